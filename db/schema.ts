@@ -1,0 +1,4 @@
+export * from "./schema/tenants";
+export * from "./schema/integrations";
+export * from "./schema/directory";
+export * from "./schema/activity";

@@ -1,0 +1,57 @@
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { integrations } from "./integrations";
+import { tenants } from "./tenants";
+
+export type FieldChange = { path: string; before?: unknown; after?: unknown };
+
+/** One History entry of a person or group: what changed, who did it, in which request. */
+export const events = pgTable(
+  "events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    subjectType: text("subject_type").$type<"person" | "group">().notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    action: text("action").notNull(),
+    changes: jsonb("changes").$type<FieldChange[]>().notNull().default([]),
+    actorType: text("actor_type").$type<"integration" | "console_user" | "system">().notNull(),
+    actorId: uuid("actor_id"),
+    actorLabel: text("actor_label").notNull(),
+    requestId: text("request_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("events_subject_idx").on(t.tenantId, t.subjectType, t.subjectId, t.id),
+    index("events_tenant_idx").on(t.tenantId, t.id),
+  ],
+);
+export type HistoryEvent = typeof events.$inferSelect;
+export type NewHistoryEvent = typeof events.$inferInsert;
+
+/** Every SCIM request an identity provider made, per integration, for the activity log. */
+export const scimRequests = pgTable(
+  "scim_requests",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: uuid("tenant_id").references(() => tenants.id, { onDelete: "cascade" }),
+    integrationId: uuid("integration_id").references(() => integrations.id, { onDelete: "cascade" }),
+    requestId: text("request_id").notNull(),
+    method: text("method").notNull(),
+    path: text("path").notNull(),
+    query: text("query").notNull().default(""),
+    status: integer("status").notNull(),
+    latencyMs: integer("latency_ms").notNull(),
+    scimType: text("scim_type"),
+    detail: text("detail"),
+    userAgent: text("user_agent"),
+    requestBody: jsonb("request_body"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("scim_requests_integration_idx").on(t.integrationId, t.id),
+    index("scim_requests_created_idx").on(t.createdAt),
+  ],
+);
+export type ScimRequestLogEntry = typeof scimRequests.$inferSelect;

@@ -1,0 +1,103 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { integrations } from "./integrations";
+import { tenants } from "./tenants";
+
+export type ScimResource = Record<string, unknown>;
+
+/**
+ * A provisioned user. Hot attributes are columns (filterable, indexed); the full SCIM
+ * resource, as last written, is `resource`. deletedAt set: hidden from SCIM, retained in
+ * the console. purgedAt set: personal data removed, only the row's id and tenant remain.
+ */
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    integrationId: uuid("integration_id").references(() => integrations.id, { onDelete: "set null" }),
+    userName: text("user_name").notNull(),
+    externalId: text("external_id"),
+    active: boolean("active").notNull().default(true),
+    givenName: text("given_name"),
+    familyName: text("family_name"),
+    displayName: text("display_name"),
+    primaryEmail: text("primary_email"),
+    region: text("region"),
+    resource: jsonb("resource").$type<ScimResource>().notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    purgedAt: timestamp("purged_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("people_tenant_user_name_key")
+      .on(t.tenantId, sql`lower(${t.userName})`)
+      .where(sql`${t.deletedAt} is null`),
+    index("people_integration_idx").on(t.integrationId, t.createdAt, t.id),
+    index("people_tenant_external_id_idx").on(t.tenantId, t.externalId),
+    index("people_tenant_email_idx").on(t.tenantId, sql`lower(${t.primaryEmail})`),
+  ],
+);
+export type Person = typeof people.$inferSelect;
+export type NewPerson = typeof people.$inferInsert;
+
+/** A provisioned group, shown in the console as a Role of the target app. */
+export const groups = pgTable(
+  "groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    integrationId: uuid("integration_id").references(() => integrations.id, { onDelete: "set null" }),
+    displayName: text("display_name").notNull(),
+    externalId: text("external_id"),
+    resource: jsonb("resource").$type<ScimResource>().notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("groups_tenant_display_name_key")
+      .on(t.tenantId, sql`lower(${t.displayName})`)
+      .where(sql`${t.deletedAt} is null`),
+    index("groups_integration_idx").on(t.integrationId, t.createdAt, t.id),
+  ],
+);
+export type Group = typeof groups.$inferSelect;
+export type NewGroup = typeof groups.$inferInsert;
+
+/** Membership is a table: adding one member to a huge group touches one row. */
+export const groupMembers = pgTable(
+  "group_members",
+  {
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.personId] }), index("group_members_person_idx").on(t.personId)],
+);
+export type GroupMember = typeof groupMembers.$inferSelect;

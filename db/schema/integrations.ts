@@ -1,0 +1,69 @@
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { consoleUsers, tenants } from "./tenants";
+
+export const providers = ["entra", "okta", "generic"] as const;
+export type Provider = (typeof providers)[number];
+export const provider = pgEnum("provider", providers);
+
+export const integrationStatuses = ["active", "disabled"] as const;
+export const integrationStatus = pgEnum("integration_status", integrationStatuses);
+
+/** Behaviour settings of one integration, applied on every SCIM write (see DESIGN.md). */
+export type IntegrationSettings = {
+  /** Proxyclick takes no groups: off makes the Groups endpoints answer 501. */
+  groupsEnabled: boolean;
+  /** Proxy: userName and emails are stored lowercased. */
+  lowercaseIdentifiers: boolean;
+  /** Proxyclick: an update of userName or the primary email sets both. */
+  coupleUserNameAndEmail: boolean;
+  /** TrackTik: new people land in this region ("HQ"). */
+  defaultRegion: string;
+  /** soft keeps a deleted person as retained data in the console; hard removes the row. */
+  deleteMode: "soft" | "hard";
+};
+
+/** One installed marketplace app of a tenant: owns a SCIM namespace, its tokens and log. */
+export const integrations = pgTable(
+  "integrations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    provider: provider("provider").notNull(),
+    name: text("name").notNull(),
+    appKey: text("app_key").notNull().unique(),
+    status: integrationStatus("status").notNull().default("active"),
+    settings: jsonb("settings").$type<IntegrationSettings>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastRequestAt: timestamp("last_request_at", { withTimezone: true }),
+  },
+  (t) => [index("integrations_tenant_idx").on(t.tenantId)],
+);
+export type Integration = typeof integrations.$inferSelect;
+export type NewIntegration = typeof integrations.$inferInsert;
+
+/** A provisioning secret: stored only as a SHA-256 hash plus a short hint, shown once. */
+export const tokens = pgTable(
+  "tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    description: text("description").notNull().default(""),
+    scope: text("scope").notNull().default("SCIM"),
+    secretHash: text("secret_hash").notNull().unique(),
+    hint: text("hint").notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => consoleUsers.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [index("tokens_integration_idx").on(t.integrationId), index("tokens_hint_idx").on(t.hint)],
+);
+export type Token = typeof tokens.$inferSelect;
