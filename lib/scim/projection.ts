@@ -1,0 +1,141 @@
+import { findAttribute, findSchema, findSubAttribute, parseAttributeReference, resolveAttribute } from "./schemas/lookup";
+import type { AttributeDef, ResourceSchemas } from "./schemas/types";
+
+/**
+ * Attribute projection for responses: the `attributes` and `excludedAttributes` parameters of
+ * RFC 7644 sections 3.4.2.5 and 3.9, applied with the `returned` characteristic of RFC 7643
+ * section 7: "always" attributes (id, schemas) are kept even when not listed or excluded,
+ * "never" ones (password) never leave, "request" ones only when listed. `meta` is "default":
+ * returned unless `attributes` names other attributes only or it is excluded. Names are
+ * case-insensitive, bare or URN-qualified, with `attr.sub` selecting sub-attributes.
+ * Names that match no attribute are ignored.
+ */
+export type ProjectionOptions = { attributes?: string[]; excludedAttributes?: string[] };
+
+/** Splits the comma-separated `attributes` / `excludedAttributes` query parameter. */
+export function parseAttributeList(param: string | null | undefined): string[] {
+  if (!param) return [];
+  return param
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+}
+
+export function projectAttributes(
+  resource: Record<string, unknown>,
+  schemas: ResourceSchemas,
+  options: ProjectionOptions,
+): Record<string, unknown> {
+  const plan = planProjection(schemas, options);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(resource)) {
+    if (key === "schemas") {
+      out.schemas = value;
+      continue;
+    }
+    const extension = schemas.extensions.find((s) => s.id.toLowerCase() === key.toLowerCase());
+    if (extension && isPlainObject(value)) {
+      const projected: Record<string, unknown> = {};
+      for (const [name, item] of Object.entries(value)) {
+        const kept = projectValue(findAttribute(extension, name), extension.id, item, plan);
+        if (kept !== undefined) projected[name] = kept;
+      }
+      if (Object.keys(projected).length > 0) out[key] = projected;
+      continue;
+    }
+    const kept = projectValue(findAttribute(schemas.core, key), schemas.core.id, value, plan);
+    if (kept !== undefined) out[key] = kept;
+  }
+  return out;
+}
+
+/**
+ * Whether a projection returns (part of) an attribute, so a service can skip loading it:
+ * `returnsAttribute(groupSchemas, { excludedAttributes: ["members"] }, "members")` is false.
+ */
+export function returnsAttribute(schemas: ResourceSchemas, options: ProjectionOptions, name: string): boolean {
+  const ref = parseAttributeReference(name, schemas);
+  const resolved = ref.attr === undefined ? undefined : resolveAttribute(schemas, ref);
+  if (!resolved) return false;
+  return choose(resolved.def, resolved.schemaId, planProjection(schemas, options)) !== undefined;
+}
+
+/** Per attribute (`schemaId|name`, lower case): the whole attribute or some sub-attributes. */
+type Selection = { schemas: Set<string>; attributes: Map<string, "all" | Set<string>> };
+type Plan = { include?: Selection; exclude?: Selection };
+/** What to keep of one attribute: sub-attributes to keep (all when absent) and to drop. */
+type Choice = { only?: Set<string>; drop?: Set<string> };
+
+function planProjection(schemas: ResourceSchemas, options: ProjectionOptions): Plan {
+  return {
+    include: options.attributes?.length ? select(schemas, options.attributes) : undefined,
+    exclude: options.excludedAttributes?.length ? select(schemas, options.excludedAttributes) : undefined,
+  };
+}
+
+function select(schemas: ResourceSchemas, names: string[]): Selection {
+  const selection: Selection = { schemas: new Set(), attributes: new Map() };
+  for (const name of names) {
+    const ref = parseAttributeReference(name, schemas);
+    if (ref.attr === undefined) {
+      const schema = findSchema(schemas, ref.urn);
+      if (schema) selection.schemas.add(schema.id.toLowerCase());
+      continue;
+    }
+    const resolved = resolveAttribute(schemas, ref);
+    if (!resolved) continue;
+    const key = `${resolved.schemaId}|${resolved.def.name}`.toLowerCase();
+    const current = selection.attributes.get(key);
+    if (!resolved.subDef) selection.attributes.set(key, "all");
+    else if (current !== "all") selection.attributes.set(key, (current ?? new Set()).add(resolved.subDef.name.toLowerCase()));
+  }
+  return selection;
+}
+
+function lookup(selection: Selection, schemaId: string, def: AttributeDef): "all" | Set<string> | undefined {
+  if (selection.schemas.has(schemaId.toLowerCase())) return "all";
+  return selection.attributes.get(`${schemaId}|${def.name}`.toLowerCase());
+}
+
+function choose(def: AttributeDef, schemaId: string, plan: Plan): Choice | undefined {
+  if (def.returned === "never") return undefined;
+  if (def.returned === "always") return {};
+  const included = plan.include ? lookup(plan.include, schemaId, def) : def.returned === "request" ? undefined : "all";
+  if (included === undefined) return undefined;
+  const excluded = plan.exclude ? lookup(plan.exclude, schemaId, def) : undefined;
+  if (excluded === "all") return undefined;
+  return { only: included === "all" ? undefined : included, drop: excluded };
+}
+
+function projectValue(def: AttributeDef | undefined, schemaId: string, value: unknown, plan: Plan): unknown {
+  // A stored key no schema describes is returned by default only.
+  if (!def) return plan.include ? undefined : value;
+  const choice = choose(def, schemaId, plan);
+  if (!choice) return undefined;
+  if (!def.subAttributes) return value;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => projectComplex(def, item, choice)).filter((item) => item !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  return projectComplex(def, value, choice);
+}
+
+function projectComplex(def: AttributeDef, value: unknown, choice: Choice): unknown {
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const sub = findSubAttribute(def, key);
+    const name = (sub?.name ?? key).toLowerCase();
+    const keep =
+      sub?.returned === "always" ||
+      (sub?.returned !== "never" &&
+        (choice.only ? choice.only.has(name) : sub?.returned !== "request") &&
+        !choice.drop?.has(name));
+    if (keep) out[key] = item;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
