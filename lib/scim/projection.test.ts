@@ -18,7 +18,10 @@ const USER = {
   [EXT]: { department: "Sales", costCenter: "42", manager: { value: "m-1", displayName: "Boss" } },
   meta: { resourceType: "User", version: 'W/"3"' },
 };
-const { password: _password, ...USER_DEFAULT } = USER;
+function without(resource: Record<string, unknown>, ...keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(resource).filter(([key]) => !keys.includes(key)));
+}
+const USER_DEFAULT = without(USER, "password");
 
 describe("projectAttributes", () => {
   const cases: Array<{ name: string; options: { attributes?: string[]; excludedAttributes?: string[] }; expected: Record<string, unknown> }> = [
@@ -33,10 +36,10 @@ describe("projectAttributes", () => {
     { name: "returns a URN-qualified core attribute", options: { attributes: [`${USER_SCHEMA}:emails.type`] }, expected: { schemas: USER.schemas, id: "u-1", emails: [{ type: "work" }, { type: "home" }] } },
     { name: "never returns the password even when asked", options: { attributes: ["password", "userName"] }, expected: { schemas: USER.schemas, id: "u-1", userName: "ann" } },
     { name: "ignores unknown names", options: { attributes: ["shoeSize", "userName"] }, expected: { schemas: USER.schemas, id: "u-1", userName: "ann" } },
-    { name: "excludes an attribute", options: { excludedAttributes: ["emails", "meta"] }, expected: (({ emails: _e, meta: _m, ...rest }) => rest)(USER_DEFAULT) },
-    { name: "keeps id even when excluded (returned always)", options: { excludedAttributes: ["id", "userName"] }, expected: (({ userName: _u, ...rest }) => rest)(USER_DEFAULT) },
+    { name: "excludes an attribute", options: { excludedAttributes: ["emails", "meta"] }, expected: without(USER_DEFAULT, "emails", "meta") },
+    { name: "keeps id even when excluded (returned always)", options: { excludedAttributes: ["id", "userName"] }, expected: without(USER_DEFAULT, "userName") },
     { name: "excludes a sub-attribute", options: { excludedAttributes: ["name.familyName", `${EXT}:manager.displayName`] }, expected: { ...USER_DEFAULT, name: { givenName: "Ann" }, [EXT]: { department: "Sales", costCenter: "42", manager: { value: "m-1" } } } },
-    { name: "excludes a whole extension named by its URN", options: { excludedAttributes: [EXT] }, expected: (({ [EXT]: _x, ...rest }) => rest)(USER_DEFAULT) },
+    { name: "excludes a whole extension named by its URN", options: { excludedAttributes: [EXT] }, expected: without(USER_DEFAULT, EXT) },
     { name: "applies excludedAttributes after attributes", options: { attributes: ["name"], excludedAttributes: ["name.givenName"] }, expected: { schemas: USER.schemas, id: "u-1", name: { familyName: "Lee" } } },
   ];
   it.each(cases)("$name", ({ options, expected }) => {
