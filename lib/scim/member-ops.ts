@@ -28,7 +28,8 @@ export function memberOperations(externalOps: readonly PatchOperation[]): Member
 
 function translate({ op, path, value }: PatchOperation): MemberOperation | undefined {
   if (path === undefined) {
-    // Path-less `{"op":"add","value":{"members":[...]}}`: the members key is the target.
+    // Path-less `{"op":"add","value":{"members":[...]}}`: the members key is the target; the
+    // other keys are attributes of the group itself, which applyPatch applies.
     const members = isObject(value) ? Object.entries(value).find(([key]) => isMembersName(key)) : undefined;
     if (!members) throw invalidPath(`${op} without a path names no members`);
     return translate({ op, path: "members", value: members[1] });
