@@ -99,6 +99,16 @@ describe("normalizeResource", () => {
       expected: { userName: "a" },
     },
     {
+      name: "takes a bare manager id as the manager's value when Entra sends it so",
+      body: { userName: "a", [ENTERPRISE_USER_SCHEMA]: { manager: "2c2f6fb8-254f-492e-b7fe-c09c5a61c8a2" } },
+      expected: { userName: "a", [ENTERPRISE_USER_SCHEMA]: { manager: { value: "2c2f6fb8-254f-492e-b7fe-c09c5a61c8a2" } } },
+    },
+    {
+      name: "moves the attributes of a core-URN-keyed object to the top level",
+      body: { [USER_SCHEMA]: { userName: "a", Active: "true" } },
+      expected: { userName: "a", active: true },
+    },
+    {
       name: "keeps a single object given for a multi-valued attribute so validation can refuse it",
       body: { emails: { value: "a@x", primary: "true" } },
       expected: { emails: { value: "a@x", primary: true } },

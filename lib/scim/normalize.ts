@@ -119,6 +119,7 @@ export function normalizeValue(def: AttributeDef, value: unknown): unknown {
 function normalizeSingle(def: AttributeDef, value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
   if (def.type === "boolean") return coerceBoolean(value);
+  if (isBareValue(def, value)) return { value };
   if (def.type === "complex" && isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const [key, raw] of Object.entries(value)) {
@@ -128,6 +129,15 @@ function normalizeSingle(def: AttributeDef, value: unknown): unknown {
     return Object.keys(out).length > 0 ? out : undefined;
   }
   return stripNulls(value);
+}
+
+/**
+ * Entra sends the enterprise manager as a bare id instead of `{"value": id}`
+ * (https://github.com/MicrosoftDocs/azure-docs/issues/69234): a string given for a
+ * single-valued complex attribute with a `value` sub-attribute is taken as that value.
+ */
+function isBareValue(def: AttributeDef, value: unknown): boolean {
+  return def.type === "complex" && !def.multiValued && typeof value === "string" && findSubAttribute(def, "value") !== undefined;
 }
 
 function coerceBoolean(value: unknown): unknown {
