@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ScimError } from "./errors";
+import { entraCreateGroup, entraCreateUser } from "./fixtures/entra";
+import { oktaCreateGroup, oktaCreateUser, oktaGroupPutMembers, oktaPutDeactivate, oktaPutUpdateUser } from "./fixtures/okta";
+import { normalizeResource } from "./normalize";
 import { groupSchemas, userSchemas } from "./schemas/lookup";
 import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "./schemas/urns";
 import { MAX_STRING_LENGTH, validateResource } from "./validate";
@@ -111,5 +114,24 @@ describe("validateResource refuses with invalidValue", () => {
 
   it("names the mode in the detail when a replace lacks a required attribute", () => {
     expect(() => validateResource({ displayName: "A" }, userSchemas, { mode: "replace" })).toThrow("when replacing a User");
+  });
+});
+
+describe("validateResource after normalizeResource", () => {
+  const bodies = [
+    { name: "Entra's create user", body: entraCreateUser, schemas: userSchemas, userName: entraCreateUser.userName },
+    { name: "Entra's create group", body: entraCreateGroup, schemas: groupSchemas },
+    { name: "Okta's create user with its placeholder password", body: oktaCreateUser, schemas: userSchemas, userName: oktaCreateUser.userName },
+    { name: "Okta's PUT update user echoing id and meta", body: oktaPutUpdateUser, schemas: userSchemas, userName: oktaPutUpdateUser.userName },
+    { name: "Okta's PUT deactivation", body: oktaPutDeactivate, schemas: userSchemas, userName: oktaPutDeactivate.userName },
+    { name: "Okta's create group", body: oktaCreateGroup, schemas: groupSchemas },
+    { name: "Okta's PUT group membership", body: oktaGroupPutMembers, schemas: groupSchemas },
+  ];
+  it.each(bodies)("accepts $name without id, meta or password", ({ body, schemas, userName }) => {
+    const { resource } = validateResource(normalizeResource(body, schemas), schemas, { mode: "create" });
+    expect(resource).not.toHaveProperty("id");
+    expect(resource).not.toHaveProperty("meta");
+    expect(resource).not.toHaveProperty("password");
+    if (userName) expect(resource.userName).toBe(userName);
   });
 });
