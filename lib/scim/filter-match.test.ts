@@ -45,6 +45,8 @@ describe("matchesFilter on a user", () => {
     ['loginCount eq "7"', false],
     ['name.familyName eq "jensen"', true],
     ['name.middleName eq "x"', false],
+    ['name eq "Barbara"', false],
+    ['name ne "Barbara"', false],
     ["userName pr", true],
     ["title pr", false],
     ["nickName pr", false],

@@ -79,7 +79,8 @@ function comparableValues(value: unknown, path: AttrPath): unknown[] {
     : Array.isArray(attribute)
       ? attribute.map((item) => (isObject(item) ? property(item, "value") : item))
       : [attribute];
-  return leaves.filter((leaf) => leaf !== null && leaf !== undefined);
+  // A complex value compared as a whole has no scalar to compare: like filterToSql, no match.
+  return leaves.filter((leaf) => typeof leaf === "string" || typeof leaf === "number" || typeof leaf === "boolean");
 }
 
 function compareLeaf(leaf: unknown, op: CompareOp, operand: string | number | boolean, caseExact: boolean): boolean {
