@@ -1,0 +1,36 @@
+import { cookies } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import type { ConsoleUser } from "@/db/schema";
+import { getDb } from "@/db/client";
+import type { AuditActor } from "@/lib/audit/record-audit";
+import { listTenantsOfUser, type TenantAccess } from "@/lib/members/list-tenants-of-user";
+import { roleCan, type Permission } from "./permissions";
+import { ACTIVE_TENANT_COOKIE, currentUser } from "./session";
+
+export type ConsoleContext = {
+  user: ConsoleUser;
+  tenant: TenantAccess;
+  tenants: TenantAccess[];
+  actor: AuditActor;
+  can: (permission: Permission) => boolean;
+};
+
+/**
+ * Who is asking and in which tenant, for every console page and server action. Signed out:
+ * redirect to sign-in. Lacking the permission: 403, whatever the page showed.
+ */
+export async function requireConsole(permission: Permission = "tenant:read"): Promise<ConsoleContext> {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in");
+  const tenants = await listTenantsOfUser(await getDb(), user);
+  if (tenants.length === 0) redirect("/no-access");
+  const wanted = (await cookies()).get(ACTIVE_TENANT_COOKIE)?.value;
+  const tenant = tenants.find((t) => t.slug === wanted) ?? tenants.find((t) => !t.viaStaff) ?? tenants[0];
+  const can = (p: Permission) => roleCan(tenant.role, p);
+  if (!can(permission)) forbidden();
+  const actor: AuditActor = {
+    userId: user.id,
+    label: tenant.viaStaff ? `${user.email} (platform staff)` : user.email,
+  };
+  return { user, tenant, tenants, actor, can };
+}

@@ -1,0 +1,40 @@
+/**
+ * Errors a service raises on purpose, with a message fit to show a person. Each code maps
+ * to one HTTP status in one place; anything else that escapes is a bug (500, logged).
+ */
+const statusByCode = {
+  bad_input: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  locked: 423,
+} as const;
+
+export type AppErrorCode = keyof typeof statusByCode;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    /** The form field the message belongs to, when there is one. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return statusByCode[this.code];
+  }
+}
+
+/** Postgres unique_violation (SQLSTATE 23505), as raised by both PGlite and postgres.js. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let e = error as { code?: string; constraint_name?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "23505") {
+      return !constraint || e.constraint_name === constraint || e.constraint === constraint;
+    }
+  }
+  return false;
+}
