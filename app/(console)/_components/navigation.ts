@@ -1,0 +1,15 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+export type NavSection = { title?: string; items: { href: string; label: string; permission: Permission }[] };
+
+/** The console's pages, each shown only to roles that may open it. */
+export const navigation: NavSection[] = [
+  {
+    title: "Settings",
+    items: [{ href: "/settings/members", label: "Members", permission: "members:manage" }],
+  },
+  {
+    title: "Account",
+    items: [{ href: "/profile", label: "My Profile", permission: "tenant:read" }],
+  },
+];

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, PageHeader } from "@/components/ui/card";
+import { formatDateTime } from "@/components/ui/format";
+import { requireConsole } from "@/lib/auth/console-context";
+import { roleLabels } from "@/lib/auth/permissions";
+import { ChangePasswordForm } from "./_components/change-password-form";
+
+export const metadata: Metadata = { title: "My Profile" };
+
+export default async function ProfilePage() {
+  const { user, tenants } = await requireConsole();
+  return (
+    <>
+      <PageHeader title="My Profile" description="Your account and where you have access." />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card className="p-6">
+          <h2 className="mb-4 text-base font-semibold text-slate-900">Account</h2>
+          <dl className="space-y-3 text-sm">
+            <div className="flex justify-between gap-4">
+              <dt className="text-slate-500">Name</dt>
+              <dd className="font-medium text-slate-900">{user.name}</dd>
+            </div>
+            <div className="flex justify-between gap-4">
+              <dt className="text-slate-500">Email</dt>
+              <dd className="font-medium text-slate-900">{user.email}</dd>
+            </div>
+            <div className="flex justify-between gap-4">
+              <dt className="text-slate-500">Last sign-in</dt>
+              <dd className="text-slate-900">{formatDateTime(user.lastSignInAt)}</dd>
+            </div>
+            {user.isStaff ? (
+              <div className="flex justify-between gap-4">
+                <dt className="text-slate-500">Platform</dt>
+                <dd>
+                  <Badge tone="amber">Support staff: may open every tenant</Badge>
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+          <h3 className="mt-6 mb-3 text-sm font-semibold text-slate-900">Tenants</h3>
+          <ul className="divide-y divide-slate-100 text-sm">
+            {tenants.map((t) => (
+              <li key={t.id} className="flex items-center justify-between py-2">
+                <span className="text-slate-800">{t.name}</span>
+                <Badge tone={t.viaStaff ? "amber" : "blue"}>{t.viaStaff ? "Staff access" : roleLabels[t.role]}</Badge>
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card className="p-6">
+          <h2 className="mb-4 text-base font-semibold text-slate-900">Change password</h2>
+          <ChangePasswordForm />
+        </Card>
+      </div>
+    </>
+  );
+}
