@@ -1,12 +1,21 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const include = ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"];
+
+/**
+ * Every test file runs on the embedded database (PGlite). When TEST_DATABASE_URL names a
+ * PostgreSQL server (as in CI), the same files run a second time against it.
+ */
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true as const, test: { name: "pglite", include, env: { TEST_DATABASE_URL: "" } } },
+      ...(process.env.TEST_DATABASE_URL ? [{ extends: true as const, test: { name: "postgres", include } }] : []),
+    ],
   },
 });

@@ -1,0 +1,10 @@
+import { expect, type Page } from "@playwright/test";
+import { password } from "./seed";
+
+export async function signInAs(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in$/);
+}

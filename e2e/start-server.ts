@@ -1,0 +1,27 @@
+/**
+ * Starts the built app for the end-to-end tests on a fresh embedded database. With --seed,
+ * the database is first prepared through the admin CLI, as support staff would do it.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { seedCommands } from "./seed";
+
+const { values } = parseArgs({ options: { port: { type: "string" }, "data-dir": { type: "string" }, seed: { type: "boolean" } } });
+
+const dataDir = values["data-dir"];
+const port = values.port;
+if (!dataDir || !port) throw new Error("usage: start-server --port N --data-dir DIR [--seed]");
+const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
+delete env.DATABASE_URL;
+rmSync(dataDir, { recursive: true, force: true });
+
+if (values.seed) {
+  for (const args of seedCommands) {
+    execFileSync("npx", ["tsx", "scripts/admin.ts", ...args], { env, stdio: ["ignore", "ignore", "inherit"] });
+  }
+}
+
+const server = spawn("npx", ["next", "start", "-p", port], { env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal as NodeJS.Signals));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,45 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * Two servers of the built app, each on its own embedded database: `fresh` starts empty
+ * (first-run setup), `seeded` is prepared through the admin CLI before it starts.
+ */
+const fresh = { port: 3101, dataDir: ".data-e2e-fresh" };
+const seeded = { port: 3102, dataDir: ".data-e2e-seeded" };
+
+const chromium = {
+  browserName: "chromium" as const,
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  },
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
+  projects: [
+    { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { ...chromium, baseURL: `http://localhost:${fresh.port}` } },
+    { name: "console", testIgnore: /first-run\.spec\.ts/, use: { ...chromium, baseURL: `http://localhost:${seeded.port}` } },
+  ],
+  webServer: [
+    {
+      command: `npx tsx e2e/start-server.ts --port ${fresh.port} --data-dir ${fresh.dataDir}`,
+      url: `http://localhost:${fresh.port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: `npx tsx e2e/start-server.ts --port ${seeded.port} --data-dir ${seeded.dataDir} --seed`,
+      url: `http://localhost:${seeded.port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+  ],
+});
