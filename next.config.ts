@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true },
   poweredByHeader: false,
   devIndicators: false,
+  // Identity providers call /Users/ as often as /Users: both answer, neither redirects.
+  skipTrailingSlashRedirect: true,
 };
 
 export default nextConfig;

@@ -1,0 +1,52 @@
+import type { Db } from "@/db/client";
+import { events, type FieldChange } from "@/db/schema";
+
+/** Who made a change: an identity provider through an integration, a console user, or the system. */
+export type Actor = {
+  type: "integration" | "console_user" | "system";
+  id: string | null;
+  label: string;
+  requestId?: string | null;
+};
+
+/** Writes one History entry; call it inside the transaction that made the change. */
+export async function recordEvent(
+  db: Db,
+  entry: {
+    tenantId: string;
+    subjectType: "person" | "group";
+    subjectId: string;
+    action: string;
+    changes?: FieldChange[];
+    actor: Actor;
+  },
+): Promise<void> {
+  await recordEvents(db, [entry]);
+}
+
+export async function recordEvents(
+  db: Db,
+  entries: {
+    tenantId: string;
+    subjectType: "person" | "group";
+    subjectId: string;
+    action: string;
+    changes?: FieldChange[];
+    actor: Actor;
+  }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(events).values(
+    entries.map((e) => ({
+      tenantId: e.tenantId,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      action: e.action,
+      changes: e.changes ?? [],
+      actorType: e.actor.type,
+      actorId: e.actor.id,
+      actorLabel: e.actor.label,
+      requestId: e.actor.requestId ?? null,
+    })),
+  );
+}

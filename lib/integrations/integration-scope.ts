@@ -1,0 +1,14 @@
+import type { Integration } from "@/db/schema";
+import type { Actor } from "@/lib/history/record-event";
+
+/**
+ * The SCIM namespace a request acts in: one integration of one tenant. Another integration's
+ * people and groups are not found, so one tenant's token never touches another's data.
+ */
+export type IntegrationScope = {
+  tenantId: string;
+  integration: Integration;
+  actor: Actor;
+  /** `{APP_URL}/api/scim/v2/{appKey}`, for meta.location. */
+  baseUrl: string;
+};

@@ -1,0 +1,43 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { people, type Person } from "@/db/schema";
+import type { IntegrationScope } from "@/lib/integrations/integration-scope";
+import { notFound, ScimError } from "@/lib/scim/errors";
+import { ifMatchSatisfied } from "@/lib/scim/etag";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/**
+ * A live person of this integration, or 404: another tenant's or integration's person, a
+ * deleted one, and a malformed id all look the same. `forUpdate` locks the row so concurrent
+ * writes to one person apply one after the other.
+ */
+export async function findPerson(
+  db: Db,
+  scope: IntegrationScope,
+  id: string,
+  options: { forUpdate?: boolean; ifMatch?: string | null } = {},
+): Promise<Person> {
+  if (!isUuid(id)) throw notFound(`User ${id} not found`);
+  const query = db
+    .select()
+    .from(people)
+    .where(
+      and(
+        eq(people.id, id),
+        eq(people.tenantId, scope.tenantId),
+        eq(people.integrationId, scope.integration.id),
+        isNull(people.deletedAt),
+      ),
+    );
+  const [person] = options.forUpdate ? await query.for("update") : await query;
+  if (!person) throw notFound(`User ${id} not found`);
+  if (options.ifMatch !== undefined && !ifMatchSatisfied(options.ifMatch, person.version)) {
+    throw new ScimError(412, undefined, `User ${id} has changed (version ${person.version}); fetch it again`);
+  }
+  return person;
+}

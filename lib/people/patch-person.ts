@@ -1,0 +1,38 @@
+import type { Db } from "@/db/client";
+import type { Person } from "@/db/schema";
+import type { IntegrationScope } from "@/lib/integrations/integration-scope";
+import { normalizePatchRequest } from "@/lib/scim/normalize";
+import { applyPatch } from "@/lib/scim/patch";
+import { userSchemas } from "@/lib/scim/schemas/lookup";
+import { validateResource } from "@/lib/scim/validate";
+import { invalidValue } from "@/lib/scim/errors";
+import { commitPersonChange } from "./commit-person-change";
+import { findPerson } from "./find-person";
+import { applyIdentifierRules } from "./identifier-rules";
+
+export const MAX_PATCH_OPERATIONS = 1000;
+
+/**
+ * PATCH /Users/{id}: every operation applies in order to the locked row, inside one
+ * transaction; the first refusal throws and nothing is stored.
+ */
+export async function patchPerson(
+  db: Db,
+  scope: IntegrationScope,
+  id: string,
+  body: unknown,
+  ifMatch: string | null,
+): Promise<Person> {
+  const { operations } = normalizePatchRequest(body);
+  if (operations.length > MAX_PATCH_OPERATIONS) {
+    throw invalidValue(`A PATCH may carry at most ${MAX_PATCH_OPERATIONS} operations`);
+  }
+  return db.transaction(async (tx) => {
+    const before = await findPerson(tx, scope, id, { forUpdate: true, ifMatch });
+    const patched = applyPatch({ ...before.resource, id: before.id }, operations, userSchemas).resource;
+    delete patched.id;
+    const { resource } = validateResource(patched, userSchemas, { mode: "replace" });
+    const next = applyIdentifierRules(resource, scope.integration.settings, before.resource);
+    return commitPersonChange(tx, before, next, scope.actor);
+  });
+}

@@ -1,0 +1,45 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { integrations, tokens, type Integration, type Token } from "@/db/schema";
+import { ScimError } from "@/lib/scim/errors";
+import { hashSecret } from "@/lib/tokens/mint-token";
+
+export type Authenticated = { integration: Integration; token: Token };
+
+const unauthorized = (detail: string) => new ScimError(401, undefined, detail);
+
+/** Bearer <secret> (Entra, most clients) or Basic base64(appKey:secret) (Okta's app key + secret key). */
+function readCredentials(header: string | null): { secret: string; appKey?: string } {
+  if (!header) throw unauthorized("Authorization header missing: send 'Bearer <secret token>'");
+  const [scheme, ...rest] = header.trim().split(/\s+/);
+  const value = rest.join(" ");
+  if (scheme.toLowerCase() === "bearer" && value) return { secret: value };
+  if (scheme.toLowerCase() === "basic" && value) {
+    const decoded = Buffer.from(value, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon > 0) return { appKey: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+  }
+  throw unauthorized("Authorization must be 'Bearer <secret token>' or Basic with appKey:secret");
+}
+
+/**
+ * Finds the live token and its integration. Every failure is the same 401 to the caller
+ * (the detail says which, without revealing whether another tenant's key exists).
+ */
+export async function authenticate(db: Db, header: string | null, pathAppKey: string | undefined): Promise<Authenticated> {
+  const { secret, appKey } = readCredentials(header);
+  const [row] = await db
+    .select({ token: tokens, integration: integrations })
+    .from(tokens)
+    .innerJoin(integrations, eq(integrations.id, tokens.integrationId))
+    .where(and(eq(tokens.secretHash, hashSecret(secret)), isNull(tokens.revokedAt)))
+    .limit(1);
+  if (!row) throw unauthorized("The token is not valid or has been revoked");
+  if (row.token.expiresAt && row.token.expiresAt <= new Date()) throw unauthorized("The token has expired");
+  if (appKey !== undefined && appKey !== row.integration.appKey) throw unauthorized("The app key does not match the token");
+  if (pathAppKey !== undefined && pathAppKey !== row.integration.appKey) {
+    throw unauthorized("The token belongs to another integration than the one in the URL");
+  }
+  if (row.integration.status !== "active") throw unauthorized("The integration is disabled");
+  return row;
+}

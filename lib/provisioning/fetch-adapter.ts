@@ -1,0 +1,43 @@
+import { getDb, type Db } from "@/db/client";
+import { env } from "@/lib/env";
+import { handleScimRequest, requestIdFrom } from "./handle-scim-request";
+import { MAX_PAYLOAD_BYTES } from "./scim-request";
+
+/** Reads at most MAX_PAYLOAD_BYTES of a body; anything larger is never parsed. */
+async function readBoundedBody(request: Request): Promise<{ body: string | null; tooLarge: boolean }> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_PAYLOAD_BYTES) return { body: null, tooLarge: true };
+  if (!request.body) return { body: null, tooLarge: false };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_PAYLOAD_BYTES) {
+      await reader.cancel();
+      return { body: null, tooLarge: true };
+    }
+    chunks.push(value);
+  }
+  return { body: size === 0 ? null : Buffer.concat(chunks).toString("utf8"), tooLarge: false };
+}
+
+/** The web-standard Request in, the web-standard Response out; everything between is plain values. */
+export async function handleFetchRequest(request: Request, segments: string[], db?: Db): Promise<Response> {
+  const url = new URL(request.url);
+  const { body, tooLarge } = await readBoundedBody(request);
+  const response = await handleScimRequest(db ?? (await getDb()), {
+    method: request.method.toUpperCase(),
+    segments: segments.filter((s) => s !== ""),
+    query: url.searchParams,
+    headers: request.headers,
+    body,
+    bodyTooLarge: tooLarge,
+    origin: env().APP_URL,
+    requestId: requestIdFrom(request.headers),
+  });
+  const payload = response.body === undefined ? null : JSON.stringify(response.body);
+  return new Response(payload, { status: response.status, headers: response.headers });
+}

@@ -1,0 +1,44 @@
+import type { Db } from "@/db/client";
+import type { Integration } from "@/db/schema";
+import type { Actor } from "@/lib/history/record-event";
+
+/** One identity-provider request as a plain value: no framework types past this point. */
+export type ScimRequest = {
+  method: string;
+  /** The path below /api/scim/v2, split on "/" (empty segments removed). */
+  segments: string[];
+  query: URLSearchParams;
+  headers: Headers;
+  /** The raw body, already bounded by MAX_PAYLOAD_BYTES; null when there was none. */
+  body: string | null;
+  /** Set when the body was over MAX_PAYLOAD_BYTES: it was not read, and the answer is 413. */
+  bodyTooLarge?: boolean;
+  /** The public origin the request came in on, for Location and meta.location. */
+  origin: string;
+  requestId: string;
+};
+
+export type ScimResponse = {
+  status: number;
+  headers: Record<string, string>;
+  body?: unknown;
+};
+
+/** What every endpoint needs: who is calling, for which integration, in which transaction scope. */
+export type ScimContext = {
+  db: Db;
+  integration: Integration;
+  tenantId: string;
+  actor: Actor;
+  /** `{origin}/api/scim/v2/{appKey}`: where this integration's resources live. */
+  baseUrl: string;
+  request: ScimRequest;
+  /** Attribute paths a write ignored (unknown or read-only), for the request log. */
+  ignored: string[];
+};
+
+export const MAX_PAYLOAD_BYTES = 1024 * 1024;
+export const MAX_RESULTS = 1000;
+export const DEFAULT_COUNT = 100;
+export const MAX_OPERATIONS = 1000;
+export const SCIM_CONTENT_TYPE = "application/scim+json; charset=utf-8";

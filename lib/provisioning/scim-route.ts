@@ -1,0 +1,40 @@
+import { ScimError } from "@/lib/scim/errors";
+
+export type ScimResourceName = "Users" | "Groups" | "ServiceProviderConfig" | "ResourceTypes" | "Schemas" | "Bulk" | "Me";
+
+export type ScimRoute = {
+  /** The integration's app key when the URL carries one; absent in the keyless form. */
+  appKey?: string;
+  resource: ScimResourceName;
+  /** `/Users/{id}`, `/ResourceTypes/{name}`, `/Schemas/{urn}`. */
+  id?: string;
+  /** `POST /Users/.search` (RFC 7644 section 3.4.3). */
+  search: boolean;
+};
+
+const resources: ScimResourceName[] = ["Users", "Groups", "ServiceProviderConfig", "ResourceTypes", "Schemas", "Bulk", "Me"];
+
+/** Resource names are matched case-insensitively: some clients send `/users`. */
+function resourceName(segment: string | undefined): ScimResourceName | undefined {
+  return resources.find((r) => r.toLowerCase() === segment?.toLowerCase());
+}
+
+/**
+ * Reads `[appKey]/Resource[/id | /.search]` from the path below /api/scim/v2. The app key
+ * is optional (DESIGN.md: the token alone may name the integration).
+ */
+export function parseScimRoute(segments: string[]): ScimRoute {
+  let rest = segments.map((s) => decodeURIComponent(s));
+  let appKey: string | undefined;
+  if (rest.length > 0 && !resourceName(rest[0])) {
+    appKey = rest[0];
+    rest = rest.slice(1);
+  }
+  const resource = resourceName(rest[0]);
+  if (!resource || rest.length > 2) {
+    throw new ScimError(404, undefined, `No SCIM endpoint at /${segments.join("/")}; expected /Users, /Groups, /ServiceProviderConfig, /ResourceTypes or /Schemas`);
+  }
+  const id = rest[1];
+  if (id === ".search") return { appKey, resource, search: true };
+  return { appKey, resource, id, search: false };
+}
