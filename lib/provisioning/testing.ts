@@ -20,6 +20,8 @@ export type ScimCall = {
   headers?: Record<string, string>;
 };
 
+// SCIM bodies are JSON that tests assert field by field.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ScimResult = { status: number; headers: Headers; body: any };
 
 /**
