@@ -8,12 +8,17 @@ export const users = {
   staff: "staff@platform.test", // platform support staff, no membership
 };
 
-export const seedCommands = [
-  ["tenant:create", "--slug", "acme", "--name", "Acme Corp"],
-  ["tenant:create", "--slug", "globex", "--name", "Globex"],
-  ["user:create", "--email", users.owner, "--name", "Olivia Owner", "--password", password, "--tenant", "acme", "--role", "admin"],
-  ["user:create", "--email", users.viewer, "--name", "Victor Viewer", "--password", password, "--tenant", "acme", "--role", "viewer"],
-  ["user:create", "--email", users.globexAdmin, "--name", "Gina Globex", "--password", password, "--tenant", "globex", "--role", "admin"],
-  ["member:add", "--email", users.owner, "--tenant", "globex", "--role", "viewer"],
-  ["user:create", "--email", users.staff, "--name", "Sam Staff", "--password", password, "--staff"],
+/** CLI calls run before the seeded server starts; a named call's --json output is kept. */
+export const seedCommands: { name?: string; args: string[] }[] = [
+  { args: ["tenant:create", "--slug", "acme", "--name", "Acme Corp"] },
+  { args: ["tenant:create", "--slug", "globex", "--name", "Globex"] },
+  { args: ["user:create", "--email", users.owner, "--name", "Olivia Owner", "--password", password, "--tenant", "acme", "--role", "admin"] },
+  { args: ["user:create", "--email", users.viewer, "--name", "Victor Viewer", "--password", password, "--tenant", "acme", "--role", "viewer"] },
+  { args: ["user:create", "--email", users.globexAdmin, "--name", "Gina Globex", "--password", password, "--tenant", "globex", "--role", "admin"] },
+  { args: ["member:add", "--email", users.owner, "--tenant", "globex", "--role", "viewer"] },
+  { args: ["user:create", "--email", users.staff, "--name", "Sam Staff", "--password", password, "--staff"] },
+  { name: "acmeEntra", args: ["integration:create", "--tenant", "acme", "--provider", "entra"] },
+  { name: "globexOkta", args: ["integration:create", "--tenant", "globex", "--provider", "okta", "--no-groups"] },
 ];
+
+export type Installed = { integrationId: string; tenantUrl: string; appKey: string; token: string };

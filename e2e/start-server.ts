@@ -3,7 +3,8 @@
  * the database is first prepared through the admin CLI, as support staff would do it.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { seedCommands } from "./seed";
 
@@ -17,9 +18,13 @@ delete env.DATABASE_URL;
 rmSync(dataDir, { recursive: true, force: true });
 
 if (values.seed) {
-  for (const args of seedCommands) {
-    execFileSync("npx", ["tsx", "scripts/admin.ts", ...args], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const outputs: Record<string, unknown> = {};
+  for (const { name, args } of seedCommands) {
+    const out = execFileSync("npx", ["tsx", "scripts/admin.ts", ...args, "--json"], { env, stdio: ["ignore", "pipe", "inherit"] });
+    if (name) outputs[name] = JSON.parse(out.toString());
   }
+  // What the CLI printed once (tokens), for the specs that call the SCIM API.
+  writeFileSync(path.join(dataDir, "seed-output.json"), JSON.stringify(outputs, null, 2));
 }
 
 const server = spawn("npx", ["next", "start", "-p", port], { env, stdio: "inherit" });

@@ -5,6 +5,7 @@ import { createConsoleUser } from "@/lib/members/create-console-user";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
 import { CliError, type Command } from "./cli";
+import { integrationCommands } from "./integration-commands";
 
 export const tenantCommands: Command[] = [
   {
@@ -75,4 +76,4 @@ export const tenantCommands: Command[] = [
   },
 ];
 
-export const commands: Command[] = [...tenantCommands];
+export const commands: Command[] = [...tenantCommands, ...integrationCommands];

@@ -1,0 +1,155 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { integrations, providers, tokens } from "@/db/schema";
+import { cliActor, recordAudit } from "@/lib/audit/record-audit";
+import { createIntegration } from "@/lib/integrations/create-integration";
+import { tenantUrl } from "@/lib/integrations/tenant-url";
+import { mintToken } from "@/lib/tokens/mint-token";
+import { revokeToken } from "@/lib/tokens/revoke-token";
+import { findTenantBySlug } from "@/lib/tenants/find-tenant";
+import { CliError, type Command } from "./cli";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function findIntegration(db: Db, idOrKey: string) {
+  const [row] = await db
+    .select()
+    .from(integrations)
+    .where(UUID.test(idOrKey) ? eq(integrations.id, idOrKey) : eq(integrations.appKey, idOrKey));
+  if (!row) throw new CliError(`no integration with id or app key "${idOrKey}"`);
+  return row;
+}
+
+function parseExpiry(value: string | undefined): Date | null {
+  if (value === undefined) return null;
+  const days = /^(\d+)d$/.exec(value);
+  const date = days ? new Date(Date.now() + Number(days[1]) * 86_400_000) : new Date(value);
+  if (Number.isNaN(date.getTime()) || date <= new Date()) {
+    throw new CliError("--expires must be a future date (2027-01-31) or a number of days (90d)");
+  }
+  return date;
+}
+
+export const integrationCommands: Command[] = [
+  {
+    name: "integration:create",
+    summary: "Install an integration (entra, okta or generic) for a tenant; prints its Tenant URL, app key and first token.",
+    options: [
+      { flag: "tenant", value: "slug", description: "The tenant.", required: true },
+      { flag: "provider", value: providers.join("|"), description: "The identity provider.", required: true },
+      { flag: "name", value: "name", description: "Display name; defaults to the provider's name." },
+      { flag: "no-groups", description: "Users only: the Groups endpoints answer 501." },
+      { flag: "lowercase", description: "Store userName and emails lowercased." },
+      { flag: "couple-email", description: "An update of userName or the primary email sets both." },
+      { flag: "region", value: "region", description: 'Region of new people (default "HQ").' },
+      { flag: "hard-delete", description: "SCIM DELETE removes people instead of retaining them." },
+    ],
+    async run(db, options) {
+      const tenant = await findTenantBySlug(db, options.require("tenant"));
+      const provider = options.require("provider");
+      if (!providers.includes(provider as never)) throw new CliError(`--provider must be one of ${providers.join(", ")}`);
+      const { integration, secret } = await createIntegration(
+        db,
+        {
+          tenantId: tenant.id,
+          provider,
+          name: options.get("name"),
+          settings: {
+            ...(options.has("no-groups") ? { groupsEnabled: false } : {}),
+            ...(options.has("lowercase") ? { lowercaseIdentifiers: true } : {}),
+            ...(options.has("couple-email") ? { coupleUserNameAndEmail: true } : {}),
+            ...(options.get("region") !== undefined ? { defaultRegion: options.get("region")! } : {}),
+            ...(options.has("hard-delete") ? { deleteMode: "hard" as const } : {}),
+          },
+        },
+        cliActor,
+      );
+      const url = tenantUrl(integration);
+      return {
+        text: [
+          `Installed ${integration.name} for ${tenant.slug}`,
+          `  Tenant URL:   ${url}`,
+          `  App key:      ${integration.appKey}`,
+          `  Secret token: ${secret}`,
+          "The secret is shown once; store it in the identity provider now.",
+        ].join("\n"),
+        data: { integrationId: integration.id, tenantUrl: url, appKey: integration.appKey, token: secret },
+      };
+    },
+  },
+  {
+    name: "token:create",
+    summary: "Mint another provisioning token for an integration (shown once).",
+    options: [
+      { flag: "integration", value: "id|appKey", description: "The integration.", required: true },
+      { flag: "description", value: "text", description: "What the token is for." },
+      { flag: "expires", value: "date|Nd", description: "Expiry, e.g. 2027-01-31 or 90d; never by default." },
+    ],
+    async run(db, options) {
+      const integration = await findIntegration(db, options.require("integration"));
+      const expiresAt = parseExpiry(options.get("expires"));
+      const { token, secret } = await mintToken(db, {
+        tenantId: integration.tenantId,
+        integrationId: integration.id,
+        description: options.get("description") ?? "Minted by support",
+        expiresAt,
+      });
+      await recordAudit(db, {
+        tenantId: integration.tenantId,
+        actor: cliActor,
+        action: "token.created",
+        detail: { tokenId: token.id, hint: token.hint, integrationId: integration.id },
+      });
+      return {
+        text: `Token ${token.id} (…${token.hint}) for ${integration.name}:\n  ${secret}\nThe secret is shown once.`,
+        data: { tokenId: token.id, hint: token.hint, token: secret, integrationId: integration.id, expiresAt },
+      };
+    },
+  },
+  {
+    name: "token:revoke",
+    summary: "Revoke a token by id or by its hint (the last six characters).",
+    options: [
+      { flag: "token", value: "id", description: "The token's id." },
+      { flag: "token-hint", value: "hint", description: "The token's hint." },
+    ],
+    async run(db, options) {
+      const id = options.get("token");
+      const hint = options.get("token-hint");
+      if (!id === !hint) throw new CliError("give exactly one of --token or --token-hint");
+      if (id && !UUID.test(id)) throw new CliError("--token must be a token id (a UUID)");
+      const token = await revokeToken(db, { id, hint }, cliActor);
+      return { text: `Revoked token ${token.id} (…${token.hint})`, data: { tokenId: token.id, hint: token.hint, revokedAt: token.revokedAt } };
+    },
+  },
+  {
+    name: "integration:list",
+    summary: "List a tenant's integrations with their Tenant URLs and live tokens.",
+    options: [{ flag: "tenant", value: "slug", description: "The tenant.", required: true }],
+    async run(db, options) {
+      const tenant = await findTenantBySlug(db, options.require("tenant"));
+      const rows = await db.select().from(integrations).where(eq(integrations.tenantId, tenant.id)).orderBy(asc(integrations.createdAt));
+      const data = [];
+      for (const integration of rows) {
+        const live = await db
+          .select({ id: tokens.id, hint: tokens.hint, lastUsedAt: tokens.lastUsedAt, revokedAt: tokens.revokedAt })
+          .from(tokens)
+          .where(and(eq(tokens.integrationId, integration.id)));
+        data.push({
+          integrationId: integration.id,
+          provider: integration.provider,
+          name: integration.name,
+          status: integration.status,
+          tenantUrl: tenantUrl(integration),
+          appKey: integration.appKey,
+          settings: integration.settings,
+          tokens: live,
+        });
+      }
+      const text = data.length
+        ? data.map((i) => `${i.name} [${i.provider}, ${i.status}] ${i.tenantUrl}  tokens: ${i.tokens.filter((t) => !t.revokedAt).map((t) => `…${t.hint}`).join(", ") || "none"}`).join("\n")
+        : `${tenant.slug} has no integrations`;
+      return { text, data };
+    },
+  },
+];
