@@ -1,0 +1,55 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { groups, people } from "@/db/schema";
+import type { IntegrationScope } from "@/lib/integrations/integration-scope";
+import { isUuid } from "@/lib/people/find-person";
+import { invalidValue } from "@/lib/scim/errors";
+import { inIdList } from "./in-id-list";
+
+const NAMED_AT_MOST = 20;
+
+/**
+ * Checks, in one query however many ids there are, that every id to add is a live person of
+ * this tenant and integration. Otherwise the whole request fails with 400 invalidValue naming
+ * the unknown ids (RFC 7644 section 3.12), before anything is written. Another tenant's person
+ * is simply unknown. Nested groups are not supported: a group's id gets its own message.
+ */
+export async function checkMemberIds(db: Db, scope: IntegrationScope, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const candidates = ids.filter(isUuid);
+  const found =
+    candidates.length === 0
+      ? []
+      : await db
+          .select({ id: people.id })
+          .from(people)
+          .where(and(...inScope(people, scope), isNull(people.deletedAt), inIdList(people.id, candidates)));
+  const live = new Set(found.map((row) => row.id));
+  const unknown = ids.filter((id) => !live.has(id.toLowerCase()));
+  if (unknown.length === 0) return;
+
+  const nested = await groupIdsAmong(db, scope, unknown.filter(isUuid));
+  if (nested.length > 0) {
+    throw invalidValue(`Nested groups are not supported; members must be users, and ${named(nested)} ${nested.length === 1 ? "is a group" : "are groups"}. Nothing was changed.`);
+  }
+  throw invalidValue(`Unknown member ${named(unknown)}: members must be users provisioned by this integration. Nothing was changed.`);
+}
+
+function inScope(table: typeof people | typeof groups, scope: IntegrationScope) {
+  return [eq(table.tenantId, scope.tenantId), eq(table.integrationId, scope.integration.id)];
+}
+
+/** Only asked when the request is already refused, to say why. */
+async function groupIdsAmong(db: Db, scope: IntegrationScope, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: groups.id })
+    .from(groups)
+    .where(and(...inScope(groups, scope), isNull(groups.deletedAt), inIdList(groups.id, ids)));
+  return rows.map((row) => row.id);
+}
+
+function named(ids: string[]): string {
+  const listed = ids.slice(0, NAMED_AT_MOST).map((id) => `"${id}"`).join(", ");
+  return ids.length > NAMED_AT_MOST ? `${listed} and ${ids.length - NAMED_AT_MOST} more` : listed;
+}

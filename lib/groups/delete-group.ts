@@ -1,0 +1,38 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { groups } from "@/db/schema";
+import { recordEvent } from "@/lib/history/record-event";
+import type { IntegrationScope } from "@/lib/integrations/integration-scope";
+import { findGroup } from "./find-group";
+import { removeMembersExcept } from "./group-members";
+import { recordMembershipEvents } from "./record-membership-events";
+
+/**
+ * DELETE /Groups/{id}: every member leaves the role (History on both sides, set-based), then
+ * the group is hidden from SCIM and its displayName is free again. Like people, it stays in
+ * the console as retained data unless the integration's delete mode is `hard`.
+ */
+export async function deleteGroup(db: Db, scope: IntegrationScope, id: string, ifMatch: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    const group = await findGroup(tx, scope, id, { forUpdate: true, ifMatch });
+    const removed = await removeMembersExcept(tx, group, []);
+    await recordMembershipEvents(tx, group, "removed", removed, scope.actor);
+    const hard = scope.integration.settings.deleteMode === "hard";
+    if (hard) {
+      await tx.delete(groups).where(eq(groups.id, group.id));
+    } else {
+      await tx
+        .update(groups)
+        .set({ deletedAt: new Date(), version: sql`${groups.version} + 1`, updatedAt: new Date() })
+        .where(eq(groups.id, group.id));
+    }
+    await recordEvent(tx, {
+      tenantId: group.tenantId,
+      subjectType: "group",
+      subjectId: group.id,
+      action: hard ? "deleted_hard" : "deleted",
+      changes: [{ path: "displayName", before: group.displayName }],
+      actor: scope.actor,
+    });
+  });
+}

@@ -1,0 +1,60 @@
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { groupMembers, people } from "@/db/schema";
+import { inIdList } from "./in-id-list";
+import type { MemberBuilder, ScimMember } from "./scim-group";
+
+/** Rows read per round trip when one group's members are paged out of the table. */
+export const MEMBER_PAGE_SIZE = 5000;
+
+const display = sql<string>`coalesce(${people.displayName}, ${people.userName})`;
+
+/**
+ * One group's members, paged out of the table in keyset order (by person id) and built into
+ * response members as they arrive, so a 100k-member group is never held twice in memory.
+ */
+export async function membersOfGroup(db: Db, tenantId: string, groupId: string, build: MemberBuilder): Promise<ScimMember[]> {
+  const members: ScimMember[] = [];
+  for (let after: string | undefined; ; ) {
+    const rows = await db
+      .select({ personId: groupMembers.personId, display })
+      .from(groupMembers)
+      .innerJoin(people, eq(people.id, groupMembers.personId))
+      .where(
+        and(
+          eq(groupMembers.groupId, groupId),
+          eq(groupMembers.tenantId, tenantId),
+          isNull(people.deletedAt),
+          after === undefined ? undefined : gt(groupMembers.personId, after),
+        ),
+      )
+      .orderBy(asc(groupMembers.personId))
+      .limit(MEMBER_PAGE_SIZE);
+    for (const row of rows) members.push(build(row.personId, row.display));
+    if (rows.length < MEMBER_PAGE_SIZE) return members;
+    after = rows[rows.length - 1].personId;
+  }
+}
+
+/** The members of a whole page of groups, in ONE query (a list never loads them group by group). */
+export async function membersOfGroups(
+  db: Db,
+  tenantId: string,
+  groupIds: string[],
+  build: MemberBuilder,
+): Promise<Map<string, ScimMember[]>> {
+  const result = new Map<string, ScimMember[]>();
+  if (groupIds.length === 0) return result;
+  const rows = await db
+    .select({ groupId: groupMembers.groupId, personId: groupMembers.personId, display })
+    .from(groupMembers)
+    .innerJoin(people, eq(people.id, groupMembers.personId))
+    .where(and(eq(groupMembers.tenantId, tenantId), isNull(people.deletedAt), inIdList(groupMembers.groupId, groupIds)))
+    .orderBy(asc(groupMembers.groupId), asc(groupMembers.personId));
+  for (const row of rows) {
+    const list = result.get(row.groupId) ?? [];
+    list.push(build(row.personId, row.display));
+    result.set(row.groupId, list);
+  }
+  return result;
+}

@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { people } from "@/db/schema";
+import type { Actor } from "@/lib/history/record-event";
+import { inIdList } from "./in-id-list";
+
+export type MembershipChange = "added" | "removed";
+
+const actions = {
+  added: { group: "member_added", person: "joined_role", side: "after" },
+  removed: { group: "member_removed", person: "left_role", side: "before" },
+} as const;
+
+/**
+ * History on both sides of a membership change, in ONE insert however many members changed:
+ * the group gained or lost each member, each person joined or left the role. Runs in the
+ * transaction of the change; the display names are read from the same snapshot.
+ */
+export async function recordMembershipEvents(
+  tx: Db,
+  group: { id: string; tenantId: string; displayName: string },
+  change: MembershipChange,
+  personIds: readonly string[],
+  actor: Actor,
+): Promise<void> {
+  if (personIds.length === 0) return;
+  const action = actions[change];
+  const member = sql`jsonb_build_object('value', ${people.id}, 'display', coalesce(${people.displayName}, ${people.userName}))`;
+  const role = sql`jsonb_build_object('value', ${group.id}::uuid, 'display', ${group.displayName}::text)`;
+  const entry = (path: string, value: typeof member) =>
+    sql`jsonb_build_array(jsonb_build_object('path', ${path}::text, ${action.side}::text, ${value}))`;
+  await tx.execute(sql`
+    insert into events (tenant_id, subject_type, subject_id, action, changes, actor_type, actor_id, actor_label, request_id)
+    select ${group.tenantId}::uuid, side.subject_type, side.subject_id, side.action, side.changes,
+           ${actor.type}::text, ${actor.id}::uuid, ${actor.label}::text, ${actor.requestId ?? null}::text
+    from ${people}
+    cross join lateral (values
+      ('group', ${group.id}::uuid, ${action.group}::text, ${entry("members", member)}),
+      ('person', ${people.id}, ${action.person}::text, ${entry("groups", role)})
+    ) as side (subject_type, subject_id, action, changes)
+    where ${people.tenantId} = ${group.tenantId}::uuid and ${inIdList(people.id, personIds)}
+  `);
+}

@@ -1,0 +1,75 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { events } from "@/db/schema";
+import type { Installed, ScimHarness } from "@/lib/provisioning/testing";
+import { PATCH_OP } from "@/lib/scim/schemas/urns";
+
+/** Test helpers for the Groups API, on top of the SCIM harness: data is set up through SCIM itself. */
+
+export const patchBody = (...Operations: unknown[]) => ({ schemas: [PATCH_OP], Operations });
+
+/** The path of an integration's resource: `${appKey}/Groups/...`. */
+export const at = (installed: Installed, rest: string) => `${installed.integration.appKey}/${rest}`;
+
+/** POSTs `count` users to the integration and returns their ids. */
+export async function provisionUsers(h: ScimHarness, installed: Installed, count: number, prefix = "member"): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const userName = `${prefix}-${i}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const res = await h.scim("POST", at(installed, "Users"), {
+      as: installed,
+      body: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName, displayName: `${prefix} ${i}` },
+    });
+    if (res.status !== 201) throw new Error(`user not created: ${JSON.stringify(res.body)}`);
+    ids.push(res.body.id);
+  }
+  return ids;
+}
+
+/** POSTs a group (members given as ids) and returns its id. */
+export async function provisionGroup(h: ScimHarness, installed: Installed, displayName: string, memberIds: string[] = []): Promise<string> {
+  const res = await h.scim("POST", at(installed, "Groups"), {
+    as: installed,
+    body: {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+      displayName,
+      members: memberIds.map((value) => ({ value })),
+    },
+  });
+  if (res.status !== 201) throw new Error(`group not created: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** The sorted member ids of a group, as GET /Groups/{id} returns them. */
+export async function memberIdsOf(h: ScimHarness, installed: Installed, groupId: string): Promise<string[]> {
+  const res = await h.scim("GET", at(installed, `Groups/${groupId}`), { as: installed });
+  if (res.status !== 200) throw new Error(`group not read: ${JSON.stringify(res.body)}`);
+  return ((res.body.members ?? []) as { value: string }[]).map((m) => m.value).sort();
+}
+
+/** A group's current version (meta.version), to check that no-ops bump nothing. */
+export async function versionOf(h: ScimHarness, installed: Installed, groupId: string): Promise<string> {
+  const res = await h.scim("GET", at(installed, `Groups/${groupId}?excludedAttributes=members`), { as: installed });
+  return res.headers.get("etag")!;
+}
+
+/** History of one person or group, oldest first, as action names (or whole rows). */
+export async function historyOf(db: Db, subjectId: string) {
+  return db.select().from(events).where(eq(events.subjectId, subjectId)).orderBy(asc(events.id));
+}
+
+export async function actionsOf(db: Db, subjectId: string, subjectType?: "person" | "group"): Promise<string[]> {
+  const rows = await db
+    .select({ action: events.action })
+    .from(events)
+    .where(subjectType ? and(eq(events.subjectId, subjectId), eq(events.subjectType, subjectType)) : eq(events.subjectId, subjectId))
+    .orderBy(asc(events.id));
+  return rows.map((r) => r.action);
+}
+
+/** A vendor fixture with its example ids swapped for real ones. */
+export function withIds<T>(fixture: T, ids: Record<string, string>): T {
+  let text = JSON.stringify(fixture);
+  for (const [from, to] of Object.entries(ids)) text = text.split(from).join(to);
+  return JSON.parse(text) as T;
+}
