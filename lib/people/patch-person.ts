@@ -9,6 +9,7 @@ import { invalidValue } from "@/lib/scim/errors";
 import { commitPersonChange } from "./commit-person-change";
 import { findPerson } from "./find-person";
 import { applyIdentifierRules } from "./identifier-rules";
+import { activeByDefault } from "./prepare-user";
 
 export const MAX_PATCH_OPERATIONS = 1000;
 
@@ -33,6 +34,6 @@ export async function patchPerson(
     delete patched.id;
     const { resource } = validateResource(patched, userSchemas, { mode: "replace" });
     const next = applyIdentifierRules(resource, scope.integration.settings, before.resource);
-    return commitPersonChange(tx, before, next, scope.actor);
+    return commitPersonChange(tx, before, activeByDefault(next), scope.actor);
   });
 }

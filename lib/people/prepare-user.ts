@@ -15,5 +15,13 @@ export function prepareUser(
   before?: Record<string, unknown>,
 ): { resource: Record<string, unknown>; ignored: string[] } {
   const { resource, ignored } = validateResource(normalizeResource(body, userSchemas), userSchemas, { mode });
-  return { resource: applyIdentifierRules(resource, settings, before), ignored };
+  return { resource: activeByDefault(applyIdentifierRules(resource, settings, before)), ignored };
+}
+
+/**
+ * A User without `active` is active (the `active` column says so): the stored resource says
+ * it too, so GET shows it and a later `active: true` is the no-op it is, not a change.
+ */
+export function activeByDefault(resource: Record<string, unknown>): Record<string, unknown> {
+  return resource.active === undefined ? { ...resource, active: true } : resource;
 }
