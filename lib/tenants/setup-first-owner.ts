@@ -43,7 +43,7 @@ export async function setupFirstOwner(db: Db, raw: z.input<typeof setupInput>) {
       .returning();
     const [user] = await tx
       .insert(consoleUsers)
-      .values({ email: input.email, name: input.name, passwordHash })
+      .values({ email: input.email, name: input.name, passwordHash, lastSignInAt: new Date() })
       .returning();
     await tx.insert(memberships).values({ tenantId: tenant.id, userId: user.id, role: "admin" });
     await recordAudit(tx, {
