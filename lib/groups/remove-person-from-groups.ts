@@ -5,11 +5,13 @@ import { recordEvents, type Actor } from "@/lib/history/record-event";
 
 /**
  * Takes a person out of every group, with History on both sides: the person left each
- * role, each role lost a member. Used when a person is deleted (soft or hard) or purged.
+ * role, each role lost a member (named as group responses name members: displayName, else
+ * userName). Each affected group's version is bumped once. Used when a person is deleted
+ * (soft or hard) or purged.
  */
 export async function removePersonFromGroups(
   tx: Db,
-  person: { id: string; tenantId: string; userName: string },
+  person: { id: string; tenantId: string; userName: string; displayName?: string | null },
   actor: Actor,
 ): Promise<number> {
   const removed = await tx
@@ -37,7 +39,7 @@ export async function removePersonFromGroups(
       subjectType: "group" as const,
       subjectId: g.id,
       action: "member_removed",
-      changes: [{ path: "members", before: { value: person.id, display: person.userName } }],
+      changes: [{ path: "members", before: { value: person.id, display: person.displayName ?? person.userName } }],
       actor,
     })),
   ]);
