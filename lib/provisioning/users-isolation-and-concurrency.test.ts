@@ -1,0 +1,139 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { events, people } from "@/db/schema";
+import { createScimHarness, type ScimHarness } from "./testing";
+
+/**
+ * Tenant B's tokens never see, change or delete tenant A's people (another tenant's row is
+ * 404, never 403), and concurrent requests resolve in the database: one winner of a duplicate
+ * create, no lost update. Under PGlite requests are serialised; CI runs this file against
+ * PostgreSQL too (TEST_DATABASE_URL), where they really overlap.
+ */
+const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+
+let h: ScimHarness;
+let alice: { id: string; userName: string; meta: { version: string } };
+const aUsers = () => `${h.a.entra.integration.appKey}/Users`;
+const bUsers = () => `${h.b.entra.integration.appKey}/Users`;
+
+beforeAll(async () => {
+  h = await createScimHarness();
+  const res = await h.scim("POST", aUsers(), { body: { schemas: [USER], userName: `alice-${randomUUID()}@a.example`, externalId: "alice-ext", displayName: "Alice of A" } });
+  expect(res.status).toBe(201);
+  alice = res.body;
+});
+afterAll(() => h.close());
+
+async function aliceUnchanged() {
+  const [row] = await h.db.select().from(people).where(eq(people.id, alice.id));
+  expect(row.deletedAt).toBeNull();
+  expect(row.displayName).toBe("Alice of A");
+  expect(row.version).toBe(1);
+  expect(await h.db.select().from(events).where(eq(events.subjectId, alice.id))).toHaveLength(1);
+}
+
+describe("tenant isolation", () => {
+  const filters = () => [
+    `id eq "${alice.id}"`,
+    `userName eq "${alice.userName}"`,
+    'externalId eq "alice-ext"',
+    'displayName co "Alice"',
+    "userName pr",
+  ];
+
+  it("never lists A's people to B's token, by any filter, keyed or keyless", async () => {
+    for (const path of [bUsers(), "Users"]) {
+      for (const filter of filters()) {
+        const res = await h.scim("GET", `${path}?filter=${encodeURIComponent(filter)}`, { as: h.b.entra });
+        expect(res.status).toBe(200);
+        expect(res.body.totalResults, `${path} ${filter}`).toBe(0);
+      }
+      const all = await h.scim("GET", path, { as: h.b.entra });
+      expect(all.body.Resources.map((r: { id: string }) => r.id)).not.toContain(alice.id);
+    }
+    const search = await h.scim("POST", `${bUsers()}/.search`, { body: { filter: `id eq "${alice.id}"` }, as: h.b.entra });
+    expect(search.body.totalResults).toBe(0);
+  });
+
+  it("answers 404 to B's token for GET, PUT, PATCH and DELETE of A's person, and A's person is untouched", async () => {
+    for (const path of [`${bUsers()}/${alice.id}`, `Users/${alice.id}`]) {
+      const get = await h.scim("GET", path, { as: h.b.entra });
+      expect(get.status).toBe(404);
+      expect(JSON.stringify(get.body)).not.toContain(alice.userName);
+      const put = await h.scim("PUT", path, { body: { schemas: [USER], userName: "taken-over" }, as: h.b.entra });
+      expect(put.status).toBe(404);
+      const patch = await h.scim("PATCH", path, {
+        body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "displayName", value: "Hacked" }] },
+        as: h.b.entra,
+      });
+      expect(patch.status).toBe(404);
+      expect((await h.scim("DELETE", path, { as: h.b.entra })).status).toBe(404);
+    }
+    await aliceUnchanged();
+  });
+
+  it("refuses B's token under A's app key with 401", async () => {
+    for (const method of ["GET", "DELETE"]) {
+      const res = await h.scim(method, `${aUsers()}/${alice.id}`, { as: h.b.entra });
+      expect(res.status).toBe(401);
+    }
+    expect((await h.scim("GET", aUsers(), { as: h.b.okta, basic: true })).status).toBe(401);
+    await aliceUnchanged();
+  });
+
+  it("keeps another integration of the same tenant from seeing A's Entra people", async () => {
+    const res = await h.scim("GET", `${h.a.okta.integration.appKey}/Users/${alice.id}`);
+    expect(res.status).toBe(404);
+    const listed = await h.scim("GET", `${h.a.okta.integration.appKey}/Users?filter=${encodeURIComponent(`id eq "${alice.id}"`)}`);
+    expect(listed.body.totalResults).toBe(0);
+  });
+});
+
+describe("concurrency", () => {
+  it("lets exactly one of five identical concurrent creates win; the rest answer 409", async () => {
+    const body = { schemas: [USER], userName: `race-${randomUUID()}@example.com` };
+    const results = await Promise.all(Array.from({ length: 5 }, () => h.scim("POST", aUsers(), { body })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    for (const r of results.filter((x) => x.status === 409)) expect(r.body.scimType).toBe("uniqueness");
+    const rows = await h.db.select().from(people).where(eq(people.userName, body.userName));
+    expect(rows).toHaveLength(1);
+  });
+
+  it("lets one of concurrent creates that differ only in case win", async () => {
+    const userName = `Case-Race-${randomUUID()}@Example.com`;
+    const names = [userName, userName.toLowerCase(), userName.toUpperCase()];
+    const results = await Promise.all(names.map((n) => h.scim("POST", aUsers(), { body: { schemas: [USER], userName: n } })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+  });
+
+  it("applies ten concurrent PATCHes to one person without losing any", async () => {
+    const made = await h.scim("POST", aUsers(), { body: { schemas: [USER], userName: `many-${randomUUID()}` } });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        h.scim("PATCH", `${aUsers()}/${made.body.id}`, {
+          body: { schemas: [PATCH_OP], Operations: [{ op: "add", path: "emails", value: [{ value: `m${i}@example.com`, type: "other" }] }] },
+        }),
+      ),
+    );
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    const after = await h.scim("GET", `${aUsers()}/${made.body.id}`);
+    expect(after.body.emails.map((e: { value: string }) => e.value).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `m${i}@example.com`).sort());
+    const [row] = await h.db.select().from(people).where(eq(people.id, made.body.id));
+    expect(row.version).toBe(11);
+  });
+
+  it("lets one of several concurrent writes with the same If-Match through; the rest answer 412", async () => {
+    const made = await h.scim("POST", aUsers(), { body: { schemas: [USER], userName: `cas-${randomUUID()}` } });
+    const results = await Promise.all(
+      ["one", "two", "three"].map((nickName) =>
+        h.scim("PATCH", `${aUsers()}/${made.body.id}`, {
+          body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "nickName", value: nickName }] },
+          headers: { "if-match": made.body.meta.version },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412, 412]);
+  });
+});
