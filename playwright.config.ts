@@ -6,6 +6,8 @@ import { defineConfig } from "@playwright/test";
  */
 const fresh = { port: 3101, dataDir: ".data-e2e-fresh" };
 const seeded = { port: 3102, dataDir: ".data-e2e-seeded" };
+/** A server whose PostgreSQL never answers: nothing listens on port 1. */
+const down = { port: 3103, dataDir: ".data-e2e-down", databaseUrl: "postgres://nobody@127.0.0.1:1/none" };
 
 const chromium = {
   browserName: "chromium" as const,
@@ -26,7 +28,8 @@ export default defineConfig({
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [
     { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { ...chromium, baseURL: `http://localhost:${fresh.port}` } },
-    { name: "console", testIgnore: /first-run\.spec\.ts/, use: { ...chromium, baseURL: `http://localhost:${seeded.port}` } },
+    { name: "console", testIgnore: /(first-run|database-down)\.spec\.ts/, use: { ...chromium, baseURL: `http://localhost:${seeded.port}` } },
+    { name: "database-down", testMatch: /database-down\.spec\.ts/, use: { ...chromium, baseURL: `http://localhost:${down.port}` } },
   ],
   webServer: [
     {
@@ -40,6 +43,13 @@ export default defineConfig({
       url: `http://localhost:${seeded.port}/api/health`,
       reuseExistingServer: false,
       timeout: 180_000,
+    },
+    {
+      command: `npx tsx e2e/start-server.ts --port ${down.port} --data-dir ${down.dataDir} --database-url ${down.databaseUrl}`,
+      // Health answers 503 by design here; a static file says the server is up.
+      url: `http://localhost:${down.port}/robots.txt`,
+      reuseExistingServer: false,
+      timeout: 120_000,
     },
   ],
 });

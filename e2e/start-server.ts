@@ -8,13 +8,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { seedCommands } from "./seed";
 
-const { values } = parseArgs({ options: { port: { type: "string" }, "data-dir": { type: "string" }, seed: { type: "boolean" } } });
+const { values } = parseArgs({ options: { port: { type: "string" }, "data-dir": { type: "string" }, seed: { type: "boolean" }, "database-url": { type: "string" } } });
 
 const dataDir = values["data-dir"];
 const port = values.port;
 if (!dataDir || !port) throw new Error("usage: start-server --port N --data-dir DIR [--seed]");
 const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
 delete env.DATABASE_URL;
+if (values["database-url"]) env.DATABASE_URL = values["database-url"];
 rmSync(dataDir, { recursive: true, force: true });
 
 if (values.seed) {
