@@ -9,32 +9,17 @@ export type Actor = {
   requestId?: string | null;
 };
 
-/** Writes one History entry; call it inside the transaction that made the change. */
-export async function recordEvent(
-  db: Db,
-  entry: {
-    tenantId: string;
-    subjectType: "person" | "group";
-    subjectId: string;
-    action: string;
-    changes?: FieldChange[];
-    actor: Actor;
-  },
-): Promise<void> {
-  await recordEvents(db, [entry]);
-}
+export type EventEntry = {
+  tenantId: string;
+  subjectType: "person" | "group";
+  subjectId: string;
+  action: string;
+  changes?: FieldChange[];
+  actor: Actor;
+};
 
-export async function recordEvents(
-  db: Db,
-  entries: {
-    tenantId: string;
-    subjectType: "person" | "group";
-    subjectId: string;
-    action: string;
-    changes?: FieldChange[];
-    actor: Actor;
-  }[],
-): Promise<void> {
+/** Writes History entries in one statement; call it inside the transaction that made the change. */
+export async function recordEvents(db: Db, entries: EventEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await db.insert(events).values(
     entries.map((e) => ({
@@ -49,4 +34,8 @@ export async function recordEvents(
       requestId: e.actor.requestId ?? null,
     })),
   );
+}
+
+export function recordEvent(db: Db, entry: EventEntry): Promise<void> {
+  return recordEvents(db, [entry]);
 }
