@@ -1,4 +1,4 @@
-import { invalidSyntax, ScimError } from "@/lib/scim/errors";
+import { invalidSyntax, invalidValue, ScimError } from "@/lib/scim/errors";
 import { MAX_PAYLOAD_BYTES, type ScimRequest } from "./scim-request";
 
 /**
@@ -14,9 +14,34 @@ export function readJsonBody(request: ScimRequest): unknown {
   if (type && type !== "application/json" && type !== "application/scim+json" && !type.endsWith("+json")) {
     throw new ScimError(415, undefined, `Content-Type ${type} is not accepted; send application/scim+json`);
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(request.body);
+    parsed = JSON.parse(request.body);
   } catch (error) {
     throw invalidSyntax(`The body is not valid JSON: ${(error as Error).message}`);
+  }
+  checkStorable(parsed);
+  return parsed;
+}
+
+/** Deeper than any SCIM resource or PATCH request nests; deeper would overflow recursive code. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Refuses what PostgreSQL cannot store (text and jsonb take no NUL character and no lone
+ * UTF-16 surrogate) and absurd nesting, with a 400 instead of a failed query. Iterative, so a
+ * hostile body cannot overflow the stack here either.
+ */
+function checkStorable(value: unknown): void {
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.depth > MAX_JSON_DEPTH) throw invalidSyntax(`The body nests deeper than ${MAX_JSON_DEPTH} levels`);
+    const items = typeof next.value === "object" && next.value !== null ? Object.entries(next.value) : [];
+    for (const text of typeof next.value === "string" ? [next.value] : items.map(([key]) => key)) {
+      if (text.includes("\u0000") || !text.isWellFormed()) {
+        throw invalidValue("The body contains a NUL character or a lone surrogate, which cannot be stored");
+      }
+    }
+    for (const [, item] of items) pending.push({ value: item, depth: next.depth + 1 });
   }
 }

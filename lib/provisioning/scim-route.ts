@@ -19,12 +19,21 @@ function resourceName(segment: string | undefined): ScimResourceName | undefined
   return resources.find((r) => r.toLowerCase() === segment?.toLowerCase());
 }
 
+/** A malformed percent-escape (`%ZZ`) names no endpoint: 404, not a URIError. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ScimError(404, undefined, `No SCIM endpoint at a path with a malformed escape: ${segment.slice(0, 100)}`);
+  }
+}
+
 /**
  * Reads `[appKey]/Resource[/id | /.search]` from the path below /api/scim/v2. The app key
  * is optional (DESIGN.md: the token alone may name the integration).
  */
 export function parseScimRoute(segments: string[]): ScimRoute {
-  let rest = segments.map((s) => decodeURIComponent(s));
+  let rest = segments.map(decodeSegment);
   let appKey: string | undefined;
   if (rest.length > 0 && !resourceName(rest[0])) {
     appKey = rest[0];
