@@ -5,26 +5,46 @@ import { env } from "@/lib/env";
 import type { ScimRequest, ScimResponse } from "./scim-request";
 
 const SECRET_KEY = /password|secret|token/i;
+/** Deeper parts of a logged body are cut off: the log needs the shape, not a hostile payload. */
+const MAX_LOGGED_DEPTH = 16;
 
-/** The request body as logged: JSON with every password or secret value replaced. */
+/**
+ * The request body as logged: JSON with every password or secret value replaced, including
+ * the value of a PATCH operation whose path names one (`"path": "password"`). A body that is
+ * not JSON is kept as text with anything after a secret-looking key blanked out.
+ */
 export function redactBody(body: string | null): unknown {
   if (!body) return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
-    return { unparsable: body.slice(0, 2_000) };
+    return { unparsable: storable(body.slice(0, 2_000).replace(SECRET_IN_TEXT, "$1[redacted]")) };
   }
-  const redact = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(redact);
+  const redact = (value: unknown, depth: number): unknown => {
+    if (depth > MAX_LOGGED_DEPTH) return "[nested too deeply]";
+    if (typeof value === "string") return storable(value);
+    if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
     if (value && typeof value === "object") {
+      const secretPath = "path" in value && typeof value.path === "string" && SECRET_KEY.test(value.path);
       return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? "[redacted]" : redact(v)]),
+        Object.entries(value).map(([k, v]) => [
+          storable(k),
+          SECRET_KEY.test(k) || (secretPath && k.toLowerCase() === "value") ? "[redacted]" : redact(v, depth + 1),
+        ]),
       );
     }
     return value;
   };
-  return redact(parsed);
+  return redact(parsed, 0);
+}
+
+/** A secret-looking key and everything after it up to the next comma, brace or line end. */
+const SECRET_IN_TEXT = /((?:password|secret|token)[^:]*:)[^,}\n]*/gi;
+
+/** PostgreSQL text and jsonb take no NUL character and no lone surrogate. */
+function storable(text: string): string {
+  return text.replaceAll("\u0000", "\ufffd").toWellFormed();
 }
 
 /** Last-used times are written at most once a minute per token, not on every request. */
@@ -57,7 +77,7 @@ export async function recordRequest(
     status: response.status,
     latencyMs: entry.latencyMs,
     scimType: error?.scimType ?? null,
-    detail,
+    detail: detail === null ? null : storable(detail),
     userAgent: request.headers.get("user-agent")?.slice(0, 500) ?? null,
     requestBody: isWrite ? redactBody(request.body) : null,
   });
