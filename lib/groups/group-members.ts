@@ -1,8 +1,8 @@
-import { and, eq, isNull, not, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupMembers, people } from "@/db/schema";
 import { isUuid } from "@/lib/people/find-person";
-import { inIdList } from "./in-id-list";
+import { inIdList, notInIdList } from "./in-id-list";
 
 /** The group whose membership changes: rows are written in its tenant and integration only. */
 export type MembershipTarget = { id: string; tenantId: string; integrationId: string | null };
@@ -59,7 +59,7 @@ export async function removeMembersExcept(tx: Db, group: MembershipTarget, keep:
   const kept = keep.filter(isUuid);
   const rows = await tx
     .delete(groupMembers)
-    .where(kept.length === 0 ? ofGroup(group) : and(ofGroup(group), not(inIdList(groupMembers.personId, kept))))
+    .where(kept.length === 0 ? ofGroup(group) : and(ofGroup(group), notInIdList(groupMembers.personId, kept)))
     .returning({ personId: groupMembers.personId });
   return rows.map((row) => row.personId);
 }
