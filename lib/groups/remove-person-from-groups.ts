@@ -23,7 +23,7 @@ export async function removePersonFromGroups(
   const affected = await tx
     .update(groups)
     .set({ version: sql`${groups.version} + 1`, updatedAt: new Date() })
-    .where(and(inArray(groups.id, groupIds), isNull(groups.deletedAt)))
+    .where(and(eq(groups.tenantId, person.tenantId), inArray(groups.id, groupIds), isNull(groups.deletedAt)))
     .returning({ id: groups.id, displayName: groups.displayName });
   await recordEvents(tx, [
     ...affected.map((g) => ({
