@@ -7,6 +7,7 @@ import { patchPerson } from "@/lib/people/patch-person";
 import { groupsOfPeople } from "@/lib/people/person-groups";
 import { replacePerson } from "@/lib/people/replace-person";
 import { toScimUser } from "@/lib/people/scim-user";
+import { invalidSyntax } from "@/lib/scim/errors";
 import { etagFor, ifNoneMatchSatisfied } from "@/lib/scim/etag";
 import { listResponse, parseListQuery } from "@/lib/scim/list-response";
 import { parseAttributeList, projectAttributes, returnsAttribute, type ProjectionOptions } from "@/lib/scim/projection";
@@ -49,7 +50,10 @@ export async function usersEndpoint(context: ScimContext, route: ScimRoute): Pro
   const ifMatch = headers.get("if-match");
   if (route.search) {
     if (method !== "POST") methodNotAllowed(method, ["POST"]);
-    return list(context, readJsonBody(context.request) as Record<string, unknown>);
+    const body = readJsonBody(context.request);
+    // RFC 7644 section 3.4.3: the query is a SearchRequest object; anything else is no query.
+    if (typeof body !== "object" || body === null || Array.isArray(body)) throw invalidSyntax("The .search body must be a JSON object");
+    return list(context, body as Record<string, unknown>);
   }
   if (!route.id) {
     if (method === "GET") return list(context, query);

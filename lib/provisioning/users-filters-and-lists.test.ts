@@ -246,4 +246,10 @@ describe("POST /Users/.search", () => {
     expect(bad.body.scimType).toBe("invalidFilter");
     expect((await h.scim("GET", `${users}/.search`, { as: dir })).status).toBe(405);
   });
+
+  it.each([[["userName"]], ["filter"], [42]])("answers 400 invalidSyntax to a .search body that is no object: %j", async (body) => {
+    const res = await h.scim("POST", `${users}/.search`, { body, as: dir });
+    expect(res.status).toBe(400);
+    expect(res.body.scimType).toBe("invalidSyntax");
+  });
 });
