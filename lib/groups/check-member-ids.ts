@@ -13,6 +13,7 @@ const NAMED_AT_MOST = 20;
  * this tenant and integration. Otherwise the whole request fails with 400 invalidValue naming
  * the unknown ids (RFC 7644 section 3.12), before anything is written. Another tenant's person
  * is simply unknown. Nested groups are not supported: a group's id gets its own message.
+ * Call it inside the transaction that writes the members.
  */
 export async function checkMemberIds(db: Db, scope: IntegrationScope, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
@@ -23,7 +24,10 @@ export async function checkMemberIds(db: Db, scope: IntegrationScope, ids: reado
       : await db
           .select({ id: people.id })
           .from(people)
-          .where(and(...inScope(people, scope), isNull(people.deletedAt), inIdList(people.id, candidates)));
+          .where(and(...inScope(people, scope), isNull(people.deletedAt), inIdList(people.id, candidates)))
+          // FOR SHARE waits for a concurrent DELETE of one of these people to commit and then
+          // sees them gone, so no deleted person is ever added to a group.
+          .for("share");
   const live = new Set(found.map((row) => row.id));
   const unknown = ids.filter((id) => !live.has(id.toLowerCase()));
   if (unknown.length === 0) return;

@@ -30,7 +30,7 @@ export async function findGroup(
         isNull(groups.deletedAt),
       ),
     );
-  const [group] = options.forUpdate ? await query.for("update") : await query;
+  const [group] = options.forUpdate ? await query.for("no key update") : await query;
   if (!group) throw notFound(`Group ${id} not found`);
   // RFC 7644 section 3.14: a write whose If-Match names an older version is refused with 412.
   if (options.ifMatch !== undefined && !ifMatchSatisfied(options.ifMatch, group.version)) {

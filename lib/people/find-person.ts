@@ -14,7 +14,9 @@ export function isUuid(value: string): boolean {
 /**
  * A live person of this integration, or 404: another tenant's or integration's person, a
  * deleted one, and a malformed id all look the same. `forUpdate` locks the row so concurrent
- * writes to one person apply one after the other.
+ * writes to one person apply one after the other. The lock is FOR NO KEY UPDATE: it still
+ * lets a concurrent group PATCH take the KEY SHARE lock its membership insert needs on the
+ * person, so a person's DELETE and a group's PATCH cannot deadlock on each other.
  */
 export async function findPerson(
   db: Db,
@@ -34,7 +36,7 @@ export async function findPerson(
         isNull(people.deletedAt),
       ),
     );
-  const [person] = options.forUpdate ? await query.for("update") : await query;
+  const [person] = options.forUpdate ? await query.for("no key update") : await query;
   if (!person) throw notFound(`User ${id} not found`);
   if (options.ifMatch !== undefined && !ifMatchSatisfied(options.ifMatch, person.version)) {
     throw new ScimError(412, undefined, `User ${id} has changed (version ${person.version}); fetch it again`);

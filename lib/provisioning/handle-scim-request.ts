@@ -6,7 +6,8 @@ import { ScimError } from "@/lib/scim/errors";
 import { authenticate, type Authenticated } from "./authenticate";
 import { dispatch } from "./dispatch";
 import { recordRequest } from "./record-request";
-import { MAX_PAYLOAD_BYTES, SCIM_CONTENT_TYPE, type ScimRequest, type ScimResponse } from "./scim-request";
+import { retryOnConflict } from "./retry-on-conflict";
+import { MAX_PAYLOAD_BYTES, SCIM_CONTENT_TYPE, type ScimContext, type ScimRequest, type ScimResponse } from "./scim-request";
 import { parseScimRoute } from "./scim-route";
 
 /**
@@ -27,18 +28,19 @@ export async function handleScimRequest(db: Db, request: ScimRequest): Promise<S
     if (request.bodyTooLarge) {
       throw new ScimError(413, undefined, `The body is larger than ${MAX_PAYLOAD_BYTES} bytes; it was not read`);
     }
-    response = await dispatch(
-      {
-        db,
-        integration: auth.integration,
-        tenantId: auth.integration.tenantId,
-        actor: { type: "integration", id: auth.integration.id, label: auth.integration.name, requestId: request.requestId },
-        baseUrl: `${request.origin}/api/scim/v2/${auth.integration.appKey}`,
-        request,
-        ignored,
-      },
-      route,
-    );
+    const context: ScimContext = {
+      db,
+      integration: auth.integration,
+      tenantId: auth.integration.tenantId,
+      actor: { type: "integration", id: auth.integration.id, label: auth.integration.name, requestId: request.requestId },
+      baseUrl: `${request.origin}/api/scim/v2/${auth.integration.appKey}`,
+      request,
+      ignored,
+    };
+    response = await retryOnConflict(() => {
+      ignored.length = 0;
+      return dispatch(context, route);
+    });
   } catch (error) {
     response = errorResponse(error, request.requestId);
   }
