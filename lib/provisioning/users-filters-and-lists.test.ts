@@ -106,6 +106,17 @@ describe("filter operators", () => {
     expect(namesOf(res.body.Resources), filter()).toEqual(expected);
   });
 
+  it("binds filter values: quotes, backslashes and SQL in a userName match only that user", async () => {
+    const userName = `O'Brien "q" \\ '); drop table people; --`;
+    const made = await h.scim("POST", users, { body: { schemas: [USER], userName }, as: dir });
+    expect(made.status).toBe(201);
+    const quoted = JSON.stringify(userName);
+    const res = await list(`filter=${encodeURIComponent(`userName eq ${quoted}`)}`);
+    expect(res.body.totalResults).toBe(1);
+    expect(res.body.Resources[0].userName).toBe(userName);
+    expect((await h.scim("DELETE", `${users}/${made.body.id}`, { as: dir })).status).toBe(204);
+  });
+
   it.each([
     "userName eq",
     'userName xx "a"',

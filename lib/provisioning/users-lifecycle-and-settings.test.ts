@@ -151,6 +151,19 @@ describe("coupled userName and primary email", () => {
     expect((await rowOf(user.id)).userName).toBe(next);
   });
 
+  it("couples after lowercasing when both settings are on, on PUT too", async () => {
+    const both = await h.install(h.a.tenant, "generic", { coupleUserNameAndEmail: true, lowercaseIdentifiers: true });
+    const tag = randomUUID();
+    const user = await create(both, `Both.${tag}@Example.io`, { emails: [{ value: "Else@Example.io", primary: true }] });
+    expect([user.userName, (user.emails as { value: string }[])[0].value]).toEqual([`both.${tag}@example.io`, `both.${tag}@example.io`]);
+    const put = await h.scim("PUT", `${usersOf(both)}/${user.id}`, {
+      body: body(`both.${tag}@example.io`, { emails: [{ value: `NEW.${tag}@Example.io`, primary: true }] }),
+      as: both,
+    });
+    expect(put.body.userName).toBe(`new.${tag}@example.io`);
+    expect((await rowOf(user.id)).primaryEmail).toBe(`new.${tag}@example.io`);
+  });
+
   it("does not couple when the setting is off", async () => {
     const userName = `apart-${randomUUID()}@example.com`;
     const user = await create(h.a.okta, userName, { emails: [{ value: "elsewhere@example.com", type: "work", primary: true }] });
