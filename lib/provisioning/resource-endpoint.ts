@@ -1,0 +1,86 @@
+import { etagFor, ifNoneMatchSatisfied } from "@/lib/scim/etag";
+import { listResponse, parseListQuery, type ListQuery } from "@/lib/scim/list-response";
+import { parseAttributeList, type ProjectionOptions } from "@/lib/scim/projection";
+import { methodNotAllowed } from "./dispatch";
+import { readJsonBody } from "./request-body";
+import { DEFAULT_COUNT, MAX_RESULTS, type ScimContext, type ScimResponse } from "./scim-request";
+import type { ScimRoute } from "./scim-route";
+
+type Row = { id: string; version: number };
+
+/** What one resource type (Users, Groups) plugs into the shared SCIM endpoint. */
+export type ResourceType<R extends Row> = {
+  path: "Users" | "Groups";
+  /** Rows as SCIM resources, projected; related data loaded only when returned. */
+  render(context: ScimContext, rows: R[], projection: ProjectionOptions): Promise<Record<string, unknown>[]>;
+  list(context: ScimContext, query: ListQuery): Promise<{ totalResults: number; rows: R[] }>;
+  create(context: ScimContext, body: unknown): Promise<{ row: R; ignored: string[] }>;
+  find(context: ScimContext, id: string): Promise<R>;
+  replace(context: ScimContext, id: string, body: unknown, ifMatch: string | null): Promise<{ row: R; ignored: string[] }>;
+  patch(context: ScimContext, id: string, body: unknown, ifMatch: string | null): Promise<R>;
+  remove(context: ScimContext, id: string, ifMatch: string | null): Promise<void>;
+  /** RFC 7644 section 3.5.2: a PATCH answers 200 with the resource, or 204 No Content. */
+  patchReturnsResource(query: URLSearchParams): boolean;
+};
+
+function projectionFrom(query: URLSearchParams): ProjectionOptions {
+  return {
+    attributes: parseAttributeList(query.get("attributes")),
+    excludedAttributes: parseAttributeList(query.get("excludedAttributes")),
+  };
+}
+
+/** `/{path}`, `/{path}/{id}` and `/{path}/.search` (RFC 7644 sections 3.3 to 3.6) for one resource type. */
+export function resourceEndpoint<R extends Row>(type: ResourceType<R>) {
+  async function one(context: ScimContext, row: R, status: number, extra: Record<string, string> = {}): Promise<ScimResponse> {
+    const [body] = await type.render(context, [row], projectionFrom(context.request.query));
+    return { status, headers: { etag: etagFor(row.version), ...extra }, body };
+  }
+
+  async function list(context: ScimContext, params: URLSearchParams | Record<string, unknown>): Promise<ScimResponse> {
+    const query = parseListQuery(params, { maxCount: MAX_RESULTS, defaultCount: DEFAULT_COUNT });
+    const { totalResults, rows } = await type.list(context, query);
+    const resources = await type.render(context, rows, query);
+    return { status: 200, headers: {}, body: listResponse(resources, { totalResults, startIndex: query.startIndex }) };
+  }
+
+  return async function endpoint(context: ScimContext, route: ScimRoute): Promise<ScimResponse> {
+    const { method, query, headers } = context.request;
+    const ifMatch = headers.get("if-match");
+    if (route.search) {
+      if (method !== "POST") methodNotAllowed(method, ["POST"]);
+      return list(context, readJsonBody(context.request) as Record<string, unknown>);
+    }
+    if (!route.id) {
+      if (method === "GET") return list(context, query);
+      if (method !== "POST") methodNotAllowed(method, ["GET", "POST"]);
+      const { row, ignored } = await type.create(context, readJsonBody(context.request));
+      context.ignored.push(...ignored);
+      return one(context, row, 201, { location: `${context.baseUrl}/${type.path}/${row.id}` });
+    }
+    switch (method) {
+      case "GET": {
+        const row = await type.find(context, route.id);
+        if (!ifNoneMatchSatisfied(headers.get("if-none-match"), row.version)) {
+          return { status: 304, headers: { etag: etagFor(row.version) } };
+        }
+        return one(context, row, 200);
+      }
+      case "PUT": {
+        const { row, ignored } = await type.replace(context, route.id, readJsonBody(context.request), ifMatch);
+        context.ignored.push(...ignored);
+        return one(context, row, 200);
+      }
+      case "PATCH": {
+        const row = await type.patch(context, route.id, readJsonBody(context.request), ifMatch);
+        if (type.patchReturnsResource(query)) return one(context, row, 200);
+        return { status: 204, headers: { etag: etagFor(row.version) } };
+      }
+      case "DELETE":
+        await type.remove(context, route.id, ifMatch);
+        return { status: 204, headers: {} };
+      default:
+        methodNotAllowed(method, ["GET", "PUT", "PATCH", "DELETE"]);
+    }
+  };
+}
