@@ -12,27 +12,35 @@ const display = sql<string>`coalesce(${people.displayName}, ${people.userName})`
 /**
  * One group's members, paged out of the table in keyset order (by person id) and built into
  * response members as they arrive, so a 100k-member group is never held twice in memory.
+ * Each page is two index-only steps: the next ids from the membership key, then those
+ * people by primary key. (One join per page let the planner walk `people` from its start
+ * on every page: seconds instead of milliseconds for 100k members.)
  */
 export async function membersOfGroup(db: Db, tenantId: string, groupId: string, build: MemberBuilder): Promise<ScimMember[]> {
   const members: ScimMember[] = [];
   for (let after: string | undefined; ; ) {
-    const rows = await db
-      .select({ personId: groupMembers.personId, display })
+    const page = await db
+      .select({ personId: groupMembers.personId })
       .from(groupMembers)
-      .innerJoin(people, eq(people.id, groupMembers.personId))
       .where(
         and(
           eq(groupMembers.groupId, groupId),
           eq(groupMembers.tenantId, tenantId),
-          isNull(people.deletedAt),
           after === undefined ? undefined : gt(groupMembers.personId, after),
         ),
       )
       .orderBy(asc(groupMembers.personId))
       .limit(MEMBER_PAGE_SIZE);
+    if (page.length === 0) return members;
+    const ids = page.map((row) => row.personId);
+    const rows = await db
+      .select({ personId: people.id, display })
+      .from(people)
+      .where(and(eq(people.tenantId, tenantId), isNull(people.deletedAt), inIdList(people.id, ids)))
+      .orderBy(asc(people.id));
     for (const row of rows) members.push(build(row.personId, row.display));
-    if (rows.length < MEMBER_PAGE_SIZE) return members;
-    after = rows[rows.length - 1].personId;
+    if (page.length < MEMBER_PAGE_SIZE) return members;
+    after = ids[ids.length - 1];
   }
 }
 
