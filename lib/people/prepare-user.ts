@@ -15,7 +15,13 @@ export function prepareUser(
   before?: Record<string, unknown>,
 ): { resource: Record<string, unknown>; ignored: string[] } {
   const { resource, ignored } = validateResource(normalizeResource(body, userSchemas), userSchemas, { mode });
-  return { resource: activeByDefault(applyIdentifierRules(resource, settings, before)), ignored };
+  const withRules = applyIdentifierRules(resource, settings, before);
+  // A PUT that leaves `active` out must not quietly give a deactivated person access again:
+  // the current state stays. Okta always sends it; other clients may not.
+  if (mode === "replace" && withRules.active === undefined && before?.active !== undefined) {
+    return { resource: { ...withRules, active: before.active }, ignored };
+  }
+  return { resource: activeByDefault(withRules), ignored };
 }
 
 /**

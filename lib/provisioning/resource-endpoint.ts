@@ -1,3 +1,4 @@
+import { invalidSyntax } from "@/lib/scim/errors";
 import { etagFor, ifNoneMatchSatisfied } from "@/lib/scim/etag";
 import { listResponse, parseListQuery, type ListQuery } from "@/lib/scim/list-response";
 import { parseAttributeList, type ProjectionOptions } from "@/lib/scim/projection";
@@ -49,7 +50,12 @@ export function resourceEndpoint<R extends Row>(type: ResourceType<R>) {
     const ifMatch = headers.get("if-match");
     if (route.search) {
       if (method !== "POST") methodNotAllowed(method, ["POST"]);
-      return list(context, readJsonBody(context.request) as Record<string, unknown>);
+      const body = readJsonBody(context.request);
+      // RFC 7644 section 3.4.3: the query is a SearchRequest object; anything else is no query.
+      if (typeof body !== "object" || body === null || Array.isArray(body)) {
+        throw invalidSyntax("The .search body must be a JSON object (a SearchRequest)");
+      }
+      return list(context, body as Record<string, unknown>);
     }
     if (!route.id) {
       if (method === "GET") return list(context, query);

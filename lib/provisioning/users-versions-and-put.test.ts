@@ -165,4 +165,17 @@ describe("PUT replaces but keeps server-owned data", () => {
     expect(put.body.meta.version).toBe(made.body.meta.version);
     expect(await h.db.select().from(events).where(eq(events.subjectId, made.body.id))).toHaveLength(1);
   });
+
+  it("keeps a deactivated person deactivated when a PUT leaves active out", async () => {
+    const made = await created();
+    const url = `${users}/${made.body.id}`;
+    await h.scim("PATCH", url, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }] } });
+    const { active: _omitted, ...withoutActive } = userBody(made.body.userName, { displayName: "Vera Renamed" });
+    void _omitted;
+    const put = await h.scim("PUT", url, { body: withoutActive });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ active: false, displayName: "Vera Renamed" });
+    const [row] = await h.db.select().from(people).where(eq(people.id, made.body.id));
+    expect(row.active).toBe(false);
+  });
 });
