@@ -6,8 +6,8 @@ import { ScimError } from "@/lib/scim/errors";
 import { parseFilter } from "@/lib/scim/filter-parser";
 import { filterToSql } from "@/lib/scim/filter-sql";
 import { userFilterColumns } from "./user-filter-columns";
+import { ENTERPRISE_USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
-const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
 let database: Database;
 const ids: Record<string, string> = {};
@@ -33,13 +33,13 @@ beforeAll(async () => {
           { value: "ann@example.com", type: "work", primary: true },
           { value: "ann@home.org", type: "home" },
         ],
-        [ENTERPRISE]: { employeeNumber: "100", department: "R&D", manager: { value: "mgr-1" } },
+        [ENTERPRISE_USER_SCHEMA]: { employeeNumber: "100", department: "R&D", manager: { value: "mgr-1" } },
       },
     ),
     person(
       "bob",
       { userName: "bob_100%@example.com", active: false, updatedAt: new Date("2024-02-10T00:00:00Z") },
-      { title: "", emails: [{ value: "BOB@Work.example.com", type: "work" }], [ENTERPRISE]: { employeeNumber: "200" } },
+      { title: "", emails: [{ value: "BOB@Work.example.com", type: "work" }], [ENTERPRISE_USER_SCHEMA]: { employeeNumber: "200" } },
     ),
     person("cyd", { userName: "cyd", updatedAt: new Date("2024-03-10T00:00:00Z") }, { phoneNumbers: "not an array" }),
     person("dan", { userName: "bob1002@example.com", updatedAt: new Date("2023-06-01T00:00:00Z") }, { emails: [] }),
@@ -100,10 +100,10 @@ describe("userFilterColumns against PostgreSQL", () => {
     ["compares meta.lastModified as an instant", 'meta.lastModified gt "2024-02-01T00:00:00Z"', ["bob", "cyd"]],
     ["includes the boundary with ge and a zone offset", 'meta.lastModified ge "2024-02-10T01:00:00+01:00"', ["bob", "cyd"]],
     ["compares meta.created", 'meta.created lt "2000-01-01T00:00:00Z"', []],
-    ["reads a URN-qualified enterprise attribute", `${ENTERPRISE}:employeeNumber eq "100"`, ["ann"]],
+    ["reads a URN-qualified enterprise attribute", `${ENTERPRISE_USER_SCHEMA}:employeeNumber eq "100"`, ["ann"]],
     ["reads an enterprise attribute without its URN", 'employeeNumber eq "200"', ["bob"]],
-    ["reads the enterprise manager.value", `${ENTERPRISE}:manager.value eq "MGR-1"`, ["ann"]],
-    ["reads the enterprise department", `${ENTERPRISE}:department sw "r&"`, ["ann"]],
+    ["reads the enterprise manager.value", `${ENTERPRISE_USER_SCHEMA}:manager.value eq "MGR-1"`, ["ann"]],
+    ["reads the enterprise department", `${ENTERPRISE_USER_SCHEMA}:department sw "r&"`, ["ann"]],
     ["combines with or", 'userName eq "cyd" or active eq false', ["bob", "cyd"]],
     ["gives not precedence over and", 'not (active eq false) and userName sw "bob"', ["dan"]],
     ["matches nothing for a group value that is not a uuid", 'groups[value eq "Engineering"]', []],

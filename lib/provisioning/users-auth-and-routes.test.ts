@@ -7,14 +7,13 @@ import { tenantUrl } from "@/lib/integrations/tenant-url";
 import { mintToken } from "@/lib/tokens/mint-token";
 import { revokeToken } from "@/lib/tokens/revoke-token";
 import { createScimHarness, type Installed, type ScimHarness } from "./testing";
+import { PATCH_OP, USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
 /**
  * Authentication (Bearer, or HTTP Basic appKey:secret as in seed 003) and routing: every
  * refusal is a 401 with a SCIM error body and WWW-Authenticate (RFC 7644 section 2); the keyed
  * and keyless URL forms, a trailing slash and Entra's aadOptscim062020 flag work on every route.
  */
-const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
 let h: ScimHarness;
 beforeAll(async () => {
@@ -81,13 +80,13 @@ describe("authentication", () => {
   it("refuses every request of a disabled integration, writes included", async () => {
     const off = await h.install(h.a.tenant, "okta");
     const path = `${off.integration.appKey}/Users`;
-    const made = await h.scim("POST", path, { as: off, body: { schemas: [USER], userName: `off-${randomUUID()}` } });
+    const made = await h.scim("POST", path, { as: off, body: { schemas: [USER_SCHEMA], userName: `off-${randomUUID()}` } });
     expect(made.status).toBe(201);
     await h.db.update(integrations).set({ status: "disabled" }).where(eq(integrations.id, off.integration.id));
     expectRefused(await h.scim("GET", path, { as: off }));
     expectRefused(await h.scim("GET", "Users", { as: off }));
     expectRefused(await h.scim("DELETE", `${path}/${made.body.id}`, { as: off }));
-    expectRefused(await h.scim("POST", path, { as: off, basic: true, body: { schemas: [USER], userName: `off-${randomUUID()}` } }));
+    expectRefused(await h.scim("POST", path, { as: off, basic: true, body: { schemas: [USER_SCHEMA], userName: `off-${randomUUID()}` } }));
   });
 });
 
@@ -95,14 +94,14 @@ describe("routes", () => {
   const key = () => h.a.entra.integration.appKey;
 
   it("serves the keyless form with the token naming the integration", async () => {
-    const made = await h.scim("POST", "Users", { as: h.a.entra, body: { schemas: [USER], userName: `keyless-${randomUUID()}` } });
+    const made = await h.scim("POST", "Users", { as: h.a.entra, body: { schemas: [USER_SCHEMA], userName: `keyless-${randomUUID()}` } });
     expect(made.status).toBe(201);
     expect(made.body.meta.location).toBe(`http://localhost:3000/api/scim/v2/${key()}/Users/${made.body.id}`);
     expect((await h.scim("GET", `${key()}/Users/${made.body.id}`)).status).toBe(200);
   });
 
   it("tolerates a trailing slash on every Users route", async () => {
-    const made = await h.scim("POST", `${key()}/Users/`, { body: { schemas: [USER], userName: `slash-${randomUUID()}` } });
+    const made = await h.scim("POST", `${key()}/Users/`, { body: { schemas: [USER_SCHEMA], userName: `slash-${randomUUID()}` } });
     expect(made.status).toBe(201);
     const id = made.body.id;
     expect((await h.scim("GET", `${key()}/Users/`)).status).toBe(200);
@@ -110,7 +109,7 @@ describe("routes", () => {
     expect((await h.scim("POST", `${key()}/Users/.search/`, { body: { filter: `id eq "${id}"` } })).body.totalResults).toBe(1);
     const patched = await h.scim("PATCH", `${key()}/Users/${id}/`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "nickName", value: "s" }] } });
     expect(patched.body.nickName).toBe("s");
-    expect((await h.scim("PUT", `${key()}/Users/${id}/`, { body: { schemas: [USER], userName: made.body.userName } })).status).toBe(200);
+    expect((await h.scim("PUT", `${key()}/Users/${id}/`, { body: { schemas: [USER_SCHEMA], userName: made.body.userName } })).status).toBe(200);
     expect((await h.scim("GET", `${key()}/ServiceProviderConfig/`)).status).toBe(200);
     expect((await h.scim("DELETE", `${key()}/Users/${id}/`)).status).toBe(204);
   });
@@ -119,14 +118,14 @@ describe("routes", () => {
     const tenant = new URL(tenantUrl(h.a.entra.integration, "http://localhost:3000"));
     expect(tenant.search).toBe("?aadOptscim062020");
     const at = (suffix: string) => `${key()}${suffix}?aadOptscim062020`;
-    const made = await h.scim("POST", at("/Users"), { body: { schemas: [USER], userName: `flag-${randomUUID()}` } });
+    const made = await h.scim("POST", at("/Users"), { body: { schemas: [USER_SCHEMA], userName: `flag-${randomUUID()}` } });
     expect(made.status).toBe(201);
     const id = made.body.id;
     expect((await h.scim("GET", at(`/Users/${id}`))).status).toBe(200);
     expect((await h.scim("GET", `${at("/Users")}&filter=${encodeURIComponent(`id eq "${id}"`)}`)).body.totalResults).toBe(1);
     const patched = await h.scim("PATCH", at(`/Users/${id}`), { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }] } });
     expect(patched.body.active).toBe(false);
-    expect((await h.scim("PUT", at(`/Users/${id}`), { body: { schemas: [USER], userName: made.body.userName } })).status).toBe(200);
+    expect((await h.scim("PUT", at(`/Users/${id}`), { body: { schemas: [USER_SCHEMA], userName: made.body.userName } })).status).toBe(200);
     for (const path of ["/ServiceProviderConfig", "/ResourceTypes", "/Schemas"]) expect((await h.scim("GET", at(path))).status).toBe(200);
     expect((await h.scim("DELETE", at(`/Users/${id}`))).status).toBe(204);
   });

@@ -2,14 +2,12 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_PAYLOAD_BYTES, MAX_RESULTS } from "./scim-request";
 import { createScimHarness, type ScimHarness } from "./testing";
+import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
 /**
  * Discovery (RFC 7644 section 4): /ServiceProviderConfig, /ResourceTypes and /Schemas,
  * checked against what the Users endpoint actually does, so they stay truthful.
  */
-const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
-const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-const GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
 type Attribute = {
   name: string;
@@ -86,13 +84,13 @@ describe("ResourceTypes", () => {
     const res = await h.scim("GET", `${key}/ResourceTypes`);
     expect(res.body.Resources.map((r: { name: string }) => r.name).sort()).toEqual(["Group", "User"]);
     const user = await h.scim("GET", `${key}/ResourceTypes/User`);
-    expect(user.body).toMatchObject({ name: "User", endpoint: "/Users", schema: USER, schemaExtensions: [{ schema: ENTERPRISE, required: false }] });
+    expect(user.body).toMatchObject({ name: "User", endpoint: "/Users", schema: USER_SCHEMA, schemaExtensions: [{ schema: ENTERPRISE_USER_SCHEMA, required: false }] });
     const usersOnly = await h.install(h.a.tenant, "generic", { groupsEnabled: false });
     const types = await h.scim("GET", `${usersOnly.integration.appKey}/ResourceTypes`, { as: usersOnly });
     expect(types.body.Resources.map((r: { name: string }) => r.name)).toEqual(["User"]);
     expect(types.body.totalResults).toBe(1);
     const schemas = await h.scim("GET", `${usersOnly.integration.appKey}/Schemas`, { as: usersOnly });
-    expect(schemas.body.Resources.map((s: { id: string }) => s.id)).not.toContain(GROUP);
+    expect(schemas.body.Resources.map((s: { id: string }) => s.id)).not.toContain(GROUP_SCHEMA);
     expect((await h.scim("GET", `${usersOnly.integration.appKey}/Groups`, { as: usersOnly })).status).toBe(501);
     expect((await h.scim("GET", `${key}/ResourceTypes/Nothing`)).status).toBe(404);
   });
@@ -100,7 +98,7 @@ describe("ResourceTypes", () => {
 
 describe("Schemas", () => {
   it("describes userName as unique and case-insensitive, password as write-only and never returned", async () => {
-    const res = await h.scim("GET", `${key}/Schemas/${USER}`);
+    const res = await h.scim("GET", `${key}/Schemas/${USER_SCHEMA}`);
     expect(res.status).toBe(200);
     const byName = new Map((res.body.attributes as Attribute[]).map((a) => [a.name, a]));
     expect(byName.get("userName")).toMatchObject({ uniqueness: "server", caseExact: false, required: true });
@@ -110,18 +108,18 @@ describe("Schemas", () => {
   });
 
   it("accepts and returns every writable attribute the User schemas advertise", async () => {
-    const core = (await h.scim("GET", `${key}/Schemas/${USER}`)).body.attributes as Attribute[];
-    const enterprise = (await h.scim("GET", `${key}/Schemas/${ENTERPRISE}`)).body.attributes as Attribute[];
-    const body: Record<string, unknown> = { schemas: [USER, ENTERPRISE] };
+    const core = (await h.scim("GET", `${key}/Schemas/${USER_SCHEMA}`)).body.attributes as Attribute[];
+    const enterprise = (await h.scim("GET", `${key}/Schemas/${ENTERPRISE_USER_SCHEMA}`)).body.attributes as Attribute[];
+    const body: Record<string, unknown> = { schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA] };
     for (const attribute of writable(core)) body[attribute.name] = sample(attribute);
-    body[ENTERPRISE] = Object.fromEntries(writable(enterprise).map((a) => [a.name, sample(a)]));
+    body[ENTERPRISE_USER_SCHEMA] = Object.fromEntries(writable(enterprise).map((a) => [a.name, sample(a)]));
     const made = await h.scim("POST", `${key}/Users`, { body });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     const got = await h.scim("GET", `${key}/Users/${made.body.id}`);
     for (const attribute of writable(core).filter((a) => a.returned !== "never")) {
       expect(got.body[attribute.name], attribute.name).toEqual(body[attribute.name]);
     }
-    expect(got.body[ENTERPRISE]).toEqual(body[ENTERPRISE]);
+    expect(got.body[ENTERPRISE_USER_SCHEMA]).toEqual(body[ENTERPRISE_USER_SCHEMA]);
     expect(got.body).not.toHaveProperty("password");
   });
 });

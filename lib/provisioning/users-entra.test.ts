@@ -14,6 +14,7 @@ import {
   entraPatchReplaceUserName,
 } from "@/lib/scim/fixtures/entra";
 import { createScimHarness, type ScimHarness } from "./testing";
+import { ENTERPRISE_USER_SCHEMA, PATCH_OP } from "@/lib/scim/schemas/urns";
 
 /**
  * The requests Microsoft Entra ID's provisioning service sends, end to end through the route's
@@ -21,8 +22,6 @@ import { createScimHarness, type ScimHarness } from "./testing";
  * https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups
  * and https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility
  */
-const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
 let h: ScimHarness;
 let users: string;
@@ -130,10 +129,10 @@ describe("Entra PATCH forms", () => {
       displayName: "Pvlo",
       externalId: "Eqpj",
       name: { givenName: "Gtfd", familyName: "Pkqf" },
-      [ENTERPRISE]: { employeeNumber: "Eqpj" },
+      [ENTERPRISE_USER_SCHEMA]: { employeeNumber: "Eqpj" },
     });
     expect(res.body.emails[0].value).toBe("TestBcwqnm@test.microsoft.com");
-    expect(res.body.schemas).toContain(ENTERPRISE);
+    expect(res.body.schemas).toContain(ENTERPRISE_USER_SCHEMA);
   });
 
   it("applies a path-less replace whose keys are plain, dotted and URN-qualified", async () => {
@@ -143,7 +142,7 @@ describe("Entra PATCH forms", () => {
     expect(res.body).toMatchObject({
       displayName: "Bjfe",
       name: { givenName: "Kkom", familyName: "Unua", formatted: "givenName familyName" },
-      [ENTERPRISE]: { employeeNumber: "Aklq" },
+      [ENTERPRISE_USER_SCHEMA]: { employeeNumber: "Aklq" },
     });
     expect(res.body).not.toHaveProperty(["name.givenName"]);
     expect(res.body.emails[0].value).toBe("TestMhvaes@test.microsoft.com");
@@ -161,18 +160,18 @@ describe("Entra PATCH forms", () => {
     const user = await created();
     const res = await h.scim("PATCH", `${users}/${user.id}`, { body: entraPatchAddManager });
     expect(res.status).toBe(200);
-    expect(res.body[ENTERPRISE].manager).toEqual({ value: entraPatchAddManager.Operations[0].value });
+    expect(res.body[ENTERPRISE_USER_SCHEMA].manager).toEqual({ value: entraPatchAddManager.Operations[0].value });
   });
 
   it("takes the manager as an object, and by path-less URN-qualified key", async () => {
     const user = await created();
     const manager = await created();
-    const res = await patch(user.id, [{ op: "replace", path: `${ENTERPRISE}:manager`, value: { value: manager.id } }]);
+    const res = await patch(user.id, [{ op: "replace", path: `${ENTERPRISE_USER_SCHEMA}:manager`, value: { value: manager.id } }]);
     expect(res.status).toBe(200);
-    expect(res.body[ENTERPRISE].manager.value).toBe(manager.id);
-    const pathless = await patch(user.id, [{ op: "Replace", value: { [`${ENTERPRISE}:manager`]: "other-manager-id", [`${ENTERPRISE}:department`]: "Sales" } }]);
+    expect(res.body[ENTERPRISE_USER_SCHEMA].manager.value).toBe(manager.id);
+    const pathless = await patch(user.id, [{ op: "Replace", value: { [`${ENTERPRISE_USER_SCHEMA}:manager`]: "other-manager-id", [`${ENTERPRISE_USER_SCHEMA}:department`]: "Sales" } }]);
     expect(pathless.status).toBe(200);
-    expect(pathless.body[ENTERPRISE]).toMatchObject({ manager: { value: "other-manager-id" }, department: "Sales" });
+    expect(pathless.body[ENTERPRISE_USER_SCHEMA]).toMatchObject({ manager: { value: "other-manager-id" }, department: "Sales" });
   });
 
   it("creates the missing item of a filtered path phoneNumbers[type eq \"mobile\"].value", async () => {

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleFetchRequest } from "./fetch-adapter";
 import { MAX_PAYLOAD_BYTES } from "./scim-request";
 import { createScimHarness, type ScimHarness } from "./testing";
+import { USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
 /**
  * Errors (RFC 7644 section 3.12): the SCIM error body with `status` as a string and the right
  * scimType, application/scim+json responses, application/json requests, the 1 MiB body limit,
  * and no 500 for any input a client can send.
  */
-const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 const ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 
 let h: ScimHarness;
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const newUser = () => ({ schemas: [USER], userName: `err-${randomUUID()}` });
+const newUser = () => ({ schemas: [USER_SCHEMA], userName: `err-${randomUUID()}` });
 
 describe("response format", () => {
   it("answers errors with the SCIM error schema, status as a string, in application/scim+json", async () => {
@@ -129,7 +129,7 @@ describe("bad request bodies", () => {
 
   it("tolerates unknown schema URIs and unknown attributes, and takes null as absent", async () => {
     const res = await h.scim("POST", users, {
-      body: { ...newUser(), schemas: [USER, "urn:example:custom:1.0:User"], shoeSize: 44, nickName: null, name: { givenName: "G", familyName: null } },
+      body: { ...newUser(), schemas: [USER_SCHEMA, "urn:example:custom:1.0:User"], shoeSize: 44, nickName: null, name: { givenName: "G", familyName: null } },
     });
     expect(res.status).toBe(201);
     expect(res.body).not.toHaveProperty("shoeSize");
@@ -159,11 +159,11 @@ describe("no 500 for bad input", () => {
     ["NUL in userName", JSON.stringify({ ...newUser(), userName: "nul\u0000name" })],
     ["NUL in an unknown attribute", JSON.stringify({ ...newUser(), custom: "a\u0000b" })],
     ["NUL in an attribute name", JSON.stringify({ ...newUser(), "nick\u0000Name": "x" })],
-    ["a lone surrogate", `{"schemas":["${USER}"],"userName":"s\\ud800"}`],
-    ["a deeply nested unknown attribute", `{"schemas":["${USER}"],"userName":"deep-${randomUUID()}","custom":${deep(5000)}}`],
-    ["a __proto__ key", `{"__proto__":{"userName":"x"},"schemas":["${USER}"],"userName":"proto-${randomUUID()}"}`],
+    ["a lone surrogate", `{"schemas":["${USER_SCHEMA}"],"userName":"s\\ud800"}`],
+    ["a deeply nested unknown attribute", `{"schemas":["${USER_SCHEMA}"],"userName":"deep-${randomUUID()}","custom":${deep(5000)}}`],
+    ["a __proto__ key", `{"__proto__":{"userName":"x"},"schemas":["${USER_SCHEMA}"],"userName":"proto-${randomUUID()}"}`],
     ["emails with garbage items", JSON.stringify({ ...newUser(), emails: [null, 1, "x", [], {}] })],
-    ["a huge number", `{"schemas":["${USER}"],"userName":"n","active":1e999}`],
+    ["a huge number", `{"schemas":["${USER_SCHEMA}"],"userName":"n","active":1e999}`],
     ["a 20,000-character userName", JSON.stringify({ ...newUser(), userName: "u".repeat(20_000) })],
     ["many attributes", JSON.stringify({ ...newUser(), ...Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`a${i}`, i])) })],
     ["a manager that is a number", JSON.stringify({ ...newUser(), "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": { manager: 7 } })],

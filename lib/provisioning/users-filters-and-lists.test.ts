@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people } from "@/db/schema";
 import { createScimHarness, type Installed, type ScimHarness } from "./testing";
+import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
 /**
  * GET /Users and POST /Users/.search: filters (RFC 7644 section 3.4.2.2), sorting (3.4.2.3),
  * paging (3.4.2.4), projection (3.4.2.5) and the .search body (3.4.3), against the real
  * database, so every filter runs as SQL.
  */
-const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 
 let h: ScimHarness;
 let dir: Installed;
@@ -24,7 +23,7 @@ const seed = {
     title: "Engineer",
     name: { givenName: "Alice", familyName: "Smith" },
     emails: [{ type: "work", value: "alice@example.com", primary: true }, { type: "home", value: "alice@home.net" }],
-    [ENTERPRISE]: { department: "R&D", employeeNumber: "100" },
+    [ENTERPRISE_USER_SCHEMA]: { department: "R&D", employeeNumber: "100" },
   },
   bob: {
     userName: "bob.jones@example.com",
@@ -32,7 +31,7 @@ const seed = {
     title: "Manager",
     name: { givenName: "Bob", familyName: "Jones" },
     emails: [{ type: "work", value: "bob@corp.org" }],
-    [ENTERPRISE]: { department: "Sales" },
+    [ENTERPRISE_USER_SCHEMA]: { department: "Sales" },
   },
   carol: { userName: "carol@example.org", name: { givenName: "Carol" }, emails: [{ type: "home", value: "carol@example.org" }] },
   dave: { userName: "dave@other.io", emails: [{ type: "work", value: "DAVE@X-Corp.com" }] },
@@ -45,7 +44,7 @@ beforeAll(async () => {
   dir = await h.install(h.a.tenant, "entra");
   users = `${dir.integration.appKey}/Users`;
   for (const [name, body] of Object.entries(seed)) {
-    const res = await h.scim("POST", users, { body: { schemas: [USER, ENTERPRISE], ...body }, as: dir });
+    const res = await h.scim("POST", users, { body: { schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA], ...body }, as: dir });
     expect(res.status).toBe(201);
     ids[name] = res.body.id;
   }
@@ -88,9 +87,9 @@ describe("filter operators", () => {
     { filter: () => 'emails[value ew "@example.org" or value ew "corp.org"]', expected: ["bob", "carol"] },
     { filter: () => 'name.givenName eq "alice"', expected: ["alice"] },
     { filter: () => 'name.familyName pr and not (name.familyName eq "Smith")', expected: ["bob"] },
-    { filter: () => `${ENTERPRISE}:department eq "Sales"`, expected: ["bob"] },
-    { filter: () => `${ENTERPRISE}:employeeNumber pr`, expected: ["alice"] },
-    { filter: () => `${USER}:userName sw "erin"`, expected: ["erin"] },
+    { filter: () => `${ENTERPRISE_USER_SCHEMA}:department eq "Sales"`, expected: ["bob"] },
+    { filter: () => `${ENTERPRISE_USER_SCHEMA}:employeeNumber pr`, expected: ["alice"] },
+    { filter: () => `${USER_SCHEMA}:userName sw "erin"`, expected: ["erin"] },
     { filter: () => 'externalId eq "ext-Alice"', expected: ["alice"] },
     { filter: () => 'externalId eq "EXT-ALICE"', expected: [] },
     { filter: () => `id eq "${ids.carol}"`, expected: ["carol"] },
@@ -108,7 +107,7 @@ describe("filter operators", () => {
 
   it("binds filter values: quotes, backslashes and SQL in a userName match only that user", async () => {
     const userName = `O'Brien "q" \\ '); drop table people; --`;
-    const made = await h.scim("POST", users, { body: { schemas: [USER], userName }, as: dir });
+    const made = await h.scim("POST", users, { body: { schemas: [USER_SCHEMA], userName }, as: dir });
     expect(made.status).toBe(201);
     const quoted = JSON.stringify(userName);
     const res = await list(`filter=${encodeURIComponent(`userName eq ${quoted}`)}`);
@@ -168,7 +167,7 @@ describe("count and startIndex", () => {
       tenantId: many.integration.tenantId,
       integrationId: many.integration.id,
       userName: `bulk-${i}@example.com`,
-      resource: { schemas: [USER], userName: `bulk-${i}@example.com` },
+      resource: { schemas: [USER_SCHEMA], userName: `bulk-${i}@example.com` },
     }));
     await h.db.insert(people).values(rows);
     const path = `${many.integration.appKey}/Users`;
@@ -197,22 +196,22 @@ describe("count and startIndex", () => {
 describe("attributes and excludedAttributes", () => {
   it("returns only the listed attributes plus id and schemas on GET by id", async () => {
     const res = await h.scim("GET", `${users}/${ids.alice}?attributes=userName,name.givenName`, { as: dir });
-    expect(res.body).toEqual({ schemas: [USER, ENTERPRISE], id: ids.alice, userName: "Alice.Smith@Example.com", name: { givenName: "Alice" } });
+    expect(res.body).toEqual({ schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA], id: ids.alice, userName: "Alice.Smith@Example.com", name: { givenName: "Alice" } });
   });
 
   it("drops excluded attributes on GET by id but never id", async () => {
-    const res = await h.scim("GET", `${users}/${ids.alice}?excludedAttributes=emails,name,id,${ENTERPRISE}:department`, { as: dir });
+    const res = await h.scim("GET", `${users}/${ids.alice}?excludedAttributes=emails,name,id,${ENTERPRISE_USER_SCHEMA}:department`, { as: dir });
     expect(res.body.id).toBe(ids.alice);
     expect(res.body).not.toHaveProperty("emails");
     expect(res.body).not.toHaveProperty("name");
-    expect(res.body[ENTERPRISE]).toEqual({ employeeNumber: "100" });
+    expect(res.body[ENTERPRISE_USER_SCHEMA]).toEqual({ employeeNumber: "100" });
     expect(res.body.userName).toBe("Alice.Smith@Example.com");
   });
 
   it("projects every resource of a list", async () => {
     const res = await list("attributes=emails.value&sortBy=userName");
     expect(res.body.Resources[0]).toEqual({
-      schemas: [USER, ENTERPRISE],
+      schemas: [USER_SCHEMA, ENTERPRISE_USER_SCHEMA],
       id: ids.alice,
       emails: [{ value: "alice@example.com" }, { value: "alice@home.net" }],
     });
@@ -224,7 +223,7 @@ describe("attributes and excludedAttributes", () => {
       body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "add", path: "displayName", value: "Dave" }] },
       as: dir,
     });
-    expect(res.body).toEqual({ schemas: [USER], id: ids.dave, displayName: "Dave" });
+    expect(res.body).toEqual({ schemas: [USER_SCHEMA], id: ids.dave, displayName: "Dave" });
   });
 });
 
@@ -246,8 +245,8 @@ describe("POST /Users/.search", () => {
     expect(res.body).toMatchObject({ totalResults: 4, startIndex: 2, itemsPerPage: 2 });
     const shown = res.body.Resources.map(({ schemas, ...rest }: { schemas: string[] }) => ({ core: schemas[0], ...rest }));
     expect(shown).toEqual([
-      { core: USER, id: ids.carol, userName: "carol@example.org" },
-      { core: USER, id: ids.bob, userName: "bob.jones@example.com" },
+      { core: USER_SCHEMA, id: ids.carol, userName: "carol@example.org" },
+      { core: USER_SCHEMA, id: ids.bob, userName: "bob.jones@example.com" },
     ]);
   });
 

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, people } from "@/db/schema";
 import { createScimHarness, type ScimHarness } from "./testing";
+import { PATCH_OP, USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
 /**
  * Tenant B's tokens never see, change or delete tenant A's people (another tenant's row is
@@ -10,8 +11,6 @@ import { createScimHarness, type ScimHarness } from "./testing";
  * create, no lost update. Under PGlite requests are serialised; CI runs this file against
  * PostgreSQL too (TEST_DATABASE_URL), where they really overlap.
  */
-const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 
 let h: ScimHarness;
 let alice: { id: string; userName: string; meta: { version: string } };
@@ -20,7 +19,7 @@ const bUsers = () => `${h.b.entra.integration.appKey}/Users`;
 
 beforeAll(async () => {
   h = await createScimHarness();
-  const res = await h.scim("POST", aUsers(), { body: { schemas: [USER], userName: `alice-${randomUUID()}@a.example`, externalId: "alice-ext", displayName: "Alice of A" } });
+  const res = await h.scim("POST", aUsers(), { body: { schemas: [USER_SCHEMA], userName: `alice-${randomUUID()}@a.example`, externalId: "alice-ext", displayName: "Alice of A" } });
   expect(res.status).toBe(201);
   alice = res.body;
 });
@@ -62,7 +61,7 @@ describe("tenant isolation", () => {
       const get = await h.scim("GET", path, { as: h.b.entra });
       expect(get.status).toBe(404);
       expect(JSON.stringify(get.body)).not.toContain(alice.userName);
-      const put = await h.scim("PUT", path, { body: { schemas: [USER], userName: "taken-over" }, as: h.b.entra });
+      const put = await h.scim("PUT", path, { body: { schemas: [USER_SCHEMA], userName: "taken-over" }, as: h.b.entra });
       expect(put.status).toBe(404);
       const patch = await h.scim("PATCH", path, {
         body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "displayName", value: "Hacked" }] },
@@ -93,7 +92,7 @@ describe("tenant isolation", () => {
 
 describe("concurrency", () => {
   it("lets exactly one of five identical concurrent creates win; the rest answer 409", async () => {
-    const body = { schemas: [USER], userName: `race-${randomUUID()}@example.com` };
+    const body = { schemas: [USER_SCHEMA], userName: `race-${randomUUID()}@example.com` };
     const results = await Promise.all(Array.from({ length: 5 }, () => h.scim("POST", aUsers(), { body })));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     for (const r of results.filter((x) => x.status === 409)) expect(r.body.scimType).toBe("uniqueness");
@@ -104,12 +103,12 @@ describe("concurrency", () => {
   it("lets one of concurrent creates that differ only in case win", async () => {
     const userName = `Case-Race-${randomUUID()}@Example.com`;
     const names = [userName, userName.toLowerCase(), userName.toUpperCase()];
-    const results = await Promise.all(names.map((n) => h.scim("POST", aUsers(), { body: { schemas: [USER], userName: n } })));
+    const results = await Promise.all(names.map((n) => h.scim("POST", aUsers(), { body: { schemas: [USER_SCHEMA], userName: n } })));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
   });
 
   it("applies ten concurrent PATCHes to one person without losing any", async () => {
-    const made = await h.scim("POST", aUsers(), { body: { schemas: [USER], userName: `many-${randomUUID()}` } });
+    const made = await h.scim("POST", aUsers(), { body: { schemas: [USER_SCHEMA], userName: `many-${randomUUID()}` } });
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         h.scim("PATCH", `${aUsers()}/${made.body.id}`, {
@@ -125,7 +124,7 @@ describe("concurrency", () => {
   });
 
   it("lets one of several concurrent writes with the same If-Match through; the rest answer 412", async () => {
-    const made = await h.scim("POST", aUsers(), { body: { schemas: [USER], userName: `cas-${randomUUID()}` } });
+    const made = await h.scim("POST", aUsers(), { body: { schemas: [USER_SCHEMA], userName: `cas-${randomUUID()}` } });
     const results = await Promise.all(
       ["one", "two", "three"].map((nickName) =>
         h.scim("PATCH", `${aUsers()}/${made.body.id}`, {

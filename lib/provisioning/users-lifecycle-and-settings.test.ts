@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, people } from "@/db/schema";
 import { createScimHarness, type Installed, type ScimHarness } from "./testing";
+import { PATCH_OP, USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
 /**
  * A person's lifecycle (DESIGN.md: active <-> inactive -> deleted), userName uniqueness, and
@@ -10,8 +11,6 @@ import { createScimHarness, type Installed, type ScimHarness } from "./testing";
  * seed 003), userName/email coupling (Proxyclick, seeds 000/001), default region (TrackTik,
  * seed 004) and delete mode.
  */
-const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 
 let h: ScimHarness;
 beforeAll(async () => {
@@ -20,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const usersOf = (dir: Installed) => `${dir.integration.appKey}/Users`;
-const body = (userName: string, extra: Record<string, unknown> = {}) => ({ schemas: [USER], userName, ...extra });
+const body = (userName: string, extra: Record<string, unknown> = {}) => ({ schemas: [USER_SCHEMA], userName, ...extra });
 const ops = (...Operations: unknown[]) => ({ schemas: [PATCH_OP], Operations });
 const rowOf = async (id: string) => (await h.db.select().from(people).where(eq(people.id, id)))[0];
 

@@ -3,13 +3,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, people } from "@/db/schema";
 import { createScimHarness, type ScimHarness } from "./testing";
+import { PATCH_OP, USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
 /**
  * PATCH /Users/{id} beyond the vendor shapes (those are in users-entra and users-okta): RFC
  * 7644 section 3.5.2 semantics, refusals, and the no-op rule, against the real database.
  */
-const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 
 let h: ScimHarness;
 let users: string;
@@ -21,7 +20,7 @@ afterAll(() => h.close());
 
 async function created(extra: Record<string, unknown> = {}) {
   const res = await h.scim("POST", users, {
-    body: { schemas: [USER], userName: `patch-${randomUUID()}@example.com`, displayName: "Pat", nickName: "P", emails: [{ type: "work", value: "pat@example.com", primary: true }], ...extra },
+    body: { schemas: [USER_SCHEMA], userName: `patch-${randomUUID()}@example.com`, displayName: "Pat", nickName: "P", emails: [{ type: "work", value: "pat@example.com", primary: true }], ...extra },
   });
   expect(res.status).toBe(201);
   return res.body as { id: string; userName: string; meta: { version: string } };
@@ -128,7 +127,7 @@ describe("refused PATCH operations", () => {
     { name: "replace meta", ops: [{ op: "replace", path: "meta", value: { created: "2000-01-01T00:00:00Z" } }], scimType: "mutability" },
     { name: "replace meta.created", ops: [{ op: "replace", path: "meta.created", value: "2000-01-01T00:00:00Z" }], scimType: "mutability" },
     { name: "remove id", ops: [{ op: "remove", path: "id" }], scimType: "mutability" },
-    { name: "replace schemas", ops: [{ op: "replace", path: "schemas", value: [USER] }], scimType: "mutability" },
+    { name: "replace schemas", ops: [{ op: "replace", path: "schemas", value: [USER_SCHEMA] }], scimType: "mutability" },
     { name: "remove without a path", ops: [{ op: "remove" }], scimType: "noTarget" },
     { name: "an unknown op", ops: [{ op: "move", path: "nickName", value: "x" }], scimType: "invalidSyntax" },
     { name: "an unknown attribute", ops: [{ op: "replace", path: "shoeSize", value: "x" }], scimType: "invalidPath" },
@@ -152,7 +151,7 @@ describe("refused PATCH operations", () => {
 
   it.each([
     ["no schemas", { Operations: [{ op: "replace", path: "nickName", value: "x" }] }],
-    ["the User schema instead of PatchOp", { schemas: [USER], Operations: [{ op: "replace", path: "nickName", value: "x" }] }],
+    ["the User schema instead of PatchOp", { schemas: [USER_SCHEMA], Operations: [{ op: "replace", path: "nickName", value: "x" }] }],
     ["no Operations", { schemas: [PATCH_OP] }],
     ["empty Operations", { schemas: [PATCH_OP], Operations: [] }],
     ["Operations that is an object", { schemas: [PATCH_OP], Operations: { op: "replace" } }],

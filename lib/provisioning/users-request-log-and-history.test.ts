@@ -4,14 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, integrations, scimRequests, tokens } from "@/db/schema";
 import { pruneRequestLog } from "./record-request";
 import { createScimHarness, type ScimHarness } from "./testing";
+import { PATCH_OP, USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
 /**
  * The request log (every SCIM request per integration, failures included, secrets removed)
  * and History (one event per change, in the same transaction, with a field-level diff, the
  * integration as actor and the request id), read straight from the database.
  */
-const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 
 let h: ScimHarness;
 let users: string;
@@ -52,7 +51,7 @@ describe("request log", () => {
     expect(await logOf(bad)).toMatchObject({ status: 400, scimType: "invalidFilter", detail: expect.any(String) });
     const missing = await h.scim("GET", `${users}/${randomUUID()}`);
     expect(await logOf(missing)).toMatchObject({ status: 404, integrationId: h.a.entra.integration.id });
-    const clash = { schemas: [USER], userName: `log-${randomUUID()}` };
+    const clash = { schemas: [USER_SCHEMA], userName: `log-${randomUUID()}` };
     await h.scim("POST", users, { body: clash });
     const conflict = await h.scim("POST", users, { body: clash });
     expect(await logOf(conflict)).toMatchObject({ status: 409, scimType: "uniqueness", requestBody: clash });
@@ -67,7 +66,7 @@ describe("request log", () => {
 
   it("keeps the client's X-Request-Id for the log and History", async () => {
     const requestId = `client-${randomUUID()}`;
-    const res = await h.scim("POST", users, { body: { schemas: [USER], userName: `rid-${randomUUID()}` }, headers: { "x-request-id": requestId } });
+    const res = await h.scim("POST", users, { body: { schemas: [USER_SCHEMA], userName: `rid-${randomUUID()}` }, headers: { "x-request-id": requestId } });
     expect(res.headers.get("x-request-id")).toBe(requestId);
     expect((await logOf(res)).status).toBe(201);
     expect((await historyOf(res.body.id))[0].requestId).toBe(requestId);
@@ -75,9 +74,9 @@ describe("request log", () => {
 
   it("never stores a password: not on POST, PUT, path or path-less PATCH, nor in a body that is not JSON", async () => {
     const secret = `Pw-${randomUUID()}`;
-    const post = await h.scim("POST", users, { body: { schemas: [USER], userName: `pw-${randomUUID()}`, password: secret } });
+    const post = await h.scim("POST", users, { body: { schemas: [USER_SCHEMA], userName: `pw-${randomUUID()}`, password: secret } });
     const id = post.body.id;
-    const put = await h.scim("PUT", `${users}/${id}`, { body: { schemas: [USER], userName: post.body.userName, password: secret } });
+    const put = await h.scim("PUT", `${users}/${id}`, { body: { schemas: [USER_SCHEMA], userName: post.body.userName, password: secret } });
     const byPath = await h.scim("PATCH", `${users}/${id}`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "password", value: secret }] } });
     const pathless = await h.scim("PATCH", `${users}/${id}`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", value: { password: secret } }] } });
     const broken = await h.scim("POST", users, { rawBody: `{"userName":"x","password":"${secret}",}` });
@@ -91,7 +90,7 @@ describe("request log", () => {
   });
 
   it("records requests whose bodies cannot be stored as sent: a NUL character, deep nesting", async () => {
-    const nul = await h.scim("POST", users, { rawBody: JSON.stringify({ schemas: [USER], userName: "a\u0000b" }) });
+    const nul = await h.scim("POST", users, { rawBody: JSON.stringify({ schemas: [USER_SCHEMA], userName: "a\u0000b" }) });
     expect(nul.status).toBe(400);
     expect((await logOf(nul)).status).toBe(400);
     const deep = await h.scim("POST", users, { rawBody: `{"userName":"d","x":${"[".repeat(5000)}${"]".repeat(5000)}}` });
@@ -125,7 +124,7 @@ describe("request log", () => {
 
 describe("History", () => {
   it("writes a created event with the values, the integration as actor and the request id", async () => {
-    const res = await h.scim("POST", users, { body: { schemas: [USER], userName: `hist-${randomUUID()}`, displayName: "Hist", name: { givenName: "H" } } });
+    const res = await h.scim("POST", users, { body: { schemas: [USER_SCHEMA], userName: `hist-${randomUUID()}`, displayName: "Hist", name: { givenName: "H" } } });
     const [created] = await historyOf(res.body.id);
     expect(created).toMatchObject({
       tenantId: h.a.tenant.id,
@@ -146,7 +145,7 @@ describe("History", () => {
   });
 
   it("writes one updated event per change with the field-level before and after", async () => {
-    const res = await h.scim("POST", users, { body: { schemas: [USER], userName: `diff-${randomUUID()}`, displayName: "Old", title: "T" } });
+    const res = await h.scim("POST", users, { body: { schemas: [USER_SCHEMA], userName: `diff-${randomUUID()}`, displayName: "Old", title: "T" } });
     const patch = await h.scim("PATCH", `${users}/${res.body.id}`, {
       body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "displayName", value: "New" }, { op: "remove", path: "title" }, { op: "add", path: "name.familyName", value: "F" }] },
     });
@@ -161,9 +160,9 @@ describe("History", () => {
   });
 
   it("writes a deleted event, and nothing for a refused request", async () => {
-    const res = await h.scim("POST", users, { body: { schemas: [USER], userName: `del-${randomUUID()}` } });
+    const res = await h.scim("POST", users, { body: { schemas: [USER_SCHEMA], userName: `del-${randomUUID()}` } });
     await h.scim("PATCH", `${users}/${res.body.id}`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "id", value: "x" }] } });
-    await h.scim("PUT", `${users}/${res.body.id}`, { body: { schemas: [USER] } });
+    await h.scim("PUT", `${users}/${res.body.id}`, { body: { schemas: [USER_SCHEMA] } });
     const del = await h.scim("DELETE", `${users}/${res.body.id}`);
     const history = await historyOf(res.body.id);
     expect(history.map((e) => e.action)).toEqual(["created", "deleted"]);

@@ -3,13 +3,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, groupMembers, groups, people } from "@/db/schema";
 import { createScimHarness, type ScimHarness } from "./testing";
+import { PATCH_OP, USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
 /**
  * Versions (RFC 7644 section 3.14: ETag, If-Match, If-None-Match) and PUT as a replace that
  * never wipes server-owned data (RFC 7644 section 3.5.1), against the real database.
  */
-const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 
 let h: ScimHarness;
 let users: string;
@@ -20,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const userBody = (userName = `v-${randomUUID()}@example.com`, extra: Record<string, unknown> = {}) => ({
-  schemas: [USER],
+  schemas: [USER_SCHEMA],
   userName,
   active: true,
   displayName: "Vera",

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ScimError } from "./errors";
 import { matchesFilter } from "./filter-match";
 import { parseFilter } from "./filter-parser";
+import { ENTERPRISE_USER_SCHEMA } from "./schemas/urns";
 
-const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
 const user = {
   userName: "BJensen@Example.com",
@@ -18,7 +18,7 @@ const user = {
   phoneNumbers: [],
   loginCount: 7,
   lastLogin: "2024-03-01T10:00:00+02:00",
-  [ENTERPRISE]: { employeeNumber: "701984", manager: { value: "26118915" } },
+  [ENTERPRISE_USER_SCHEMA]: { employeeNumber: "701984", manager: { value: "26118915" } },
   meta: { lastModified: "2024-03-01T08:00:00Z" },
 };
 
@@ -71,9 +71,9 @@ describe("matchesFilter on a user", () => {
     ['emails[type eq "work"] and userName sw "b"', true],
     ['name[givenName eq "barbara"]', true],
     ['phoneNumbers[type eq "work"]', false],
-    [`${ENTERPRISE}:employeeNumber eq "701984"`, true],
-    [`${ENTERPRISE.toUpperCase()}:EMPLOYEENUMBER eq "701984"`, true],
-    [`${ENTERPRISE}:manager.value eq "26118915"`, true],
+    [`${ENTERPRISE_USER_SCHEMA}:employeeNumber eq "701984"`, true],
+    [`${ENTERPRISE_USER_SCHEMA.toUpperCase()}:EMPLOYEENUMBER eq "701984"`, true],
+    [`${ENTERPRISE_USER_SCHEMA}:manager.value eq "26118915"`, true],
     [`urn:ietf:params:scim:schemas:core:2.0:User:userName sw "BJ"`, true],
     [`urn:example:other:1.0:User:userName pr`, false],
     ['meta.lastModified gt "2024-03-01T07:59:59Z"', true],

@@ -2,9 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ScimError } from "./errors";
 import type { Filter, FilterValue } from "./filter-ast";
 import { parseFilter } from "./filter-parser";
+import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from "./schemas/urns";
 
-const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 
 const eq = (attr: string, value: FilterValue, sub?: string): Filter => ({
   kind: "compare",
@@ -102,18 +101,18 @@ describe("parseFilter", () => {
     ["a sub-attribute", 'name.familyName eq "Jensen"', eq("name", "Jensen", "familyName")],
     [
       "the enterprise extension URN, whose 2.0 is not a sub-attribute",
-      `${ENTERPRISE}:employeeNumber eq "701984"`,
-      { kind: "compare", path: { urn: ENTERPRISE, attr: "employeeNumber" }, op: "eq", value: "701984" },
+      `${ENTERPRISE_USER_SCHEMA}:employeeNumber eq "701984"`,
+      { kind: "compare", path: { urn: ENTERPRISE_USER_SCHEMA, attr: "employeeNumber" }, op: "eq", value: "701984" },
     ],
     [
       "a core-schema-qualified name",
-      `${USER}:userName eq "bjensen"`,
-      { kind: "compare", path: { urn: USER, attr: "userName" }, op: "eq", value: "bjensen" },
+      `${USER_SCHEMA}:userName eq "bjensen"`,
+      { kind: "compare", path: { urn: USER_SCHEMA, attr: "userName" }, op: "eq", value: "bjensen" },
     ],
     [
       "a URN-qualified sub-attribute",
-      `${ENTERPRISE}:manager.value eq "26118915"`,
-      { kind: "compare", path: { urn: ENTERPRISE, attr: "manager", sub: "value" }, op: "eq", value: "26118915" },
+      `${ENTERPRISE_USER_SCHEMA}:manager.value eq "26118915"`,
+      { kind: "compare", path: { urn: ENTERPRISE_USER_SCHEMA, attr: "manager", sub: "value" }, op: "eq", value: "26118915" },
     ],
     ["$ref", 'members.$ref eq "x"', eq("members", "x", "$ref")],
     ["names with digits, '-' and '_'", "x509_cert-2 pr", { kind: "present", path: { attr: "x509_cert-2" } }],

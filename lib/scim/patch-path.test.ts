@@ -2,9 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ScimError } from "./errors";
 import type { PatchPath } from "./filter-ast";
 import { parsePatchPath } from "./patch-path";
+import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from "./schemas/urns";
 
-const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 
 describe("parsePatchPath", () => {
   it.each<[string, PatchPath]>([
@@ -35,13 +34,13 @@ describe("parsePatchPath", () => {
         subAttr: "streetAddress",
       },
     ],
-    [`${ENTERPRISE}:manager`, { path: { urn: ENTERPRISE, attr: "manager" } }],
-    [`${ENTERPRISE}:employeeNumber`, { path: { urn: ENTERPRISE, attr: "employeeNumber" } }],
-    [`${USER}:name.givenName`, { path: { urn: USER, attr: "name", sub: "givenName" } }],
+    [`${ENTERPRISE_USER_SCHEMA}:manager`, { path: { urn: ENTERPRISE_USER_SCHEMA, attr: "manager" } }],
+    [`${ENTERPRISE_USER_SCHEMA}:employeeNumber`, { path: { urn: ENTERPRISE_USER_SCHEMA, attr: "employeeNumber" } }],
+    [`${USER_SCHEMA}:name.givenName`, { path: { urn: USER_SCHEMA, attr: "name", sub: "givenName" } }],
     [
-      `${USER}:emails[type eq "work"].value`,
+      `${USER_SCHEMA}:emails[type eq "work"].value`,
       {
-        path: { urn: USER, attr: "emails" },
+        path: { urn: USER_SCHEMA, attr: "emails" },
         filter: { kind: "compare", path: { attr: "type" }, op: "eq", value: "work" },
         subAttr: "value",
       },
