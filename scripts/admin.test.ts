@@ -19,7 +19,7 @@ describe("admin CLI", () => {
   it("lists its commands with --help", () => {
     const { code, stdout } = admin("--help");
     expect(code).toBe(0);
-    for (const command of ["tenant:create", "user:create", "member:add", "integration:create", "token:create", "token:revoke"]) {
+    for (const command of ["tenant:create", "user:create", "member:add", "integration:create", "integration:disable", "integration:enable", "integration:list", "token:create", "token:revoke"]) {
       expect(stdout).toContain(command);
     }
   });
@@ -39,6 +39,11 @@ describe("admin CLI", () => {
     expect(Object.keys(out).sort()).toEqual(["appKey", "integrationId", "tenantUrl", "token"]);
     expect(out.tenantUrl).toBe(`http://localhost:3000/api/scim/v2/${out.appKey}?aadOptscim062020`);
     expect(out.token).toMatch(/^scim_[A-Za-z0-9_-]{43}$/);
+
+    const disabled = admin("integration:disable", "--integration", out.appKey, "--json");
+    expect(disabled.code).toBe(0);
+    expect(JSON.parse(disabled.stdout)).toEqual({ integrationId: out.integrationId, status: "disabled" });
+    expect(admin("integration:enable", "--integration", out.integrationId).stdout).toMatch(/is now active/);
 
     const minted = admin("token:create", "--integration", out.integrationId, "--description", "second", "--json");
     expect(minted.code).toBe(0);

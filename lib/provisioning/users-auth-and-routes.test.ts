@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { integrations } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record-audit";
+import { setIntegrationStatus } from "@/lib/integrations/set-integration-status";
 import { tenantUrl } from "@/lib/integrations/tenant-url";
 import { mintToken } from "@/lib/tokens/mint-token";
 import { revokeToken } from "@/lib/tokens/revoke-token";
@@ -82,11 +81,13 @@ describe("authentication", () => {
     const path = `${off.integration.appKey}/Users`;
     const made = await h.scim("POST", path, { as: off, body: { schemas: [USER_SCHEMA], userName: `off-${randomUUID()}` } });
     expect(made.status).toBe(201);
-    await h.db.update(integrations).set({ status: "disabled" }).where(eq(integrations.id, off.integration.id));
+    await setIntegrationStatus(h.db, { integrationId: off.integration.id }, "disabled", cliActor);
     expectRefused(await h.scim("GET", path, { as: off }));
     expectRefused(await h.scim("GET", "Users", { as: off }));
     expectRefused(await h.scim("DELETE", `${path}/${made.body.id}`, { as: off }));
     expectRefused(await h.scim("POST", path, { as: off, basic: true, body: { schemas: [USER_SCHEMA], userName: `off-${randomUUID()}` } }));
+    await setIntegrationStatus(h.db, { integrationId: off.integration.id }, "active", cliActor);
+    expect((await h.scim("GET", `${path}/${made.body.id}`, { as: off })).status).toBe(200);
   });
 });
 

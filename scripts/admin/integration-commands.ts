@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { integrations, providers, tokens } from "@/db/schema";
 import { cliActor, recordAudit } from "@/lib/audit/record-audit";
 import { createIntegration } from "@/lib/integrations/create-integration";
+import { setIntegrationStatus } from "@/lib/integrations/set-integration-status";
 import { tenantUrl } from "@/lib/integrations/tenant-url";
 import { mintToken } from "@/lib/tokens/mint-token";
 import { revokeToken } from "@/lib/tokens/revoke-token";
@@ -122,6 +123,22 @@ export const integrationCommands: Command[] = [
       return { text: `Revoked token ${token.id} (…${token.hint})`, data: { tokenId: token.id, hint: token.hint, revokedAt: token.revokedAt } };
     },
   },
+  ...(["disable", "enable"] as const).map(
+    (verb): Command => ({
+      name: `integration:${verb}`,
+      summary:
+        verb === "disable"
+          ? "Disable an integration: its tokens get 401, what it provisioned stays."
+          : "Enable a disabled integration again.",
+      options: [{ flag: "integration", value: "id|appKey", description: "The integration.", required: true }],
+      async run(db, options) {
+        const found = await findIntegration(db, options.require("integration"));
+        const status = verb === "disable" ? "disabled" : "active";
+        const updated = await setIntegrationStatus(db, { integrationId: found.id }, status, cliActor);
+        return { text: `${updated.name} is now ${updated.status}`, data: { integrationId: updated.id, status: updated.status } };
+      },
+    }),
+  ),
   {
     name: "integration:list",
     summary: "List a tenant's integrations with their Tenant URLs and live tokens.",
