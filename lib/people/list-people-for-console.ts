@@ -1,0 +1,85 @@
+import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { integrations, people } from "@/db/schema";
+import { personNameSql, personStatusSql, type PersonStatus } from "./person-status";
+import { containsPattern } from "./search-pattern";
+
+export const peopleSortKeys = ["name", "userName", "email", "status", "updatedAt"] as const;
+export type PeopleSortKey = (typeof peopleSortKeys)[number];
+export type PeopleStatusFilter = PersonStatus | "all";
+
+export type PeopleQuery = {
+  search?: string;
+  /** Default "current": active and inactive people, deleted ones left out. */
+  status?: PeopleStatusFilter | "current";
+  sort?: PeopleSortKey;
+  descending?: boolean;
+  limit: number;
+  offset: number;
+};
+
+export type PersonListRow = {
+  id: string;
+  name: string;
+  userName: string;
+  primaryEmail: string | null;
+  status: PersonStatus;
+  region: string | null;
+  integrationName: string | null;
+  updatedAt: Date;
+};
+
+const sortExpressions: Record<PeopleSortKey, SQL> = {
+  name: sql`lower(${personNameSql})`,
+  userName: sql`lower(${people.userName})`,
+  email: sql`lower(${people.primaryEmail})`,
+  status: personStatusSql,
+  updatedAt: sql`${people.updatedAt}`,
+};
+
+function statusCondition(status: PeopleQuery["status"]): SQL | undefined {
+  if (status === "all") return undefined;
+  if (status === undefined || status === "current") return and(isNull(people.deletedAt), isNull(people.purgedAt));
+  return sql`${personStatusSql} = ${status}`;
+}
+
+/**
+ * One page of a tenant's people for the console: the search is one bound ILIKE pattern over
+ * userName, name and primary email; the order always ends on the id so pages never overlap.
+ */
+export async function listPeopleForConsole(
+  db: Db,
+  tenantId: string,
+  query: PeopleQuery,
+): Promise<{ rows: PersonListRow[]; total: number }> {
+  const conditions: (SQL | undefined)[] = [eq(people.tenantId, tenantId), statusCondition(query.status)];
+  const search = query.search?.trim();
+  if (search) {
+    const pattern = containsPattern(search);
+    conditions.push(
+      or(ilike(people.userName, pattern), ilike(personNameSql, pattern), ilike(people.primaryEmail, pattern)),
+    );
+  }
+  const where = and(...conditions);
+  const direction = query.descending ? desc : asc;
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(people).where(where);
+  if (total === 0) return { rows: [], total };
+  const rows = await db
+    .select({
+      id: people.id,
+      name: personNameSql,
+      userName: people.userName,
+      primaryEmail: people.primaryEmail,
+      status: personStatusSql,
+      region: people.region,
+      integrationName: integrations.name,
+      updatedAt: people.updatedAt,
+    })
+    .from(people)
+    .leftJoin(integrations, eq(integrations.id, people.integrationId))
+    .where(where)
+    .orderBy(direction(sortExpressions[query.sort ?? "name"]), direction(people.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  return { rows, total };
+}
