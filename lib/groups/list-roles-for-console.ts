@@ -1,0 +1,75 @@
+import { and, asc, desc, eq, ilike, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { groupMembers, groups, integrations } from "@/db/schema";
+import { containsPattern } from "@/lib/people/search-pattern";
+
+export const roleSortKeys = ["name", "members", "updatedAt"] as const;
+export type RoleSortKey = (typeof roleSortKeys)[number];
+
+export type RolesQuery = {
+  search?: string;
+  /** Default "current": deleted roles left out. */
+  status?: "current" | "deleted" | "all";
+  sort?: RoleSortKey;
+  descending?: boolean;
+  limit: number;
+  offset: number;
+};
+
+export type RoleListRow = {
+  id: string;
+  name: string;
+  memberCount: number;
+  integrationName: string | null;
+  deleted: boolean;
+  updatedAt: Date;
+};
+
+/**
+ * One page of a tenant's groups, shown as roles of the target app. Member counts come from
+ * one grouped query joined in, never one count per row.
+ */
+export async function listRolesForConsole(
+  db: Db,
+  tenantId: string,
+  query: RolesQuery,
+): Promise<{ rows: RoleListRow[]; total: number }> {
+  const status = query.status ?? "current";
+  const where = and(
+    eq(groups.tenantId, tenantId),
+    status === "current" ? isNull(groups.deletedAt) : status === "deleted" ? isNotNull(groups.deletedAt) : undefined,
+    query.search?.trim() ? ilike(groups.displayName, containsPattern(query.search.trim())) : undefined,
+  );
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(groups).where(where);
+  if (total === 0) return { rows: [], total };
+  const counts = db
+    .select({ groupId: groupMembers.groupId, count: sql<number>`count(*)::int`.as("member_count") })
+    .from(groupMembers)
+    .where(eq(groupMembers.tenantId, tenantId))
+    .groupBy(groupMembers.groupId)
+    .as("counts");
+  const memberCount = sql<number>`coalesce(${counts.count}, 0)::int`;
+  const sortExpressions: Record<RoleSortKey, SQL> = {
+    name: sql`lower(${groups.displayName})`,
+    members: memberCount,
+    updatedAt: sql`${groups.updatedAt}`,
+  };
+  const direction = query.descending ? desc : asc;
+  const rows = await db
+    .select({
+      id: groups.id,
+      name: groups.displayName,
+      memberCount,
+      integrationName: integrations.name,
+      deleted: sql<boolean>`${groups.deletedAt} is not null`,
+      updatedAt: groups.updatedAt,
+    })
+    .from(groups)
+    .leftJoin(counts, eq(counts.groupId, groups.id))
+    .leftJoin(integrations, eq(integrations.id, groups.integrationId))
+    .where(where)
+    .orderBy(direction(sortExpressions[query.sort ?? "name"]), direction(groups.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  return { rows, total };
+}
