@@ -1,0 +1,72 @@
+import type { FieldChange } from "@/db/schema";
+
+const personSentences: Record<string, string> = {
+  created: "was provisioned",
+  updated: "was updated",
+  deactivated: "was deactivated",
+  reactivated: "was reactivated",
+  deleted: "was deleted (data retained)",
+  deleted_hard: "was deleted permanently",
+  joined_role: "joined a role",
+  left_role: "left a role",
+};
+
+const groupSentences: Record<string, string> = {
+  created: "was provisioned",
+  renamed: "was renamed",
+  updated: "was updated",
+  deleted: "was deleted",
+  deleted_hard: "was deleted permanently",
+  member_added: "gained a member",
+  member_removed: "lost a member",
+};
+
+/** The display of a membership change's reference, `{ value, display }`. */
+function displayOf(value: unknown): string | null {
+  if (value && typeof value === "object" && "display" in value && typeof value.display === "string") return value.display;
+  return null;
+}
+
+/**
+ * An event as a sentence about its subject ("Ada Lovelace was deactivated", "joined the role
+ * Sales"). Membership events name the other side from the recorded change.
+ */
+export function describeEvent(subjectType: "person" | "group", action: string, changes: FieldChange[], subjectName: string): string {
+  const side = changes[0]?.after ?? changes[0]?.before;
+  const other = displayOf(side);
+  if (other && (action === "joined_role" || action === "left_role")) {
+    return `${subjectName} ${action === "joined_role" ? "joined" : "left"} the role ${other}`;
+  }
+  if (other && (action === "member_added" || action === "member_removed")) {
+    return action === "member_added" ? `${other} was added to ${subjectName}` : `${other} was removed from ${subjectName}`;
+  }
+  const sentences = subjectType === "person" ? personSentences : groupSentences;
+  const sentence = sentences[action];
+  return sentence ? `${subjectName} ${sentence}` : `${subjectName}: ${action.replaceAll("_", " ")}`;
+}
+
+const ENTERPRISE_PREFIX = /^urn:ietf:params:scim:schemas:extension:enterprise:2\.0:user:/i;
+
+/** A change's path as an admin reads it: the enterprise extension URN shortened. */
+export function readablePath(path: string): string {
+  return path.replace(ENTERPRISE_PREFIX, "enterprise.");
+}
+
+/** A recorded value as short text: strings as they are, references by their display, lists joined. */
+export function readableValue(value: unknown): string {
+  if (value === undefined || value === null) return "∅";
+  if (typeof value === "string") return value === "" ? '""' : value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? "[]" : value.map(readableValue).join(", ");
+  if (typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const display = displayOf(record);
+    if (display) return display;
+    if (typeof record.value === "string") {
+      const tags = [typeof record.type === "string" ? record.type : null, record.primary === true ? "primary" : null].filter(Boolean);
+      return tags.length ? `${record.value} (${tags.join(", ")})` : record.value;
+    }
+    return JSON.stringify(value);
+  }
+  return String(value);
+}

@@ -1,0 +1,44 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { events, type FieldChange } from "@/db/schema";
+
+export type HistoryEntry = {
+  id: number;
+  action: string;
+  changes: FieldChange[];
+  actorType: "integration" | "console_user" | "system";
+  actorLabel: string;
+  requestId: string | null;
+  createdAt: Date;
+};
+
+/**
+ * One page of a person's or group's History, newest first. The tenant is in the WHERE: a
+ * subject id of another tenant has no History here.
+ */
+export async function listHistory(
+  db: Db,
+  tenantId: string,
+  subject: { type: "person" | "group"; id: string },
+  page: { limit: number; offset: number },
+): Promise<{ rows: HistoryEntry[]; total: number }> {
+  const where = and(eq(events.tenantId, tenantId), eq(events.subjectType, subject.type), eq(events.subjectId, subject.id));
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(events).where(where);
+  if (total === 0) return { rows: [], total };
+  const rows = await db
+    .select({
+      id: events.id,
+      action: events.action,
+      changes: events.changes,
+      actorType: events.actorType,
+      actorLabel: events.actorLabel,
+      requestId: events.requestId,
+      createdAt: events.createdAt,
+    })
+    .from(events)
+    .where(where)
+    .orderBy(desc(events.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  return { rows, total };
+}
