@@ -1,0 +1,37 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { integrations, scimRequests } from "@/db/schema";
+import type { RequestLogRow } from "./list-request-log";
+
+export type RequestLogEntry = RequestLogRow & {
+  integrationId: string | null;
+  userAgent: string | null;
+  /** As logged: passwords and secrets already replaced by "[redacted]". */
+  requestBody: unknown;
+};
+
+/** One logged SCIM request of this tenant, or null: another tenant's entry is not found. */
+export async function getRequestLogEntry(db: Db, tenantId: string, id: string): Promise<RequestLogEntry | null> {
+  if (!/^[1-9][0-9]{0,15}$/.test(id)) return null;
+  const [row] = await db
+    .select({
+      id: scimRequests.id,
+      requestId: scimRequests.requestId,
+      integrationId: scimRequests.integrationId,
+      integrationName: integrations.name,
+      method: scimRequests.method,
+      path: scimRequests.path,
+      query: scimRequests.query,
+      status: scimRequests.status,
+      latencyMs: scimRequests.latencyMs,
+      scimType: scimRequests.scimType,
+      detail: scimRequests.detail,
+      userAgent: scimRequests.userAgent,
+      requestBody: scimRequests.requestBody,
+      createdAt: scimRequests.createdAt,
+    })
+    .from(scimRequests)
+    .leftJoin(integrations, eq(integrations.id, scimRequests.integrationId))
+    .where(and(eq(scimRequests.tenantId, tenantId), eq(scimRequests.id, Number(id))));
+  return row ?? null;
+}

@@ -1,0 +1,71 @@
+import { and, desc, eq, gte, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { integrations, scimRequests } from "@/db/schema";
+import { isUuid } from "@/lib/people/find-person";
+
+export const requestMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type RequestMethod = (typeof requestMethods)[number];
+
+export type RequestLogQuery = {
+  integrationId?: string;
+  /** "failures": status 400 and above. */
+  outcome?: "all" | "failures";
+  method?: RequestMethod;
+  limit: number;
+  offset: number;
+};
+
+export type RequestLogRow = {
+  id: number;
+  requestId: string;
+  integrationName: string | null;
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  latencyMs: number;
+  scimType: string | null;
+  detail: string | null;
+  createdAt: Date;
+};
+
+/**
+ * One page of the SCIM requests made to a tenant's integrations, newest first. The tenant is
+ * in the WHERE, so another tenant's integration id as a filter matches nothing.
+ */
+export async function listRequestLog(
+  db: Db,
+  tenantId: string,
+  query: RequestLogQuery,
+): Promise<{ rows: RequestLogRow[]; total: number }> {
+  if (query.integrationId !== undefined && !isUuid(query.integrationId)) return { rows: [], total: 0 };
+  const where = and(
+    eq(scimRequests.tenantId, tenantId),
+    query.integrationId ? eq(scimRequests.integrationId, query.integrationId) : undefined,
+    query.outcome === "failures" ? gte(scimRequests.status, 400) : undefined,
+    query.method ? eq(scimRequests.method, query.method) : undefined,
+  );
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(scimRequests).where(where);
+  if (total === 0) return { rows: [], total };
+  const rows = await db
+    .select({
+      id: scimRequests.id,
+      requestId: scimRequests.requestId,
+      integrationName: integrations.name,
+      method: scimRequests.method,
+      path: scimRequests.path,
+      query: scimRequests.query,
+      status: scimRequests.status,
+      latencyMs: scimRequests.latencyMs,
+      scimType: scimRequests.scimType,
+      detail: scimRequests.detail,
+      createdAt: scimRequests.createdAt,
+    })
+    .from(scimRequests)
+    .leftJoin(integrations, eq(integrations.id, scimRequests.integrationId))
+    .where(where)
+    .orderBy(desc(scimRequests.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  return { rows, total };
+}
