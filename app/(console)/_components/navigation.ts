@@ -6,7 +6,10 @@ export type NavSection = { title?: string; items: { href: string; label: string;
 export const navigation: NavSection[] = [
   {
     title: "Settings",
-    items: [{ href: "/settings/members", label: "Members", permission: "members:manage" }],
+    items: [
+      { href: "/settings/integrations", label: "Integrations", permission: "tenant:read" },
+      { href: "/settings/members", label: "Members", permission: "members:manage" },
+    ],
   },
   {
     title: "Account",
