@@ -1,0 +1,153 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { CopyField } from "@/components/ui/copy-button";
+import { formatDateTime } from "@/components/ui/format";
+import { getDb } from "@/db/client";
+import type { IntegrationSettings } from "@/db/schema";
+import { requireConsole } from "@/lib/auth/console-context";
+import { findIntegration } from "@/lib/integrations/find-integration";
+import { providerLabels } from "@/lib/integrations/provider-defaults";
+import { tenantUrl } from "@/lib/integrations/tenant-url";
+import { listTokens } from "@/lib/tokens/list-tokens";
+import { InstalledSecret } from "../_components/installed-secret";
+import { ProviderMark } from "../_components/provider-mark";
+import { SettingsForm, settingDescriptions } from "../_components/settings-form";
+import { SetupSteps } from "../_components/setup-steps";
+import { StatusControl } from "../_components/status-control";
+import { TokensCard } from "../_components/tokens-card";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tenant } = await requireConsole();
+  const integration = await findIntegration(await getDb(), tenant.id, (await params).id);
+  return { title: integration?.name ?? "Integration" };
+}
+
+function SettingsSummary({ settings }: { settings: IntegrationSettings }) {
+  const rows: [string, string, string][] = [
+    ["Provision groups", settings.groupsEnabled ? "On" : "Off", settingDescriptions.groupsEnabled],
+    ["Lowercase identifiers", settings.lowercaseIdentifiers ? "On" : "Off", settingDescriptions.lowercaseIdentifiers],
+    ["Couple userName and primary email", settings.coupleUserNameAndEmail ? "On" : "Off", settingDescriptions.coupleUserNameAndEmail],
+    ["Default region", settings.defaultRegion || "None", settingDescriptions.defaultRegion],
+    ["Delete mode", settings.deleteMode === "hard" ? "Hard: remove the record" : "Soft: keep as retained data", settingDescriptions.deleteMode],
+  ];
+  return (
+    <dl className="divide-y divide-slate-100 text-sm">
+      {rows.map(([label, value, description]) => (
+        <div key={label} className="flex flex-col gap-1 py-3 first:pt-0 last:pb-0 sm:flex-row sm:justify-between sm:gap-6">
+          <div>
+            <dt className="font-medium text-slate-900">{label}</dt>
+            <p className="text-slate-500">{description}</p>
+          </div>
+          <dd className="shrink-0 font-medium text-slate-900">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export default async function IntegrationPage({ params }: Props) {
+  const { tenant, can } = await requireConsole();
+  const db = await getDb();
+  const integration = await findIntegration(db, tenant.id, (await params).id);
+  if (!integration) notFound();
+  const tokens = await listTokens(db, tenant.id, { integrationId: integration.id });
+  const canManage = can("integrations:manage");
+  const active = integration.status === "active";
+
+  return (
+    <>
+      <Link href="/settings/integrations" className="text-sm font-medium text-slate-500 hover:text-slate-900">
+        ← Integrations
+      </Link>
+      <div className="mt-3 mb-6 flex flex-wrap items-center gap-4">
+        <ProviderMark provider={integration.provider} size="lg" />
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-2">
+            <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{integration.name}</h1>
+            {active ? <Badge tone="green">Active</Badge> : <Badge tone="gray">Disabled</Badge>}
+          </div>
+          <p className="mt-0.5 text-sm text-slate-600">{providerLabels[integration.provider]} · User Provisioning</p>
+        </div>
+      </div>
+
+      <InstalledSecret integrationId={integration.id} provider={integration.provider} />
+      {active ? null : (
+        <div className="mb-6">
+          <Alert tone="info">This integration is disabled: requests with its tokens are refused with 401. What it provisioned is unchanged.</Alert>
+        </div>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <Card className="p-6">
+            <section aria-labelledby="provisioning-heading" className="space-y-4">
+              <div>
+                <h2 id="provisioning-heading" className="text-base font-semibold text-slate-900">
+                  User Provisioning
+                </h2>
+                <p className="mt-1 text-sm text-slate-600">
+                  {integration.provider === "okta"
+                    ? "Okta connects with the Tenant URL as its Base URL, the App key as username and a Secret Token as password."
+                    : "Your identity provider connects with the Tenant URL and a Secret Token."}
+                </p>
+              </div>
+              <CopyField id="tenant-url" label="Tenant URL" value={tenantUrl(integration)} />
+              {integration.provider === "okta" ? <CopyField id="app-key" label="App key" value={integration.appKey} /> : null}
+            </section>
+          </Card>
+          <Card className="p-6">
+            <TokensCard integrationId={integration.id} provider={integration.provider} tokens={tokens} canManage={canManage} />
+          </Card>
+          <Card className="p-6">
+            <section aria-labelledby="settings-heading">
+              <h2 id="settings-heading" className="text-base font-semibold text-slate-900">
+                Behaviour settings
+              </h2>
+              <p className="mt-1 mb-5 text-sm text-slate-600">How this integration’s requests change people and groups.</p>
+              {canManage ? <SettingsForm integrationId={integration.id} settings={integration.settings} /> : <SettingsSummary settings={integration.settings} />}
+            </section>
+          </Card>
+        </div>
+        <div className="min-w-0 space-y-6">
+          <Card className="p-6">
+            <SetupSteps provider={integration.provider} />
+          </Card>
+          <Card className="p-6">
+            <h2 className="text-base font-semibold text-slate-900">Details</h2>
+            <dl className="mt-3 space-y-2.5 text-sm">
+              <div className="flex justify-between gap-4">
+                <dt className="text-slate-500">Installed</dt>
+                <dd className="text-right text-slate-900">{formatDateTime(integration.createdAt)}</dd>
+              </div>
+              <div className="flex justify-between gap-4">
+                <dt className="text-slate-500">Last request</dt>
+                <dd className="text-right text-slate-900">{integration.lastRequestAt ? formatDateTime(integration.lastRequestAt) : "Never"}</dd>
+              </div>
+              <div className="flex justify-between gap-4">
+                <dt className="text-slate-500">Live tokens</dt>
+                <dd className="text-right text-slate-900">{tokens.filter((t) => t.status === "active").length}</dd>
+              </div>
+            </dl>
+          </Card>
+          {canManage ? (
+            <Card className="p-6">
+              <h2 className="text-base font-semibold text-slate-900">{active ? "Disable" : "Enable"}</h2>
+              <p className="mt-1 mb-4 text-sm text-slate-600">
+                {active
+                  ? "Stop provisioning without losing anything: tokens are refused until you enable it again."
+                  : "Accept this integration’s live tokens again."}
+              </p>
+              <StatusControl integration={integration} />
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Provider } from "@/db/schema";
+
+/** What the marketplace says about each app, and how its identity provider authenticates. */
+export const marketplaceApps: { provider: Provider; name: string; description: string; signIn: string; features: string[] }[] = [
+  {
+    provider: "entra",
+    name: "Microsoft Entra ID",
+    description: "Automatic provisioning of users and groups from Microsoft Entra ID (formerly Azure AD).",
+    signIn: "Tenant URL and Secret Token",
+    features: ["Create, update and deactivate users", "Groups and memberships", "Entra’s RFC-compliant PATCH (aadOptscim062020)"],
+  },
+  {
+    provider: "okta",
+    name: "Okta",
+    description: "Push new users, profile updates, deactivations and groups from Okta’s SCIM provisioning.",
+    signIn: "Base URL, app key and secret key",
+    features: ["Create, update and deactivate users", "Push groups and memberships", "HTTP Basic or Bearer token"],
+  },
+  {
+    provider: "generic",
+    name: "Generic SCIM 2.0",
+    description: "Any client that speaks SCIM 2.0 (RFC 7644): another identity provider or your own scripts.",
+    signIn: "Tenant URL and Bearer token",
+    features: ["Users and Groups endpoints", "Filters, PATCH and paging", "Discovery documents"],
+  },
+];

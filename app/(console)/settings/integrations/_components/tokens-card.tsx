@@ -1,0 +1,158 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { useActionState } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { TextField } from "@/components/ui/field";
+import { formatDateTime } from "@/components/ui/format";
+import { OnceSecret } from "@/components/ui/once-secret";
+import type { Provider } from "@/db/schema";
+import type { FormState } from "@/lib/auth/form-action";
+import type { TokenRow, TokenStatus } from "@/lib/tokens/list-tokens";
+import { createTokenAction, revokeTokenAction } from "../actions";
+import { PasteHint } from "./paste-hint";
+
+const statusBadge: Record<TokenStatus, React.ReactNode> = {
+  active: <Badge tone="green">Active</Badge>,
+  expired: <Badge tone="amber">Expired</Badge>,
+  revoked: <Badge tone="gray">Revoked</Badge>,
+};
+
+function RevokeToken({ token }: { token: TokenRow }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(revokeTokenAction, {});
+  const message = state.error ?? Object.values(state.fieldErrors ?? {})[0];
+  return (
+    <div className="flex items-center justify-end gap-2">
+      {message ? <span className="text-xs text-red-600">{message}</span> : null}
+      <ConfirmButton
+        label={pending ? "Revoking…" : "Revoke"}
+        title={`Revoke token …${token.hint}?`}
+        description={
+          <>
+            Requests with this token will be refused with 401 from now on. {token.description ? <>It is described as “{token.description}”.</> : null}{" "}
+            This cannot be undone.
+          </>
+        }
+        confirmLabel="Revoke token"
+        action={action}
+        fields={{ integrationId: token.integrationId, tokenId: token.id }}
+        pending={pending}
+        size="sm"
+      />
+    </div>
+  );
+}
+
+function columns(canManage: boolean): ColumnDef<TokenRow, unknown>[] {
+  const base: ColumnDef<TokenRow, unknown>[] = [
+    {
+      accessorKey: "description",
+      header: "Description",
+      cell: ({ row }) => <span className="font-medium text-slate-900">{row.original.description || "—"}</span>,
+    },
+    {
+      accessorKey: "hint",
+      header: "Token",
+      enableSorting: false,
+      cell: ({ row }) => <code className="font-mono text-xs whitespace-nowrap text-slate-600">…{row.original.hint}</code>,
+    },
+    { accessorKey: "createdAt", header: "Created", cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
+    {
+      accessorKey: "lastUsedAt",
+      header: "Last used",
+      cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDateTime(row.original.lastUsedAt) : "Never"}</span>,
+    },
+    {
+      accessorKey: "expiresAt",
+      header: "Expires",
+      cell: ({ row }) => <span className="whitespace-nowrap">{row.original.expiresAt ? formatDateTime(row.original.expiresAt) : "Never"}</span>,
+    },
+    { accessorKey: "status", header: "Status", cell: ({ row }) => statusBadge[row.original.status] },
+  ];
+  if (!canManage) return base;
+  return [
+    ...base,
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      cell: ({ row }) => (row.original.status === "active" ? <RevokeToken token={row.original} /> : null),
+    },
+  ];
+}
+
+function GenerateToken({ integrationId, provider }: { integrationId: string; provider: Provider }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(createTokenAction, {});
+  const e = state.fieldErrors ?? {};
+  const v = state.success ? {} : (state.values ?? {});
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <div className="space-y-4">
+      {state.reveal?.secret ? (
+        <OnceSecret title={state.success ?? "New token"} label="new secret token" secret={state.reveal.secret}>
+          <PasteHint provider={provider} />
+        </OnceSecret>
+      ) : null}
+      <form action={action} noValidate className="space-y-4" key={`${state.success ?? ""}${JSON.stringify(v)}`}>
+        <input type="hidden" name="integrationId" value={integrationId} />
+        {state.error ? <Alert>{state.error}</Alert> : null}
+        <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
+          <TextField
+            label="Description"
+            name="description"
+            defaultValue={v.description}
+            error={e.description}
+            placeholder="e.g. Entra production"
+            maxLength={120}
+          />
+          <TextField
+            label="Expires on (optional)"
+            name="expiresAt"
+            type="date"
+            min={today}
+            defaultValue={v.expiresAt}
+            error={e.expiresAt}
+            hint="Empty: never expires."
+          />
+        </div>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Generating…" : "Generate new token"}
+        </Button>
+      </form>
+    </div>
+  );
+}
+
+/** The integration's tokens, and for admins: revoke one, generate a new one (shown once). */
+export function TokensCard({
+  integrationId,
+  provider,
+  tokens,
+  canManage,
+}: {
+  integrationId: string;
+  provider: Provider;
+  tokens: TokenRow[];
+  canManage: boolean;
+}) {
+  return (
+    <section aria-labelledby="tokens-heading">
+      <h2 id="tokens-heading" className="text-base font-semibold text-slate-900">
+        Secret tokens
+      </h2>
+      <p className="mt-1 mb-4 text-sm text-slate-600">
+        Each secret is shown once, when it is created; only its last six characters are kept to recognise it.
+      </p>
+      <DataTable columns={columns(canManage)} data={tokens} getRowId={(t) => t.id} empty="No tokens yet." />
+      {canManage ? (
+        <div className="mt-6 border-t border-slate-100 pt-6">
+          <h3 className="mb-3 text-sm font-semibold text-slate-900">Generate new token</h3>
+          <GenerateToken integrationId={integrationId} provider={provider} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

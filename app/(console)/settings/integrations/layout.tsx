@@ -1,0 +1,5 @@
+import { SecretHandoffProvider } from "./_components/secret-handoff";
+
+export default function IntegrationsLayout({ children }: { children: React.ReactNode }) {
+  return <SecretHandoffProvider>{children}</SecretHandoffProvider>;
+}
