@@ -2,14 +2,20 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
+import { getDb } from "@/db/client";
 import { requireConsole } from "@/lib/auth/console-context";
 import { roleLabels } from "@/lib/auth/permissions";
+import { listIntegrations } from "@/lib/integrations/list-integrations";
+import { listTokens } from "@/lib/tokens/list-tokens";
+import { AccessTokens } from "./_components/access-tokens";
 import { ChangePasswordForm } from "./_components/change-password-form";
 
 export const metadata: Metadata = { title: "My Profile" };
 
 export default async function ProfilePage() {
-  const { user, tenants } = await requireConsole();
+  const { user, tenant, tenants, can } = await requireConsole();
+  // Access Tokens are for admins only: others never see the section (seed 002, Promapp).
+  const tokens = can("integrations:manage") ? await accessTokens(tenant.id, user.id) : null;
   return (
     <>
       <PageHeader title="My Profile" description="Your account and where you have access." />
@@ -53,6 +59,21 @@ export default async function ProfilePage() {
           <ChangePasswordForm />
         </Card>
       </div>
+      {tokens ? (
+        <Card className="mt-6 p-6">
+          <h2 className="mb-1 text-base font-semibold text-slate-900">Access Tokens</h2>
+          <AccessTokens tokens={tokens.tokens} integrations={tokens.integrations} />
+        </Card>
+      ) : null}
     </>
   );
+}
+
+async function accessTokens(tenantId: string, userId: string) {
+  const db = await getDb();
+  const [tokens, integrations] = await Promise.all([
+    listTokens(db, tenantId, { createdByUserId: userId }),
+    listIntegrations(db, tenantId),
+  ]);
+  return { tokens, integrations: integrations.map((i) => ({ id: i.id, name: i.name })) };
 }

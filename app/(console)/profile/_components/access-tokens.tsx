@@ -1,0 +1,130 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { formatDateTime } from "@/components/ui/format";
+import { OnceSecret } from "@/components/ui/once-secret";
+import type { FormState } from "@/lib/auth/form-action";
+import type { TokenRow, TokenStatus } from "@/lib/tokens/list-tokens";
+import { createAccessTokenAction, revokeAccessTokenAction } from "../actions";
+
+const statusBadge: Record<TokenStatus, React.ReactNode> = {
+  active: <Badge tone="green">Active</Badge>,
+  expired: <Badge tone="amber">Expired</Badge>,
+  revoked: <Badge tone="gray">Revoked</Badge>,
+};
+
+function RevokeToken({ token }: { token: TokenRow }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(revokeAccessTokenAction, {});
+  const message = state.error ?? Object.values(state.fieldErrors ?? {})[0];
+  return (
+    <div className="flex items-center justify-end gap-2">
+      {message ? <span className="text-xs text-red-600">{message}</span> : null}
+      <ConfirmButton
+        label={pending ? "Revoking…" : "Revoke"}
+        title={`Revoke token …${token.hint}?`}
+        description={<>Requests to {token.integrationName} with this token will be refused with 401 from now on. This cannot be undone.</>}
+        confirmLabel="Revoke token"
+        action={action}
+        fields={{ tokenId: token.id }}
+        pending={pending}
+        size="sm"
+      />
+    </div>
+  );
+}
+
+const columns: ColumnDef<TokenRow, unknown>[] = [
+  { accessorKey: "description", header: "Description", cell: ({ row }) => <span className="font-medium text-slate-900">{row.original.description || "—"}</span> },
+  { accessorKey: "integrationName", header: "Integration" },
+  { accessorKey: "scope", header: "Scope" },
+  { accessorKey: "hint", header: "Token", enableSorting: false, cell: ({ row }) => <code className="font-mono text-xs text-slate-600">…{row.original.hint}</code> },
+  { accessorKey: "createdAt", header: "Created", cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
+  {
+    accessorKey: "lastUsedAt",
+    header: "Last used",
+    cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDateTime(row.original.lastUsedAt) : "Never"}</span>,
+  },
+  { accessorKey: "status", header: "Status", cell: ({ row }) => statusBadge[row.original.status] },
+  {
+    id: "actions",
+    header: () => <span className="sr-only">Actions</span>,
+    cell: ({ row }) => (row.original.status === "active" ? <RevokeToken token={row.original} /> : null),
+  },
+];
+
+function CreateTokenForm({ integrations, onCancel, action, state, pending }: {
+  integrations: { id: string; name: string }[];
+  onCancel: () => void;
+  action: (formData: FormData) => void;
+  state: FormState;
+  pending: boolean;
+}) {
+  const e = state.fieldErrors ?? {};
+  const v = state.success ? {} : (state.values ?? {});
+  return (
+    <form action={action} noValidate className="space-y-4 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200" key={JSON.stringify(v)}>
+      {state.error ? <Alert>{state.error}</Alert> : null}
+      <div className="grid gap-4 sm:grid-cols-3">
+        <TextField label="Description" name="description" defaultValue={v.description} error={e.description} placeholder="e.g. Entra production" maxLength={120} />
+        <SelectField label="Scope" name="scope" defaultValue="SCIM" error={e.scope}>
+          <option value="SCIM">SCIM</option>
+        </SelectField>
+        <SelectField label="Integration" name="integrationId" defaultValue={v.integrationId ?? integrations[0]?.id} error={e.integrationId}>
+          {integrations.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save token"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** My Profile > Access Tokens: SCIM tokens this admin created in the current tenant. */
+export function AccessTokens({ tokens, integrations }: { tokens: TokenRow[]; integrations: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(createAccessTokenAction, {});
+  const [open, setOpen] = useState(false);
+  const [shown, setShown] = useState(state);
+  // A saved token closes the form; its secret stays on screen until the page is left.
+  if (state !== shown) {
+    setShown(state);
+    if (state.success) setOpen(false);
+  }
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600">Tokens you created for this tenant’s integrations. Each secret is shown once.</p>
+        {open ? null : (
+          <Button type="button" onClick={() => setOpen(true)} disabled={integrations.length === 0}>
+            Create Token
+          </Button>
+        )}
+      </div>
+      {integrations.length === 0 ? (
+        <Alert tone="info">
+          Tokens belong to an integration. <Link href="/settings/integrations/marketplace" className="font-semibold underline">Install one from the marketplace</Link> first.
+        </Alert>
+      ) : null}
+      {state.reveal?.secret ? <OnceSecret title={state.success ?? "New token"} label="access token" secret={state.reveal.secret} /> : null}
+      {open ? <CreateTokenForm integrations={integrations} onCancel={() => setOpen(false)} action={action} state={state} pending={pending} /> : null}
+      <DataTable columns={columns} data={tokens} getRowId={(t) => t.id} empty="You have not created any tokens in this tenant." />
+    </div>
+  );
+}
