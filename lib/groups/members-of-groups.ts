@@ -10,14 +10,17 @@ export const MEMBER_PAGE_SIZE = 5000;
 const display = sql<string>`coalesce(${people.displayName}, ${people.userName})`;
 
 /**
- * One group's members, paged out of the table in keyset order (by person id) and built into
- * response members as they arrive, so a 100k-member group is never held twice in memory.
- * Each page is two index-only steps: the next ids from the membership key, then those
- * people by primary key. (One join per page let the planner walk `people` from its start
- * on every page: seconds instead of milliseconds for 100k members.)
+ * One group's members, page by page in keyset order (by person id), each page built into
+ * response members as it arrives. Each page is two index-only steps: the next ids from the
+ * membership key, then those people by primary key. (One join per page let the planner walk
+ * `people` from its start on every page: seconds instead of milliseconds for 100k members.)
  */
-export async function membersOfGroup(db: Db, tenantId: string, groupId: string, build: MemberBuilder): Promise<ScimMember[]> {
-  const members: ScimMember[] = [];
+export async function* memberPagesOfGroup(
+  db: Db,
+  tenantId: string,
+  groupId: string,
+  build: MemberBuilder,
+): AsyncGenerator<ScimMember[]> {
   for (let after: string | undefined; ; ) {
     const page = await db
       .select({ personId: groupMembers.personId })
@@ -31,17 +34,24 @@ export async function membersOfGroup(db: Db, tenantId: string, groupId: string, 
       )
       .orderBy(asc(groupMembers.personId))
       .limit(MEMBER_PAGE_SIZE);
-    if (page.length === 0) return members;
+    if (page.length === 0) return;
     const ids = page.map((row) => row.personId);
     const rows = await db
       .select({ personId: people.id, display })
       .from(people)
       .where(and(eq(people.tenantId, tenantId), isNull(people.deletedAt), inIdList(people.id, ids)))
       .orderBy(asc(people.id));
-    for (const row of rows) members.push(build(row.personId, row.display));
-    if (page.length < MEMBER_PAGE_SIZE) return members;
+    if (rows.length > 0) yield rows.map((row) => build(row.personId, row.display));
+    if (page.length < MEMBER_PAGE_SIZE) return;
     after = ids[ids.length - 1];
   }
+}
+
+/** One group's members, all of them (for the responses to writes; a GET streams them). */
+export async function membersOfGroup(db: Db, tenantId: string, groupId: string, build: MemberBuilder): Promise<ScimMember[]> {
+  const members: ScimMember[] = [];
+  for await (const page of memberPagesOfGroup(db, tenantId, groupId, build)) members.push(...page);
+  return members;
 }
 
 /** The members of a whole page of groups, in ONE query (a list never loads them group by group). */

@@ -38,6 +38,28 @@ export async function handleFetchRequest(request: Request, segments: string[], d
     origin: env().APP_URL,
     requestId: requestIdFrom(request.headers),
   });
+  if (response.stream) return new Response(toReadableStream(response.stream), { status: response.status, headers: response.headers });
   const payload = response.body === undefined ? null : JSON.stringify(response.body);
   return new Response(payload, { status: response.status, headers: response.headers });
+}
+
+/** Pulls the next chunk only when the client is ready for it, so memory stays flat. */
+function toReadableStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = chunks[Symbol.asyncIterator]();
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        const { done, value } = await iterator.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (error) {
+        console.error("[scim] response stream failed", error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
 }

@@ -7,6 +7,7 @@ import { membersOfGroup, membersOfGroups } from "@/lib/groups/members-of-groups"
 import { patchGroup } from "@/lib/groups/patch-group";
 import { replaceGroup } from "@/lib/groups/replace-group";
 import { memberBuilder, toScimGroup } from "@/lib/groups/scim-group";
+import { streamScimGroup } from "@/lib/groups/stream-scim-group";
 import { resourceEndpoint } from "./resource-endpoint";
 
 /**
@@ -34,6 +35,10 @@ export const groupsEndpoint = resourceEndpoint<Group>({
     return { row: group, ignored };
   },
   find: (context, id) => findGroup(context.db, context, id),
+  stream(context, row, projection) {
+    const build = memberBuilder(context.baseUrl, projection);
+    return build ? streamScimGroup(context.db, row, context.baseUrl, projection, build) : undefined;
+  },
   async replace(context, id, body, ifMatch) {
     const { group, ignored } = await replaceGroup(context.db, context, id, body, ifMatch);
     return { row: group, ignored };

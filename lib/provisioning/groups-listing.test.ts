@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { membersOfGroup, membersOfGroups } from "@/lib/groups/members-of-groups";
+import { memberPagesOfGroup, membersOfGroup, membersOfGroups } from "@/lib/groups/members-of-groups";
 import { at, provisionGroup, provisionUsers } from "@/lib/groups/testing";
 import { createScimHarness, type ScimHarness } from "./testing";
 
@@ -7,7 +7,12 @@ import { createScimHarness, type ScimHarness } from "./testing";
 // and a list page reads its members in one query.
 vi.mock("@/lib/groups/members-of-groups", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/groups/members-of-groups")>();
-  return { ...actual, membersOfGroup: vi.fn(actual.membersOfGroup), membersOfGroups: vi.fn(actual.membersOfGroups) };
+  return {
+    ...actual,
+    memberPagesOfGroup: vi.fn(actual.memberPagesOfGroup),
+    membersOfGroup: vi.fn(actual.membersOfGroup),
+    membersOfGroups: vi.fn(actual.membersOfGroups),
+  };
 });
 
 let h: ScimHarness;
@@ -26,6 +31,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
+  vi.mocked(memberPagesOfGroup).mockClear();
   vi.mocked(membersOfGroup).mockClear();
   vi.mocked(membersOfGroups).mockClear();
 });
@@ -77,14 +83,16 @@ describe("members in responses", () => {
     expect(res.body.members).toBeUndefined();
     expect(res.body.displayName).toBe("Alpha");
     expect(membersOfGroup).not.toHaveBeenCalled();
+    expect(memberPagesOfGroup).not.toHaveBeenCalled();
   });
 
-  it("GET /Groups/{id} returns members with value, display, $ref and type", async () => {
+  it("GET /Groups/{id} streams members with value, display, $ref and type", async () => {
     const res = await h.scim("GET", at(h.a.entra, `Groups/${ids.bravo}`));
     expect(res.body.members).toEqual([
       { value: users[1], display: "lister 1", $ref: `http://localhost:3000/api/scim/v2/${h.a.entra.integration.appKey}/Users/${users[1]}`, type: "User" },
     ]);
-    expect(membersOfGroup).toHaveBeenCalledTimes(1);
+    expect(memberPagesOfGroup).toHaveBeenCalledTimes(1);
+    expect(membersOfGroup).not.toHaveBeenCalled();
   });
 
   it("projects members' sub-attributes: attributes=members.value", async () => {

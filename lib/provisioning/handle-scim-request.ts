@@ -45,7 +45,7 @@ export async function handleScimRequest(db: Db, request: ScimRequest): Promise<S
     response = errorResponse(error, request.requestId);
   }
   response.headers["x-request-id"] = request.requestId;
-  if (response.body !== undefined) response.headers["content-type"] = SCIM_CONTENT_TYPE;
+  if (response.body !== undefined || response.stream) response.headers["content-type"] = SCIM_CONTENT_TYPE;
   if (response.status === 401) response.headers["www-authenticate"] = 'Bearer realm="SCIM", Basic realm="SCIM"';
   const integration = auth?.integration ?? (appKey ? await integrationByKey(db, appKey) : undefined);
   await recordRequest(db, {

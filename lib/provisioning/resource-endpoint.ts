@@ -20,6 +20,8 @@ export type ResourceType<R extends Row> = {
   replace(context: ScimContext, id: string, body: unknown, ifMatch: string | null): Promise<{ row: R; ignored: string[] }>;
   patch(context: ScimContext, id: string, body: unknown, ifMatch: string | null): Promise<R>;
   remove(context: ScimContext, id: string, ifMatch: string | null): Promise<void>;
+  /** A GET of one resource written out as it is read, when rendering it whole would be large. */
+  stream?(context: ScimContext, row: R, projection: ProjectionOptions): AsyncIterable<string> | undefined;
   /** RFC 7644 section 3.5.2: a PATCH answers 200 with the resource, or 204 No Content. */
   patchReturnsResource(query: URLSearchParams): boolean;
 };
@@ -70,6 +72,8 @@ export function resourceEndpoint<R extends Row>(type: ResourceType<R>) {
         if (!ifNoneMatchSatisfied(headers.get("if-none-match"), row.version)) {
           return { status: 304, headers: { etag: etagFor(row.version) } };
         }
+        const stream = type.stream?.(context, row, projectionFrom(query));
+        if (stream) return { status: 200, headers: { etag: etagFor(row.version) }, stream };
         return one(context, row, 200);
       }
       case "PUT": {

@@ -22,6 +22,8 @@ export type ScimResponse = {
   status: number;
   headers: Record<string, string>;
   body?: unknown;
+  /** JSON text written out as it is produced, instead of `body` (a large group's members). */
+  stream?: AsyncIterable<string>;
 };
 
 /** What every endpoint needs: who is calling, for which integration, in which transaction scope. */
