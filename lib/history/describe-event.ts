@@ -70,3 +70,39 @@ export function readableValue(value: unknown): string {
   }
   return String(value);
 }
+
+/** A History entry ready to show: its sentence and each change as readable text. */
+export type HistoryItem = {
+  id: number;
+  sentence: string;
+  actorLabel: string;
+  actorType: "integration" | "console_user" | "system";
+  requestId: string | null;
+  createdAt: Date;
+  /** Membership events say everything in their sentence, so they list no changes. */
+  changes: { path: string; before: string | null; after: string | null }[];
+};
+
+const MEMBERSHIP_ACTIONS = new Set(["joined_role", "left_role", "member_added", "member_removed"]);
+
+export function describeHistory(
+  entries: { id: number; action: string; changes: FieldChange[]; actorLabel: string; actorType: HistoryItem["actorType"]; requestId: string | null; createdAt: Date }[],
+  subjectType: "person" | "group",
+  subjectName: string,
+): HistoryItem[] {
+  return entries.map((entry) => ({
+    id: entry.id,
+    sentence: describeEvent(subjectType, entry.action, entry.changes, subjectName),
+    actorLabel: entry.actorLabel,
+    actorType: entry.actorType,
+    requestId: entry.requestId,
+    createdAt: entry.createdAt,
+    changes: MEMBERSHIP_ACTIONS.has(entry.action)
+      ? []
+      : entry.changes.map((change) => ({
+          path: readablePath(change.path),
+          before: change.before === undefined ? null : readableValue(change.before),
+          after: change.after === undefined ? null : readableValue(change.after),
+        })),
+  }));
+}

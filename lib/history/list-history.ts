@@ -24,7 +24,7 @@ export async function listHistory(
 ): Promise<{ rows: HistoryEntry[]; total: number }> {
   const where = and(eq(events.tenantId, tenantId), eq(events.subjectType, subject.type), eq(events.subjectId, subject.id));
   const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(events).where(where);
-  if (total === 0) return { rows: [], total };
+  if (total === 0 || page.limit === 0) return { rows: [], total };
   const rows = await db
     .select({
       id: events.id,
