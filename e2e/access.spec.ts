@@ -15,20 +15,22 @@ test("a viewer does not see the admin pages, and the server refuses them with 40
 
 test("the tenant switcher moves between tenants, and the role follows the tenant", async ({ page }) => {
   await signInAs(page, users.owner);
+  await page.goto("/settings/members");
   const switcher = page.getByLabel("Tenant");
   await expect(switcher).toHaveValue("acme");
   await expect(page.getByRole("cell", { name: users.viewer, exact: true })).toBeVisible();
 
   await switcher.selectOption("globex");
   await expect(page.getByLabel("Tenant")).toHaveValue("globex");
-  await expect(page).toHaveURL(/\/profile$/);
+  await expect(page).toHaveURL(/\/people$/);
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Members" })).toHaveCount(0);
   expect((await page.goto("/settings/members"))?.status()).toBe(403);
 });
 
 test("one tenant's admin never sees another tenant's members", async ({ page }) => {
   await signInAs(page, users.globexAdmin);
-  await expect(page).toHaveURL(/\/settings\/members$/);
+  await expect(page).toHaveURL(/\/people$/);
+  await page.goto("/settings/members");
   await expect(page.getByLabel("Tenant")).toHaveCount(0);
   await expect(page.getByRole("cell", { name: users.globexAdmin, exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: users.viewer, exact: true })).toHaveCount(0);
@@ -39,5 +41,7 @@ test("platform staff can open any tenant", async ({ page }) => {
   const switcher = page.getByLabel("Tenant");
   await expect(switcher.locator("option")).toHaveText(["Acme Corp (staff access)", "Globex (staff access)"]);
   await switcher.selectOption("globex");
+  await expect(page.getByLabel("Tenant")).toHaveValue("globex");
+  await page.goto("/settings/members");
   await expect(page.getByRole("cell", { name: users.globexAdmin, exact: true })).toBeVisible();
 });

@@ -22,15 +22,18 @@ test("a fresh install leads to setup, which validates on the server and creates 
   await page.getByLabel("Password").fill(owner.password);
   await page.getByRole("button", { name: /create organisation/i }).click();
 
-  await expect(page).toHaveURL(/\/settings\/members$/);
+  await expect(page).toHaveURL(/\/people$/);
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await expect(page.getByText(owner.organisation).first()).toBeVisible();
+  await expect(page.getByText("No one has been provisioned yet")).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Members" }).click();
+  await expect(page).toHaveURL(/\/settings\/members$/);
   await expect(page.getByRole("cell", { name: owner.email, exact: true })).toBeVisible();
 });
 
 test("setup is closed once the owner exists", async ({ page }) => {
   await page.goto("/setup");
-  await expect(page).toHaveURL(/\/(sign-in|settings\/members)$/);
+  await expect(page).toHaveURL(/\/(sign-in|people)$/);
 });
 
 test("signing out, a wrong password is refused with a message, the right one signs in", async ({ page }) => {
@@ -42,7 +45,7 @@ test("signing out, a wrong password is refused with a message, the right one sig
 
   await page.getByLabel("Password").fill(owner.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/settings\/members$/);
+  await expect(page).toHaveURL(/\/people$/);
   await expect(page.getByRole("banner").getByText(owner.name)).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();

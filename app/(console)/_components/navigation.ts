@@ -5,6 +5,13 @@ export type NavSection = { title?: string; items: { href: string; label: string;
 /** The console's pages, each shown only to roles that may open it. */
 export const navigation: NavSection[] = [
   {
+    items: [
+      { href: "/people", label: "People", permission: "tenant:read" },
+      { href: "/roles", label: "Roles", permission: "tenant:read" },
+      { href: "/activity", label: "Activity", permission: "tenant:read" },
+    ],
+  },
+  {
     title: "Settings",
     items: [
       { href: "/settings/integrations", label: "Integrations", permission: "tenant:read" },

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { firstValues, type RawSearchParams } from "@/components/data-table/search-params";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { DescriptionList } from "@/components/ui/description-list";
+import { formatPreciseDateTime } from "@/components/ui/format-precise";
+import { HttpStatusBadge } from "@/components/ui/status-badges";
+import { getDb } from "@/db/client";
+import { getRequestLogEntry } from "@/lib/activity/get-request-log-entry";
+import { pathWithQuery } from "@/lib/activity/path-with-query";
+import { requireConsole } from "@/lib/auth/console-context";
+
+
+export const metadata: Metadata = { title: "Request" };
+
+/** Back to the filtered list the entry was opened from, and only ever to the Activity page. */
+function backHref(from: string | undefined): string {
+  return from && /^\/activity(\?[^\s]*)?$/.test(from) ? from : "/activity";
+}
+
+export default async function RequestPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
+  const { tenant } = await requireConsole("tenant:read");
+  const { id } = await params;
+  const { from } = firstValues(await searchParams);
+  const entry = await getRequestLogEntry(await getDb(), tenant.id, id);
+  if (!entry) notFound();
+  const failed = entry.status >= 400;
+
+  return (
+    <>
+      <Link href={backHref(from)} className="text-sm font-medium text-slate-500 hover:text-slate-800">
+        ← Activity
+      </Link>
+      <div className="mt-2 mb-6 flex flex-wrap items-center gap-3">
+        <h1 className="font-mono text-lg font-semibold break-all text-slate-900 sm:text-xl">
+          {entry.method} {entry.path}
+        </h1>
+        <HttpStatusBadge status={entry.status} />
+      </div>
+      {failed ? (
+        <div className="mb-6">
+          <Alert>
+            <p className="font-semibold">
+              {entry.status} {entry.scimType ? <code className="font-mono">{entry.scimType}</code> : null}
+            </p>
+            {entry.detail ? <p className="mt-1">{entry.detail}</p> : null}
+          </Alert>
+        </div>
+      ) : entry.detail ? (
+        <div className="mb-6">
+          <Alert tone="info">{entry.detail}</Alert>
+        </div>
+      ) : null}
+      <Card className="p-5">
+        <DescriptionList
+          items={[
+            { label: "Time", value: formatPreciseDateTime(entry.createdAt) },
+            { label: "Integration", value: entry.integrationName },
+            { label: "Latency", value: `${entry.latencyMs.toLocaleString("en-GB")} ms` },
+            { label: "Request id", value: <code className="font-mono text-xs break-all">{entry.requestId}</code> },
+            { label: "User agent", value: entry.userAgent },
+            { label: "Path and query", value: <code className="font-mono text-xs break-all">{pathWithQuery(entry)}</code> },
+          ]}
+        />
+      </Card>
+      <h2 className="mt-8 mb-2 text-base font-semibold text-slate-900">Request body</h2>
+      {entry.requestBody === null || entry.requestBody === undefined ? (
+        <p className="text-sm text-slate-600">
+          {entry.method === "GET" || entry.method === "HEAD" ? "A read has no body." : "The request had no body."}
+        </p>
+      ) : (
+        <>
+          <p className="mb-2 text-xs text-slate-500">As received, with passwords and secrets replaced by [redacted].</p>
+          <pre className="max-h-[32rem] overflow-auto rounded-xl bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100">
+            {JSON.stringify(entry.requestBody, null, 2)}
+          </pre>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
+import { lastPage, PAGE_SIZE, pageWindow, toQueryString, type RawSearchParams } from "@/components/data-table/search-params";
+import { Card, PageHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getDb } from "@/db/client";
+import { listLogIntegrations } from "@/lib/activity/list-log-integrations";
+import { listRequestLog, requestMethods } from "@/lib/activity/list-request-log";
+import { pathWithQuery } from "@/lib/activity/path-with-query";
+import { requireConsole } from "@/lib/auth/console-context";
+import { RequestLogTable } from "./_components/request-log-table";
+import { parseActivitySearchParams, type ActivitySearchParams } from "./search-params";
+
+export const metadata: Metadata = { title: "Activity" };
+
+function href(state: ActivitySearchParams, page: number) {
+  return `/activity${toQueryString({
+    integration: state.integration,
+    outcome: state.outcome === "all" ? undefined : state.outcome,
+    method: state.method === "all" ? undefined : state.method,
+    page: page === 1 ? undefined : page,
+  })}`;
+}
+
+export default async function ActivityPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const { tenant } = await requireConsole("tenant:read");
+  const state = parseActivitySearchParams(await searchParams);
+  const db = await getDb();
+  const [integrations, { rows, total }] = await Promise.all([
+    listLogIntegrations(db, tenant.id),
+    listRequestLog(db, tenant.id, {
+      integrationId: state.integration,
+      outcome: state.outcome,
+      method: state.method === "all" ? undefined : state.method,
+      ...pageWindow(state.page),
+    }),
+  ]);
+  if (rows.length === 0 && state.page > lastPage(total)) redirect(href(state, lastPage(total)));
+  const filtered = state.integration !== undefined || state.outcome !== "all" || state.method !== "all";
+  const detailQuery = toQueryString({ from: href(state, state.page) });
+
+  return (
+    <>
+      <PageHeader
+        title="Activity"
+        description="Every SCIM request your identity providers made, newest first: what they asked for and what failed."
+      />
+      <DataTableToolbar
+        action="/activity"
+        filters={[
+          {
+            name: "integration",
+            label: "Integration",
+            value: state.integration ?? "",
+            options: [{ value: "", label: "All integrations" }, ...integrations.map((i) => ({ value: i.id, label: i.name }))],
+          },
+          {
+            name: "outcome",
+            label: "Outcome",
+            value: state.outcome,
+            options: [
+              { value: "all", label: "All outcomes" },
+              { value: "failures", label: "Failures only" },
+            ],
+          },
+          {
+            name: "method",
+            label: "Method",
+            value: state.method,
+            options: [{ value: "all", label: "All methods" }, ...requestMethods.map((m) => ({ value: m, label: m }))],
+          },
+        ]}
+      />
+      {total === 0 && !filtered ? (
+        <Card>
+          <EmptyState title="No requests yet">
+            {integrations.length === 0
+              ? "Install an integration under Settings > Integrations, then enter its Tenant URL and Secret Token in your identity provider. Its requests appear here."
+              : "Once your identity provider uses the Tenant URL and Secret Token (Test Connection included), each of its requests appears here."}
+          </EmptyState>
+        </Card>
+      ) : (
+        <>
+          <RequestLogTable
+            rows={rows.map((row) => ({ ...row, target: pathWithQuery(row) }))}
+            detailQuery={detailQuery}
+            empty={
+              <EmptyState title="No requests match these filters">
+                <Link href="/activity" className="font-medium text-brand-700 hover:underline">
+                  Show every request
+                </Link>
+              </EmptyState>
+            }
+          />
+          <DataTablePagination page={state.page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "request" : "requests"} hrefForPage={(p) => href(state, p)} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { choiceParam, firstValues, lastPage, PAGE_SIZE, pageParam, pageWindow, toQueryString, type RawSearchParams } from "@/components/data-table/search-params";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { HistoryTimeline } from "@/components/ui/history-timeline";
+import { LinkTabs } from "@/components/ui/link-tabs";
+import { PersonStatusBadge } from "@/components/ui/status-badges";
+import { getDb } from "@/db/client";
+import { requireConsole } from "@/lib/auth/console-context";
+import { describeHistory } from "@/lib/history/describe-event";
+import { listHistory } from "@/lib/history/list-history";
+import { getPersonProfile } from "@/lib/people/get-person-profile";
+import { PersonProfileCard } from "../_components/person-profile-card";
+
+export const metadata: Metadata = { title: "Person" };
+
+const tabs = ["profile", "roles", "history"] as const;
+const searchSchema = z.object({ tab: choiceParam(tabs, "profile"), page: pageParam });
+
+export default async function PersonPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
+  const { tenant } = await requireConsole("tenant:read");
+  const { id } = await params;
+  const { tab, page } = searchSchema.parse(firstValues(await searchParams));
+  const db = await getDb();
+  const person = await getPersonProfile(db, tenant.id, id);
+  if (!person) notFound();
+  const history = await listHistory(db, tenant.id, { type: "person", id: person.id }, tab === "history" ? pageWindow(page) : { limit: 0, offset: 0 });
+  const base = `/people/${person.id}`;
+  const historyHref = (p: number) => `${base}${toQueryString({ tab: "history", page: p === 1 ? undefined : p })}`;
+  if (tab === "history" && history.rows.length === 0 && page > lastPage(history.total)) redirect(historyHref(lastPage(history.total)));
+
+  return (
+    <>
+      <Link href="/people" className="text-sm font-medium text-slate-500 hover:text-slate-800">
+        ← People
+      </Link>
+      <div className="mt-2 mb-6 flex flex-wrap items-center gap-x-3 gap-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight break-all text-slate-900">{person.displayName}</h1>
+        <PersonStatusBadge status={person.status} />
+        <p className="w-full text-sm break-all text-slate-600">
+          {person.userName}
+          {person.integration ? <> · provisioned by {person.integration.name}</> : null}
+        </p>
+      </div>
+      <LinkTabs
+        label="Person"
+        tabs={[
+          { href: base, label: "Profile", current: tab === "profile" },
+          { href: `${base}?tab=roles`, label: "Roles", count: person.roles.length, current: tab === "roles" },
+          { href: `${base}?tab=history`, label: "History", count: history.total, current: tab === "history" },
+        ]}
+      />
+      {tab === "profile" ? <PersonProfileCard person={person} /> : null}
+      {tab === "roles" ? (
+        <Card>
+          {person.roles.length === 0 ? (
+            <EmptyState title="No roles">
+              Roles come from the groups the identity provider assigns {person.displayName} to.
+            </EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100" aria-label="Roles">
+              {person.roles.map((role) => (
+                <li key={role.id}>
+                  <Link href={`/roles/${role.id}`} className="flex items-center justify-between px-5 py-3 text-sm font-medium text-slate-900 hover:bg-slate-50 hover:text-brand-700">
+                    {role.name}
+                    <span aria-hidden className="text-slate-400">→</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      ) : null}
+      {tab === "history" ? (
+        <>
+          <Card>
+            {history.total === 0 ? (
+              <EmptyState title="No History yet">Every change an identity provider makes to {person.displayName} is recorded here.</EmptyState>
+            ) : (
+              <HistoryTimeline items={describeHistory(history.rows, "person", person.displayName)} />
+            )}
+          </Card>
+          <DataTablePagination page={page} pageSize={PAGE_SIZE} total={history.total} noun="events" hrefForPage={historyHref} />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { DataTable } from "@/components/data-table/data-table";
+import { useUrlSorting } from "@/components/data-table/use-url-sorting";
+import { formatDateTime } from "@/components/ui/format";
+import { PersonStatusBadge } from "@/components/ui/status-badges";
+import type { PersonListRow } from "@/lib/people/list-people-for-console";
+
+const columns: ColumnDef<PersonListRow, unknown>[] = [
+  {
+    id: "name",
+    header: "Name",
+    cell: ({ row }) => (
+      <Link href={`/people/${row.original.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+        {row.original.name}
+      </Link>
+    ),
+  },
+  { id: "userName", header: "userName", cell: ({ row }) => <span className="break-all">{row.original.userName}</span> },
+  {
+    id: "email",
+    header: "Primary email",
+    meta: { className: "hidden lg:table-cell" },
+    cell: ({ row }) => row.original.primaryEmail ?? <span className="text-slate-400">—</span>,
+  },
+  { id: "status", header: "Status", cell: ({ row }) => <PersonStatusBadge status={row.original.status} /> },
+  { id: "region", header: "Region", enableSorting: false, meta: { className: "hidden md:table-cell" }, cell: ({ row }) => row.original.region ?? "—" },
+  {
+    id: "integration",
+    header: "Integration",
+    enableSorting: false,
+    meta: { className: "hidden xl:table-cell" },
+    cell: ({ row }) => row.original.integrationName ?? <span className="text-slate-400">Removed</span>,
+  },
+  {
+    id: "updatedAt",
+    header: "Last change",
+    meta: { className: "hidden md:table-cell whitespace-nowrap" },
+    cell: ({ row }) => formatDateTime(row.original.updatedAt),
+  },
+];
+
+export function PeopleTable({
+  rows,
+  sort,
+  descending,
+  empty,
+}: {
+  rows: PersonListRow[];
+  sort: string;
+  descending: boolean;
+  empty: React.ReactNode;
+}) {
+  const sorting = useUrlSorting({ sort, descending });
+  return (
+    <DataTable
+      label="People"
+      columns={columns}
+      data={rows}
+      getRowId={(p) => p.id}
+      getRowHref={(p) => `/people/${p.id}`}
+      manualSorting={sorting}
+      empty={empty}
+    />
+  );
+}

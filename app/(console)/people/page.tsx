@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
+import { lastPage, PAGE_SIZE, pageWindow, toQueryString, type RawSearchParams } from "@/components/data-table/search-params";
+import { Card, PageHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getDb } from "@/db/client";
+import { requireConsole } from "@/lib/auth/console-context";
+import { listPeopleForConsole } from "@/lib/people/list-people-for-console";
+import { PeopleTable } from "./_components/people-table";
+import { parsePeopleSearchParams, type PeopleSearchParams } from "./search-params";
+
+export const metadata: Metadata = { title: "People" };
+
+function href(state: PeopleSearchParams, page: number) {
+  return `/people${toQueryString({
+    q: state.q,
+    status: state.status === "current" ? undefined : state.status,
+    sort: state.sort === "name" ? undefined : state.sort,
+    dir: state.dir === "asc" ? undefined : state.dir,
+    page: page === 1 ? undefined : page,
+  })}`;
+}
+
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const { tenant, can } = await requireConsole("tenant:read");
+  const state = parsePeopleSearchParams(await searchParams);
+  const { rows, total } = await listPeopleForConsole(await getDb(), tenant.id, {
+    search: state.q,
+    status: state.status,
+    sort: state.sort,
+    descending: state.dir === "desc",
+    ...pageWindow(state.page),
+  });
+  if (rows.length === 0 && state.page > lastPage(total)) redirect(href(state, lastPage(total)));
+  const filtered = state.q !== "" || state.status !== "current";
+
+  return (
+    <>
+      <PageHeader
+        title="People"
+        description={`Everyone your identity providers provisioned into ${tenant.name}. Deactivated people stay here as inactive.`}
+      />
+      <DataTableToolbar
+        action="/people"
+        search={{ label: "Search people", placeholder: "Search by name, userName or email", value: state.q }}
+        filters={[
+          {
+            name: "status",
+            label: "Status",
+            value: state.status,
+            options: [
+              { value: "current", label: "Active and inactive" },
+              { value: "active", label: "Active" },
+              { value: "inactive", label: "Inactive" },
+              { value: "deleted", label: "Deleted (retained)" },
+              { value: "all", label: "All, deleted included" },
+            ],
+          },
+        ]}
+      />
+      {total === 0 && !filtered ? (
+        <Card>
+          <EmptyState title="No one has been provisioned yet">
+            {can("integrations:manage") ? (
+              <>
+                Install an integration under{" "}
+                <Link href="/settings/integrations" className="font-medium text-brand-700 hover:underline">
+                  Settings &gt; Integrations
+                </Link>{" "}
+                and start provisioning in Microsoft Entra ID or Okta: users appear here as they arrive.
+              </>
+            ) : (
+              "Once an admin installs an integration under Settings > Integrations and starts provisioning, users appear here as they arrive."
+            )}
+          </EmptyState>
+        </Card>
+      ) : (
+        <>
+          <PeopleTable
+            rows={rows}
+            sort={state.sort}
+            descending={state.dir === "desc"}
+            empty={
+              <EmptyState title="No people match these filters">
+                {state.q ? <>Nobody’s name, userName or email contains “{state.q}”. </> : null}
+                <Link href="/people" className="font-medium text-brand-700 hover:underline">
+                  Clear the filters
+                </Link>
+              </EmptyState>
+            }
+          />
+          <DataTablePagination page={state.page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "person" : "people"} hrefForPage={(p) => href(state, p)} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { choiceParam, firstValues, lastPage, PAGE_SIZE, pageParam, pageWindow, toQueryString, type RawSearchParams } from "@/components/data-table/search-params";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDateTime } from "@/components/ui/format";
+import { HistoryTimeline } from "@/components/ui/history-timeline";
+import { LinkTabs } from "@/components/ui/link-tabs";
+import { getDb } from "@/db/client";
+import { requireConsole } from "@/lib/auth/console-context";
+import { getRole } from "@/lib/groups/get-role";
+import { listRoleMembers } from "@/lib/groups/list-role-members";
+import { describeHistory } from "@/lib/history/describe-event";
+import { listHistory } from "@/lib/history/list-history";
+import { RoleMembersTable } from "../_components/role-members-table";
+
+export const metadata: Metadata = { title: "Role" };
+
+const searchSchema = z.object({ tab: choiceParam(["members", "history"], "members"), page: pageParam });
+
+export default async function RolePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
+  const { tenant } = await requireConsole("tenant:read");
+  const { id } = await params;
+  const { tab, page } = searchSchema.parse(firstValues(await searchParams));
+  const db = await getDb();
+  const role = await getRole(db, tenant.id, id);
+  if (!role) notFound();
+  const none = { limit: 0, offset: 0 };
+  const history = await listHistory(db, tenant.id, { type: "group", id: role.id }, tab === "history" ? pageWindow(page) : none);
+  const members = tab === "members" ? await listRoleMembers(db, tenant.id, role.id, pageWindow(page)) : { rows: [], total: role.memberCount };
+  const base = `/roles/${role.id}`;
+  const pageHref = (p: number) => `${base}${toQueryString({ tab: tab === "members" ? undefined : tab, page: p === 1 ? undefined : p })}`;
+  const total = tab === "members" ? members.total : history.total;
+  if (page > lastPage(total)) redirect(pageHref(lastPage(total)));
+
+  return (
+    <>
+      <Link href="/roles" className="text-sm font-medium text-slate-500 hover:text-slate-800">
+        ← Roles
+      </Link>
+      <div className="mt-2 mb-6">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight break-all text-slate-900">{role.name}</h1>
+          {role.deletedAt ? <Badge>Deleted {formatDateTime(role.deletedAt)}</Badge> : null}
+        </div>
+        <p className="mt-1 text-sm text-slate-600">
+          {role.integration ? <>From {role.integration.name}</> : "From a removed integration"}
+          {" · "}created {formatDateTime(role.createdAt)} · last change {formatDateTime(role.updatedAt)}
+          {role.externalId ? (
+            <>
+              {" · "}externalId <code className="font-mono text-xs">{role.externalId}</code>
+            </>
+          ) : null}
+        </p>
+      </div>
+      <LinkTabs
+        label="Role"
+        tabs={[
+          { href: base, label: "Members", count: role.memberCount, current: tab === "members" },
+          { href: `${base}?tab=history`, label: "History", count: history.total, current: tab === "history" },
+        ]}
+      />
+      {tab === "members" ? (
+        <>
+          <RoleMembersTable
+            rows={members.rows}
+            empty={
+              <EmptyState title="No members">
+                {role.deletedAt
+                  ? "The role was deleted; its members left it then. Its History keeps who they were."
+                  : "People join this role when the identity provider adds them to the group."}
+              </EmptyState>
+            }
+          />
+          <DataTablePagination page={page} pageSize={PAGE_SIZE} total={members.total} noun="members" hrefForPage={pageHref} />
+        </>
+      ) : (
+        <>
+          <Card>
+            {history.total === 0 ? (
+              <EmptyState title="No History yet">Every change an identity provider makes to this role is recorded here.</EmptyState>
+            ) : (
+              <HistoryTimeline items={describeHistory(history.rows, "group", role.name)} />
+            )}
+          </Card>
+          <DataTablePagination page={page} pageSize={PAGE_SIZE} total={history.total} noun="events" hrefForPage={pageHref} />
+        </>
+      )}
+    </>
+  );
+}
