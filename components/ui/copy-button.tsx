@@ -49,22 +49,28 @@ export function CopyButton({ value, label, className = "" }: { value: string; la
   );
 }
 
-/** A read-only value in a monospace box with its Copy button. */
+/**
+ * A read-only value in a monospace box with its Copy button. It wraps instead of scrolling,
+ * so a long Tenant URL (Entra's ends in ?aadOptscim062020) is read in full on any screen.
+ */
 export function CopyField({ label, value, id }: { label: string; value: string; id: string }) {
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+      <span id={`${id}-label`} className="block text-sm font-medium text-slate-700">
         {label}
-      </label>
-      <div className="mt-1.5 flex items-center gap-2">
-        <input
+      </span>
+      <div className="mt-1.5 flex items-start gap-2">
+        <div
           id={id}
-          readOnly
-          value={value}
-          onFocus={(event) => event.currentTarget.select()}
-          className="block w-full min-w-0 rounded-md border-0 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-slate-200 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none"
-        />
-        <CopyButton value={value} label={label} />
+          role="textbox"
+          aria-readonly="true"
+          aria-labelledby={`${id}-label`}
+          tabIndex={0}
+          className="block min-w-0 flex-1 rounded-md bg-slate-50 px-3 py-2 font-mono text-sm break-all text-slate-900 ring-1 ring-slate-200 ring-inset select-all focus:ring-2 focus:ring-brand-600 focus:outline-none"
+        >
+          {value}
+        </div>
+        <CopyButton value={value} label={label} className="mt-1" />
       </div>
     </div>
   );

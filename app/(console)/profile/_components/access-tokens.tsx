@@ -42,20 +42,30 @@ function RevokeToken({ token }: { token: TokenRow }) {
 }
 
 const columns: ColumnDef<TokenRow, unknown>[] = [
-  { accessorKey: "description", header: "Description", cell: ({ row }) => <span className="font-medium text-slate-900">{row.original.description || "—"}</span> },
-  { accessorKey: "integrationName", header: "Integration" },
-  { accessorKey: "scope", header: "Scope" },
-  { accessorKey: "hint", header: "Token", enableSorting: false, cell: ({ row }) => <code className="font-mono text-xs text-slate-600">…{row.original.hint}</code> },
+  {
+    accessorKey: "description",
+    header: "Token",
+    cell: ({ row }) => (
+      <div className="min-w-40">
+        <p className="font-medium text-slate-900">{row.original.description || "—"}</p>
+        <p className="text-xs text-slate-500">
+          {row.original.integrationName} · Scope {row.original.scope}
+        </p>
+      </div>
+    ),
+  },
+  { accessorKey: "hint", header: () => <span className="whitespace-nowrap">Ends in</span>, enableSorting: false, cell: ({ row }) => <code className="font-mono text-xs whitespace-nowrap text-slate-600">…{row.original.hint}</code> },
   { accessorKey: "createdAt", header: "Created", cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
   {
     accessorKey: "lastUsedAt",
-    header: "Last used",
+    header: () => <span className="whitespace-nowrap">Last used</span>,
     cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDateTime(row.original.lastUsedAt) : "Never"}</span>,
   },
   { accessorKey: "status", header: "Status", cell: ({ row }) => statusBadge[row.original.status] },
   {
     id: "actions",
-    header: () => <span className="sr-only">Actions</span>,
+    // sr-only is absolutely positioned: anchored here, it stays inside the table's scroll box.
+    header: () => <span className="relative"><span className="sr-only">Actions</span></span>,
     cell: ({ row }) => (row.original.status === "active" ? <RevokeToken token={row.original} /> : null),
   },
 ];
@@ -122,7 +132,12 @@ export function AccessTokens({ tokens, integrations }: { tokens: TokenRow[]; int
           Tokens belong to an integration. <Link href="/settings/integrations/marketplace" className="font-semibold underline">Install one from the marketplace</Link> first.
         </Alert>
       ) : null}
-      {state.reveal?.secret ? <OnceSecret title={state.success ?? "New token"} label="access token" secret={state.reveal.secret} /> : null}
+      {state.reveal?.secret ? (
+        <OnceSecret title={state.success ?? "New token"} label="access token" secret={state.reveal.secret}>
+          Paste it into <strong>Secret Token</strong> under Admin Credentials in your identity provider, with the integration’s Tenant URL,
+          or use it alone with <code className="rounded bg-white/70 px-1 font-mono">/api/scim/v2</code>.
+        </OnceSecret>
+      ) : null}
       {open ? <CreateTokenForm integrations={integrations} onCancel={() => setOpen(false)} action={action} state={state} pending={pending} /> : null}
       <DataTable columns={columns} data={tokens} getRowId={(t) => t.id} empty="You have not created any tokens in this tenant." />
     </div>

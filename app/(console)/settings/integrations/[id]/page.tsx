@@ -15,7 +15,8 @@ import { tenantUrl } from "@/lib/integrations/tenant-url";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { InstalledSecret } from "../_components/installed-secret";
 import { ProviderMark } from "../_components/provider-mark";
-import { SettingsForm, settingDescriptions } from "../_components/settings-form";
+import { settingDescriptions } from "../_components/setting-descriptions";
+import { SettingsForm } from "../_components/settings-form";
 import { SetupSteps } from "../_components/setup-steps";
 import { StatusControl } from "../_components/status-control";
 import { TokensCard } from "../_components/tokens-card";
@@ -83,10 +84,10 @@ export default async function IntegrationPage({ params }: Props) {
         </div>
       )}
 
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="min-w-0 space-y-6 lg:col-span-2">
-          <Card className="p-6">
-            <section aria-labelledby="provisioning-heading" className="space-y-4">
+      <div className="space-y-6">
+        <Card className="p-6">
+          <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
+            <section aria-labelledby="provisioning-heading" className="min-w-0 space-y-4">
               <div>
                 <h2 id="provisioning-heading" className="text-base font-semibold text-slate-900">
                   User Provisioning
@@ -99,12 +100,31 @@ export default async function IntegrationPage({ params }: Props) {
               </div>
               <CopyField id="tenant-url" label="Tenant URL" value={tenantUrl(integration)} />
               {integration.provider === "okta" ? <CopyField id="app-key" label="App key" value={integration.appKey} /> : null}
+              <dl className="grid grid-cols-2 gap-4 border-t border-slate-100 pt-4 text-sm sm:grid-cols-3">
+                <div>
+                  <dt className="text-slate-500">Installed</dt>
+                  <dd className="mt-0.5 text-slate-900">{formatDateTime(integration.createdAt)}</dd>
+                </div>
+                <div>
+                  <dt className="text-slate-500">Last request</dt>
+                  <dd className="mt-0.5 text-slate-900">{integration.lastRequestAt ? formatDateTime(integration.lastRequestAt) : "Never"}</dd>
+                </div>
+                <div>
+                  <dt className="text-slate-500">Live tokens</dt>
+                  <dd className="mt-0.5 text-slate-900">{tokens.filter((t) => t.status === "active").length}</dd>
+                </div>
+              </dl>
             </section>
-          </Card>
-          <Card className="p-6">
-            <TokensCard integrationId={integration.id} provider={integration.provider} tokens={tokens} canManage={canManage} />
-          </Card>
-          <Card className="p-6">
+            <div className="min-w-0 border-t border-slate-100 pt-6 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-8">
+              <SetupSteps provider={integration.provider} />
+            </div>
+          </div>
+        </Card>
+        <Card className="p-6">
+          <TokensCard integrationId={integration.id} provider={integration.provider} tokens={tokens} canManage={canManage} />
+        </Card>
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card className={`min-w-0 p-6 ${canManage ? "lg:col-span-2" : "lg:col-span-3"}`}>
             <section aria-labelledby="settings-heading">
               <h2 id="settings-heading" className="text-base font-semibold text-slate-900">
                 Behaviour settings
@@ -113,30 +133,8 @@ export default async function IntegrationPage({ params }: Props) {
               {canManage ? <SettingsForm integrationId={integration.id} settings={integration.settings} /> : <SettingsSummary settings={integration.settings} />}
             </section>
           </Card>
-        </div>
-        <div className="min-w-0 space-y-6">
-          <Card className="p-6">
-            <SetupSteps provider={integration.provider} />
-          </Card>
-          <Card className="p-6">
-            <h2 className="text-base font-semibold text-slate-900">Details</h2>
-            <dl className="mt-3 space-y-2.5 text-sm">
-              <div className="flex justify-between gap-4">
-                <dt className="text-slate-500">Installed</dt>
-                <dd className="text-right text-slate-900">{formatDateTime(integration.createdAt)}</dd>
-              </div>
-              <div className="flex justify-between gap-4">
-                <dt className="text-slate-500">Last request</dt>
-                <dd className="text-right text-slate-900">{integration.lastRequestAt ? formatDateTime(integration.lastRequestAt) : "Never"}</dd>
-              </div>
-              <div className="flex justify-between gap-4">
-                <dt className="text-slate-500">Live tokens</dt>
-                <dd className="text-right text-slate-900">{tokens.filter((t) => t.status === "active").length}</dd>
-              </div>
-            </dl>
-          </Card>
           {canManage ? (
-            <Card className="p-6">
+            <Card className="h-fit min-w-0 p-6">
               <h2 className="text-base font-semibold text-slate-900">{active ? "Disable" : "Enable"}</h2>
               <p className="mt-1 mb-4 text-sm text-slate-600">
                 {active

@@ -38,12 +38,12 @@ const columns: ColumnDef<IntegrationRow, unknown>[] = [
   },
   {
     accessorKey: "lastRequestAt",
-    header: "Last request",
+    header: () => <span className="whitespace-nowrap">Last request</span>,
     cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastRequestAt ? formatDateTime(row.original.lastRequestAt) : "Never"}</span>,
   },
   {
     accessorKey: "liveTokens",
-    header: "Live tokens",
+    header: () => <span className="whitespace-nowrap">Live tokens</span>,
     cell: ({ row }) =>
       row.original.liveTokens === 0 ? <Badge tone="amber">None</Badge> : <span className="tabular-nums">{row.original.liveTokens}</span>,
   },

@@ -8,15 +8,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import type { IntegrationSettings } from "@/db/schema";
 import type { FormState } from "@/lib/auth/form-action";
 import { updateSettingsAction } from "../actions";
-
-/** What each behaviour setting does, said once for the form and the read-only summary. */
-export const settingDescriptions = {
-  groupsEnabled: "Off: the Groups endpoints answer 501 and discovery omits Group, for apps that take users only.",
-  lowercaseIdentifiers: "Store userName and email addresses in lower case, whatever case the identity provider sends.",
-  coupleUserNameAndEmail: "An update of either userName or the primary email sets both to the same value.",
-  defaultRegion: "The region new people are placed in. Empty: none.",
-  deleteMode: "What a SCIM DELETE does to a person or group.",
-} satisfies Record<keyof IntegrationSettings, string>;
+import { settingDescriptions } from "./setting-descriptions";
 
 export function SettingsForm({ integrationId, settings }: { integrationId: string; settings: IntegrationSettings }) {
   const [state, action, pending] = useActionState<FormState, FormData>(updateSettingsAction, {});

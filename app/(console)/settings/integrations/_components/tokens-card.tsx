@@ -56,14 +56,14 @@ function columns(canManage: boolean): ColumnDef<TokenRow, unknown>[] {
     },
     {
       accessorKey: "hint",
-      header: "Token",
+      header: () => <span className="whitespace-nowrap">Ends in</span>,
       enableSorting: false,
       cell: ({ row }) => <code className="font-mono text-xs whitespace-nowrap text-slate-600">…{row.original.hint}</code>,
     },
     { accessorKey: "createdAt", header: "Created", cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
     {
       accessorKey: "lastUsedAt",
-      header: "Last used",
+      header: () => <span className="whitespace-nowrap">Last used</span>,
       cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDateTime(row.original.lastUsedAt) : "Never"}</span>,
     },
     {
@@ -78,7 +78,8 @@ function columns(canManage: boolean): ColumnDef<TokenRow, unknown>[] {
     ...base,
     {
       id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
+      // sr-only is absolutely positioned: anchored here, it stays inside the table's scroll box.
+      header: () => <span className="relative"><span className="sr-only">Actions</span></span>,
       cell: ({ row }) => (row.original.status === "active" ? <RevokeToken token={row.original} /> : null),
     },
   ];
