@@ -139,7 +139,7 @@ export function AccessTokens({ tokens, integrations }: { tokens: TokenRow[]; int
         </OnceSecret>
       ) : null}
       {open ? <CreateTokenForm integrations={integrations} onCancel={() => setOpen(false)} action={action} state={state} pending={pending} /> : null}
-      <DataTable columns={columns} data={tokens} getRowId={(t) => t.id} empty="You have not created any tokens in this tenant." />
+      <DataTable columns={columns} data={tokens} getRowId={(t) => t.id} label="Access tokens" empty="You have not created any tokens in this tenant." />
     </div>
   );
 }

@@ -34,6 +34,7 @@ const columns: ColumnDef<IntegrationRow, unknown>[] = [
   {
     accessorKey: "createdAt",
     header: "Installed",
+    meta: { className: "hidden md:table-cell" },
     cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span>,
   },
   {
@@ -50,5 +51,14 @@ const columns: ColumnDef<IntegrationRow, unknown>[] = [
 ];
 
 export function IntegrationsTable({ integrations }: { integrations: IntegrationRow[] }) {
-  return <DataTable columns={columns} data={integrations} getRowId={(i) => i.id} empty="No integrations installed." />;
+  return (
+    <DataTable
+      columns={columns}
+      data={integrations}
+      getRowId={(i) => i.id}
+      getRowHref={(i) => integrationPage(i.id)}
+      label="Installed integrations"
+      empty="No integrations installed."
+    />
+  );
 }

@@ -147,7 +147,7 @@ export function TokensCard({
       <p className="mt-1 mb-4 text-sm text-slate-600">
         Each secret is shown once, when it is created; only its last six characters are kept to recognise it.
       </p>
-      <DataTable columns={columns(canManage)} data={tokens} getRowId={(t) => t.id} empty="No tokens yet." />
+      <DataTable columns={columns(canManage)} data={tokens} getRowId={(t) => t.id} label="Secret tokens" empty="No tokens yet." />
       {canManage ? (
         <div className="mt-6 border-t border-slate-100 pt-6">
           <h3 className="mb-3 text-sm font-semibold text-slate-900">Generate new token</h3>
