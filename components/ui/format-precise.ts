@@ -9,8 +9,12 @@ const precise = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-/** A timestamp to the second, in UTC like every console time: for logs where order matters. */
-export function formatPreciseDateTime(value: Date | string | null | undefined): string {
+/**
+ * A timestamp to the second, in UTC like every console time: for logs where order matters.
+ * `zone: false` leaves " UTC" off, for a column whose header says it once.
+ */
+export function formatPreciseDateTime(value: Date | string | null | undefined, options: { zone?: boolean } = {}): string {
   if (!value) return "—";
-  return `${precise.format(new Date(value))} UTC`;
+  const text = precise.format(new Date(value));
+  return options.zone === false ? text : `${text} UTC`;
 }

@@ -19,6 +19,7 @@ export async function getRequestLogEntry(db: Db, tenantId: string, id: string): 
       requestId: scimRequests.requestId,
       integrationId: scimRequests.integrationId,
       integrationName: integrations.name,
+      integrationKey: integrations.appKey,
       method: scimRequests.method,
       path: scimRequests.path,
       query: scimRequests.query,

@@ -32,7 +32,7 @@ describe("listRequestLog", () => {
     const { rows, total } = await list();
     expect(total).toBe(4);
     expect(rows.map((r) => [r.method, r.status])).toEqual([["GET", 200], ["GET", 200], ["POST", 409], ["POST", 201]]);
-    expect(rows[0].integrationName).toBe(h.a.okta.integration.name);
+    expect(rows[0]).toMatchObject({ integrationName: h.a.okta.integration.name, integrationKey: h.a.okta.integration.appKey });
     expect(new URLSearchParams(rows[1].query).get("filter")).toBe('userName eq "ada@acme.test"');
     expect(rows[2]).toMatchObject({ scimType: "uniqueness", detail: expect.stringContaining("ada@acme.test"), requestId: conflictRequestId });
     expect(rows[2].latencyMs).toBeGreaterThanOrEqual(0);
@@ -44,6 +44,11 @@ describe("listRequestLog", () => {
     expect((await list({ method: "POST" })).rows.map((r) => r.status)).toEqual([409, 201]);
     expect((await list({ method: "DELETE" })).total).toBe(0);
     expect((await list({ integrationId: h.a.entra.integration.id, method: "GET", outcome: "failures" })).total).toBe(0);
+  });
+
+  it("finds one request by the request id History shows", async () => {
+    expect((await list({ requestId: conflictRequestId })).rows.map((r) => r.status)).toEqual([409]);
+    expect((await listRequestLog(h.db, h.b.tenant.id, { requestId: conflictRequestId, limit: 50, offset: 0 })).total).toBe(0);
   });
 
   it("pages with a total", async () => {

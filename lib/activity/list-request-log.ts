@@ -11,6 +11,8 @@ export type RequestLogQuery = {
   /** "failures": status 400 and above. */
   outcome?: "all" | "failures";
   method?: RequestMethod;
+  /** One request by its X-Request-Id, as History names it. */
+  requestId?: string;
   limit: number;
   offset: number;
 };
@@ -19,6 +21,8 @@ export type RequestLogRow = {
   id: number;
   requestId: string;
   integrationName: string | null;
+  /** The integration's app key, the first segment of its keyed Tenant URL paths. */
+  integrationKey: string | null;
   method: string;
   path: string;
   query: string;
@@ -44,6 +48,7 @@ export async function listRequestLog(
     query.integrationId ? eq(scimRequests.integrationId, query.integrationId) : undefined,
     query.outcome === "failures" ? gte(scimRequests.status, 400) : undefined,
     query.method ? eq(scimRequests.method, query.method) : undefined,
+    query.requestId ? eq(scimRequests.requestId, query.requestId) : undefined,
   );
   const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(scimRequests).where(where);
   if (total === 0) return { rows: [], total };
@@ -52,6 +57,7 @@ export async function listRequestLog(
       id: scimRequests.id,
       requestId: scimRequests.requestId,
       integrationName: integrations.name,
+      integrationKey: integrations.appKey,
       method: scimRequests.method,
       path: scimRequests.path,
       query: scimRequests.query,

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { lastPage, PAGE_SIZE, pageWindow, toQueryString, type RawSearchParams } from "@/components/data-table/search-params";
+import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
@@ -21,6 +22,7 @@ function href(state: ActivitySearchParams, page: number) {
     integration: state.integration,
     outcome: state.outcome === "all" ? undefined : state.outcome,
     method: state.method === "all" ? undefined : state.method,
+    request: state.request,
     page: page === 1 ? undefined : page,
   })}`;
 }
@@ -35,11 +37,12 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       integrationId: state.integration,
       outcome: state.outcome,
       method: state.method === "all" ? undefined : state.method,
+      requestId: state.request,
       ...pageWindow(state.page),
     }),
   ]);
   if (rows.length === 0 && state.page > lastPage(total)) redirect(href(state, lastPage(total)));
-  const filtered = state.integration !== undefined || state.outcome !== "all" || state.method !== "all";
+  const filtered = state.integration !== undefined || state.outcome !== "all" || state.method !== "all" || state.request !== undefined;
   const detailQuery = toQueryString({ from: href(state, state.page) });
 
   return (
@@ -74,6 +77,16 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           },
         ]}
       />
+      {state.request ? (
+        <div className="mb-4">
+          <Alert tone="info">
+            Showing request <code className="font-mono">{state.request}</code> only.{" "}
+            <Link href={href({ ...state, request: undefined }, 1)} className="font-semibold underline">
+              Show every request
+            </Link>
+          </Alert>
+        </div>
+      ) : null}
       {total === 0 && !filtered ? (
         <Card>
           <EmptyState title="No requests yet">
@@ -85,7 +98,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <RequestLogTable
-            rows={rows.map((row) => ({ ...row, target: pathWithQuery(row) }))}
+            rows={rows.map((row) => ({ ...row, target: pathWithQuery(row, { belowTenantUrl: true }) }))}
             detailQuery={detailQuery}
             empty={
               <EmptyState title="No requests match these filters">

@@ -6,6 +6,7 @@ const schema = z.object({
   integration: z.uuid().optional().catch(undefined),
   outcome: choiceParam(["all", "failures"], "all"),
   method: choiceParam(["all", ...requestMethods], "all"),
+  request: z.string().trim().min(1).max(200).optional().catch(undefined),
   page: pageParam,
 });
 

@@ -15,6 +15,13 @@ import { requireConsole } from "@/lib/auth/console-context";
 
 export const metadata: Metadata = { title: "Request" };
 
+/** The person or role a request addressed by id (`/Users/{id}`, `/Groups/{id}`), to open it. */
+function subjectOf(path: string): { href: string; label: string } | null {
+  const match = /^\/(Users|Groups)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(path);
+  if (!match) return null;
+  return match[1].toLowerCase() === "users" ? { href: `/people/${match[2]}`, label: "Open the person" } : { href: `/roles/${match[2]}`, label: "Open the role" };
+}
+
 /** Back to the filtered list the entry was opened from, and only ever to the Activity page. */
 function backHref(from: string | undefined): string {
   return from && /^\/activity(\?[^\s]*)?$/.test(from) ? from : "/activity";
@@ -33,6 +40,8 @@ export default async function RequestPage({
   const entry = await getRequestLogEntry(await getDb(), tenant.id, id);
   if (!entry) notFound();
   const failed = entry.status >= 400;
+  // A 404 named an id that is not there: nothing to open.
+  const subject = entry.status === 404 ? null : subjectOf(pathWithQuery({ ...entry, query: "" }, { belowTenantUrl: true }));
 
   return (
     <>
@@ -41,9 +50,14 @@ export default async function RequestPage({
       </Link>
       <div className="mt-2 mb-6 flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-lg font-semibold break-all text-slate-900 sm:text-xl">
-          {entry.method} {entry.path}
+          {entry.method} {pathWithQuery({ ...entry, query: "" }, { belowTenantUrl: true })}
         </h1>
         <HttpStatusBadge status={entry.status} />
+        {subject ? (
+          <Link href={subject.href} className="text-sm font-medium text-brand-700 hover:underline">
+            {subject.label} →
+          </Link>
+        ) : null}
       </div>
       {failed ? (
         <div className="mb-6">

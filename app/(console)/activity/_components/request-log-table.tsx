@@ -7,32 +7,40 @@ import { formatPreciseDateTime } from "@/components/ui/format-precise";
 import { HttpStatusBadge } from "@/components/ui/status-badges";
 import type { RequestLogRow } from "@/lib/activity/list-request-log";
 
-/** A logged request with its path and query decoded for reading (done on the server). */
+/** A logged request with its path and query made readable (done on the server). */
 export type RequestLogTableRow = RequestLogRow & { target: string };
 
 function columnsFor(detailQuery: string): ColumnDef<RequestLogTableRow, unknown>[] {
   return [
     {
       id: "time",
-      header: "Time",
+      header: "Time (UTC)",
       meta: { className: "whitespace-nowrap" },
       cell: ({ row }) => (
-        <Link href={`/activity/${row.original.id}${detailQuery}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-          {formatPreciseDateTime(row.original.createdAt)}
+        <Link href={`/activity/${row.original.id}${detailQuery}`} className="text-slate-900 tabular-nums hover:text-brand-700 hover:underline">
+          {formatPreciseDateTime(row.original.createdAt, { zone: false })}
         </Link>
       ),
     },
-    { id: "integration", header: "Integration", meta: { className: "hidden lg:table-cell whitespace-nowrap" }, cell: ({ row }) => row.original.integrationName ?? "—" },
     {
       id: "request",
       header: "Request",
       cell: ({ row }) => (
-        <span className="flex min-w-0 items-baseline gap-2">
-          <span className="w-14 shrink-0 font-mono text-xs font-semibold text-slate-700">{row.original.method}</span>
-          <span className="block max-w-[16rem] truncate font-mono text-xs text-slate-600 md:max-w-md" title={row.original.target}>
-            {row.original.target}
-          </span>
-        </span>
+        <div className="max-w-[13rem] min-w-0 sm:max-w-xs xl:max-w-sm">
+          <p className="flex min-w-0 items-baseline gap-2 font-mono text-xs">
+            <span className="shrink-0 font-semibold text-slate-800">{row.original.method}</span>
+            <span className="truncate text-slate-700" title={row.original.target}>
+              {row.original.target}
+            </span>
+          </p>
+          <p className="mt-0.5 truncate text-xs text-slate-500">
+            {row.original.integrationName ?? "No integration"}
+            <span className="hidden md:inline">
+              {" · "}
+              <span className="font-mono">{row.original.requestId}</span>
+            </span>
+          </p>
+        </div>
       ),
     },
     { id: "status", header: "Status", cell: ({ row }) => <HttpStatusBadge status={row.original.status} /> },
@@ -45,26 +53,21 @@ function columnsFor(detailQuery: string): ColumnDef<RequestLogTableRow, unknown>
     {
       id: "error",
       header: "Error",
-      meta: { className: "hidden md:table-cell" },
+      meta: { className: "hidden lg:table-cell" },
       cell: ({ row }) =>
         row.original.scimType || row.original.detail ? (
-          <span className="block max-w-xs truncate text-xs" title={row.original.detail ?? undefined}>
-            {row.original.scimType ? <span className="font-mono font-semibold text-amber-800">{row.original.scimType} </span> : null}
-            {row.original.detail}
-          </span>
+          <div className="max-w-[14rem] text-xs" title={row.original.detail ?? undefined}>
+            {row.original.scimType ? <p className="font-mono font-semibold text-amber-800">{row.original.scimType}</p> : null}
+            {row.original.detail ? <p className="truncate text-slate-600">{row.original.detail}</p> : null}
+          </div>
         ) : (
           <span className="text-slate-400">—</span>
         ),
     },
-    {
-      id: "requestId",
-      header: "Request id",
-      meta: { className: "hidden xl:table-cell" },
-      cell: ({ row }) => <code className="font-mono text-xs text-slate-500">{row.original.requestId}</code>,
-    },
   ];
 }
 
+/** The request log: each row opens the request with its body and error. */
 export function RequestLogTable({ rows, detailQuery, empty }: { rows: RequestLogTableRow[]; detailQuery: string; empty: React.ReactNode }) {
   return (
     <DataTable
