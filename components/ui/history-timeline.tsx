@@ -1,18 +1,33 @@
+import Link from "next/link";
 import type { HistoryItem } from "@/lib/history/describe-event";
 import { formatDateTime } from "./format";
 
 function Change({ change }: { change: HistoryItem["changes"][number] }) {
   return (
-    <li className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5 text-sm">
-      <code className="font-mono text-xs text-slate-500">{change.path}:</code>
-      <span className={change.before === null ? "text-slate-400" : "break-all text-red-700 line-through decoration-red-300"}>
-        {change.before ?? "(none)"}
-      </span>
-      <span aria-label="changed to" className="text-slate-400">
-        →
-      </span>
-      <span className={change.after === null ? "text-slate-400" : "font-medium break-all text-emerald-700"}>{change.after ?? "(none)"}</span>
-    </li>
+    <>
+      <dt className="pt-1 font-mono text-xs leading-5 text-slate-500">{change.path}</dt>
+      <dd className="flex min-w-0 flex-wrap items-baseline gap-x-2 pb-1 text-sm sm:pt-1">
+        {change.before !== null ? (
+          <del className="break-all text-red-700 decoration-red-300">
+            <span className="sr-only">before: </span>
+            {change.before}
+          </del>
+        ) : null}
+        {change.before !== null && change.after !== null ? (
+          <span aria-hidden className="text-slate-400">
+            →
+          </span>
+        ) : null}
+        {change.after !== null ? (
+          <ins className="font-medium break-all text-emerald-700 no-underline">
+            <span className="sr-only">after: </span>
+            {change.after}
+          </ins>
+        ) : (
+          <span className="text-xs text-slate-500">removed</span>
+        )}
+      </dd>
+    </>
   );
 }
 
@@ -20,9 +35,9 @@ const actorKinds = { integration: "integration", console_user: "console user", s
 
 /**
  * A subject's History, newest first: what happened as a sentence, who did it, when (UTC),
- * in which request, and each field's before and after.
+ * in which request (a link to it in the request log), and each field's before and after.
  */
-export function HistoryTimeline({ items }: { items: HistoryItem[] }) {
+export function HistoryTimeline({ items, requestHref }: { items: HistoryItem[]; requestHref?: (requestId: string) => string }) {
   return (
     <ol className="divide-y divide-slate-100" aria-label="History">
       {items.map((item) => (
@@ -38,16 +53,22 @@ export function HistoryTimeline({ items }: { items: HistoryItem[] }) {
             {item.requestId ? (
               <>
                 {" · request "}
-                <code className="font-mono">{item.requestId}</code>
+                {requestHref && item.actorType === "integration" ? (
+                  <Link href={requestHref(item.requestId)} className="font-mono text-brand-700 hover:underline">
+                    {item.requestId}
+                  </Link>
+                ) : (
+                  <code className="font-mono">{item.requestId}</code>
+                )}
               </>
             ) : null}
           </p>
           {item.changes.length > 0 ? (
-            <ul className="mt-2 space-y-1 rounded-md bg-slate-50 px-3 py-2">
+            <dl className="mt-2 grid gap-x-4 rounded-md bg-slate-50 px-3 py-1.5 sm:grid-cols-[max-content_1fr]">
               {item.changes.map((change) => (
                 <Change key={change.path} change={change} />
               ))}
-            </ul>
+            </dl>
           ) : null}
         </li>
       ))}

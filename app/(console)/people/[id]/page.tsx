@@ -87,7 +87,7 @@ export default async function PersonPage({
             {history.total === 0 ? (
               <EmptyState title="No History yet">Every change an identity provider makes to {person.displayName} is recorded here.</EmptyState>
             ) : (
-              <HistoryTimeline items={describeHistory(history.rows, "person", person.displayName)} />
+              <HistoryTimeline items={describeHistory(history.rows, "person", person.displayName)} requestHref={(requestId) => `/activity?request=${encodeURIComponent(requestId)}`} />
             )}
           </Card>
           <DataTablePagination page={page} pageSize={PAGE_SIZE} total={history.total} noun="events" hrefForPage={historyHref} />

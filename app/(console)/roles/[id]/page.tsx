@@ -90,7 +90,7 @@ export default async function RolePage({
             {history.total === 0 ? (
               <EmptyState title="No History yet">Every change an identity provider makes to this role is recorded here.</EmptyState>
             ) : (
-              <HistoryTimeline items={describeHistory(history.rows, "group", role.name)} />
+              <HistoryTimeline items={describeHistory(history.rows, "group", role.name)} requestHref={(requestId) => `/activity?request=${encodeURIComponent(requestId)}`} />
             )}
           </Card>
           <DataTablePagination page={page} pageSize={PAGE_SIZE} total={history.total} noun="events" hrefForPage={pageHref} />
