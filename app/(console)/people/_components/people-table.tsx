@@ -13,25 +13,36 @@ const columns: ColumnDef<PersonListRow, unknown>[] = [
     id: "name",
     header: "Name",
     cell: ({ row }) => (
-      <Link href={`/people/${row.original.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-        {row.original.name}
-      </Link>
+      <div className="max-w-[14rem] min-w-0 sm:max-w-xs">
+        <Link href={`/people/${row.original.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+          {row.original.name}
+        </Link>
+        <p className="truncate text-xs text-slate-500" title={row.original.userName}>
+          {row.original.userName}
+        </p>
+      </div>
     ),
   },
-  { id: "userName", header: "userName", cell: ({ row }) => <span className="break-all">{row.original.userName}</span> },
   {
     id: "email",
     header: "Primary email",
     meta: { className: "hidden lg:table-cell" },
-    cell: ({ row }) => row.original.primaryEmail ?? <span className="text-slate-400">—</span>,
+    cell: ({ row }) =>
+      row.original.primaryEmail ? (
+        <span className="block max-w-[16rem] truncate" title={row.original.primaryEmail}>
+          {row.original.primaryEmail}
+        </span>
+      ) : (
+        <span className="text-slate-400">—</span>
+      ),
   },
-  { id: "status", header: "Status", cell: ({ row }) => <PersonStatusBadge status={row.original.status} /> },
+  { id: "status", header: "Status", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => <PersonStatusBadge status={row.original.status} /> },
   { id: "region", header: "Region", enableSorting: false, meta: { className: "hidden md:table-cell" }, cell: ({ row }) => row.original.region ?? "—" },
   {
     id: "integration",
     header: "Integration",
     enableSorting: false,
-    meta: { className: "hidden xl:table-cell" },
+    meta: { className: "hidden 2xl:table-cell whitespace-nowrap" },
     cell: ({ row }) => row.original.integrationName ?? <span className="text-slate-400">Removed</span>,
   },
   {
