@@ -8,7 +8,7 @@ function Change({ change }: { change: HistoryItem["changes"][number] }) {
       <dt className="pt-1 font-mono text-xs leading-5 text-slate-500">{change.path}</dt>
       <dd className="flex min-w-0 flex-wrap items-baseline gap-x-2 pb-1 text-sm sm:pt-1">
         {change.before !== null ? (
-          <del className="break-all text-red-700 decoration-red-300">
+          <del className="wrap-anywhere text-red-700 decoration-red-300">
             <span className="sr-only">before: </span>
             {change.before}
           </del>
@@ -19,7 +19,7 @@ function Change({ change }: { change: HistoryItem["changes"][number] }) {
           </span>
         ) : null}
         {change.after !== null ? (
-          <ins className="font-medium break-all text-emerald-700 no-underline">
+          <ins className="font-medium wrap-anywhere text-emerald-700 no-underline">
             <span className="sr-only">after: </span>
             {change.after}
           </ins>
@@ -48,7 +48,7 @@ export function HistoryTimeline({ items, requestHref }: { items: HistoryItem[]; 
               {formatDateTime(item.createdAt)}
             </time>
           </div>
-          <p className="mt-0.5 text-xs break-all text-slate-500">
+          <p className="mt-0.5 text-xs wrap-anywhere text-slate-500">
             by <span className="font-medium text-slate-700">{item.actorLabel}</span> ({actorKinds[item.actorType]})
             {item.requestId ? (
               <>

@@ -86,8 +86,16 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             empty={
               <EmptyState title="No people match these filters">
                 {state.q ? <>Nobody’s name, userName or email contains “{state.q}”. </> : null}
+                {state.status === "current" ? (
+                  <>
+                    <Link href={href({ ...state, status: "all" }, 1)} className="font-medium text-brand-700 hover:underline">
+                      Include deleted people
+                    </Link>
+                    {" or "}
+                  </>
+                ) : null}
                 <Link href="/people" className="font-medium text-brand-700 hover:underline">
-                  Clear the filters
+                  {state.status === "current" ? "clear the search" : "Clear the filters"}
                 </Link>
               </EmptyState>
             }

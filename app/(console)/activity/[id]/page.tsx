@@ -49,7 +49,7 @@ export default async function RequestPage({
         ← Activity
       </Link>
       <div className="mt-2 mb-6 flex flex-wrap items-center gap-3">
-        <h1 className="font-mono text-lg font-semibold break-all text-slate-900 sm:text-xl">
+        <h1 className="font-mono text-lg font-semibold wrap-anywhere text-slate-900 sm:text-xl">
           {entry.method} {pathWithQuery({ ...entry, query: "" }, { belowTenantUrl: true })}
         </h1>
         <HttpStatusBadge status={entry.status} />
@@ -79,9 +79,9 @@ export default async function RequestPage({
             { label: "Time", value: formatPreciseDateTime(entry.createdAt) },
             { label: "Integration", value: entry.integrationName },
             { label: "Latency", value: `${entry.latencyMs.toLocaleString("en-GB")} ms` },
-            { label: "Request id", value: <code className="font-mono text-xs break-all">{entry.requestId}</code> },
+            { label: "Request id", value: <code className="font-mono text-xs wrap-anywhere">{entry.requestId}</code> },
             { label: "User agent", value: entry.userAgent },
-            { label: "Path and query", value: <code className="font-mono text-xs break-all">{pathWithQuery(entry)}</code> },
+            { label: "Path and query", value: <code className="font-mono text-xs wrap-anywhere">{pathWithQuery(entry)}</code> },
           ]}
         />
       </Card>

@@ -15,24 +15,22 @@ function columnsFor(detailQuery: string): ColumnDef<RequestLogTableRow, unknown>
     {
       id: "time",
       header: "Time (UTC)",
-      meta: { className: "whitespace-nowrap" },
-      cell: ({ row }) => (
-        <Link href={`/activity/${row.original.id}${detailQuery}`} className="text-slate-900 tabular-nums hover:text-brand-700 hover:underline">
-          {formatPreciseDateTime(row.original.createdAt, { zone: false })}
-        </Link>
-      ),
+      meta: { className: "hidden sm:table-cell whitespace-nowrap tabular-nums" },
+      cell: ({ row }) => formatPreciseDateTime(row.original.createdAt, { zone: false }),
     },
     {
       id: "request",
       header: "Request",
       cell: ({ row }) => (
-        <div className="max-w-[13rem] min-w-0 sm:max-w-xs xl:max-w-sm">
-          <p className="flex min-w-0 items-baseline gap-2 font-mono text-xs">
+        <div className="max-w-[13rem] min-w-0 sm:max-w-[15rem] 2xl:max-w-md">
+          <Link
+            href={`/activity/${row.original.id}${detailQuery}`}
+            title={row.original.target}
+            className="flex min-w-0 items-baseline gap-2 font-mono text-xs hover:text-brand-700 hover:underline"
+          >
             <span className="shrink-0 font-semibold text-slate-800">{row.original.method}</span>
-            <span className="truncate text-slate-700" title={row.original.target}>
-              {row.original.target}
-            </span>
-          </p>
+            <span className="truncate text-slate-700">{row.original.target}</span>
+          </Link>
           <p className="mt-0.5 truncate text-xs text-slate-500">
             {row.original.integrationName ?? "No integration"}
             <span className="hidden md:inline">
@@ -40,6 +38,7 @@ function columnsFor(detailQuery: string): ColumnDef<RequestLogTableRow, unknown>
               <span className="font-mono">{row.original.requestId}</span>
             </span>
           </p>
+          <p className="mt-0.5 text-xs text-slate-500 tabular-nums sm:hidden">{formatPreciseDateTime(row.original.createdAt)}</p>
         </div>
       ),
     },
@@ -56,7 +55,7 @@ function columnsFor(detailQuery: string): ColumnDef<RequestLogTableRow, unknown>
       meta: { className: "hidden lg:table-cell" },
       cell: ({ row }) =>
         row.original.scimType || row.original.detail ? (
-          <div className="max-w-[14rem] text-xs" title={row.original.detail ?? undefined}>
+          <div className="max-w-[13rem] text-xs" title={row.original.detail ?? undefined}>
             {row.original.scimType ? <p className="font-mono font-semibold text-amber-800">{row.original.scimType}</p> : null}
             {row.original.detail ? <p className="truncate text-slate-600">{row.original.detail}</p> : null}
           </div>

@@ -45,9 +45,9 @@ export default async function PersonPage({
         ← People
       </Link>
       <div className="mt-2 mb-6 flex flex-wrap items-center gap-x-3 gap-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight break-all text-slate-900">{person.displayName}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight wrap-anywhere text-slate-900">{person.displayName}</h1>
         <PersonStatusBadge status={person.status} />
-        <p className="w-full text-sm break-all text-slate-600">
+        <p className="w-full text-sm wrap-anywhere text-slate-600">
           {person.userName}
           {person.integration ? <> · provisioned by {person.integration.name}</> : null}
         </p>

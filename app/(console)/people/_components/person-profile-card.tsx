@@ -9,7 +9,7 @@ function Contacts({ values }: { values: ContactValue[] }) {
   return (
     <ul className="space-y-1">
       {values.map((item) => (
-        <li key={`${item.type}:${item.value}`} className="flex flex-wrap items-center gap-1.5 break-all">
+        <li key={`${item.type}:${item.value}`} className="flex flex-wrap items-center gap-1.5 wrap-anywhere">
           {item.value}
           {item.type ? <span className="text-xs text-slate-500">{item.type}</span> : null}
           {item.primary ? <Badge tone="blue">primary</Badge> : null}
@@ -38,7 +38,7 @@ export function PersonProfileCard({ person }: { person: PersonProfile }) {
             { label: "Display name", value: person.displayName },
             { label: "Given name", value: person.givenName },
             { label: "Family name", value: person.familyName },
-            { label: "userName", value: <span className="break-all">{person.userName}</span> },
+            { label: "userName", value: <span className="wrap-anywhere">{person.userName}</span> },
             { label: "Emails", value: <Contacts values={person.emails} /> },
             { label: "Phone numbers", value: <Contacts values={person.phoneNumbers} /> },
           ]}
@@ -54,8 +54,8 @@ export function PersonProfileCard({ person }: { person: PersonProfile }) {
           items={[
             { label: "Region", value: person.region },
             { label: "Integration", value: person.integration?.name ?? "Removed integration" },
-            { label: "externalId", value: person.externalId ? <code className="font-mono text-xs break-all">{person.externalId}</code> : null },
-            { label: "SCIM id", value: <code className="font-mono text-xs break-all">{person.id}</code> },
+            { label: "externalId", value: person.externalId ? <code className="font-mono text-xs wrap-anywhere">{person.externalId}</code> : null },
+            { label: "SCIM id", value: <code className="font-mono text-xs wrap-anywhere">{person.id}</code> },
             { label: "Created", value: formatDateTime(person.createdAt) },
             { label: "Last change", value: `${formatDateTime(person.updatedAt)} (version ${person.version})` },
             ...(person.deletedAt ? [{ label: "Deleted", value: `${formatDateTime(person.deletedAt)}, data retained` }] : []),

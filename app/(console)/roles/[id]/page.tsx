@@ -50,7 +50,7 @@ export default async function RolePage({
       </Link>
       <div className="mt-2 mb-6">
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold tracking-tight break-all text-slate-900">{role.name}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight wrap-anywhere text-slate-900">{role.name}</h1>
           {role.deletedAt ? <Badge>Deleted {formatDateTime(role.deletedAt)}</Badge> : null}
         </div>
         <p className="mt-1 text-sm text-slate-600">

@@ -18,7 +18,7 @@ const columns: ColumnDef<RoleMemberRow, unknown>[] = [
       </Link>
     ),
   },
-  { id: "userName", header: "userName", enableSorting: false, cell: ({ row }) => <span className="break-all">{row.original.userName}</span> },
+  { id: "userName", header: "userName", enableSorting: false, cell: ({ row }) => <span className="wrap-anywhere">{row.original.userName}</span> },
   {
     id: "email",
     header: "Primary email",
