@@ -110,11 +110,19 @@ test("the person page shows the profile, the role and the deactivation in Histor
   const deactivation = history.getByRole("listitem").filter({ hasText: `Linus ${linus.familyName} was deactivated` });
   await expect(deactivation).toBeVisible();
   await expect(deactivation.getByText("Microsoft Entra ID", { exact: true })).toBeVisible();
-  await expect(deactivation.getByText("active:")).toBeVisible();
+  await expect(deactivation.getByRole("term")).toHaveText("active");
+  await expect(deactivation.getByRole("definition")).toHaveText("before: true→after: false");
   await expect(history.getByText(`Linus ${linus.familyName} joined the role ${roleName}`)).toBeVisible();
   await expect(history.getByText(`Linus ${linus.familyName} was provisioned`)).toBeVisible();
   // Newest first: the deactivation came after the role and the creation.
   await expect(history.locator("> li").first()).toContainText("was deactivated");
+
+  // The request id opens that very request in Activity.
+  await deactivation.getByRole("link").click();
+  await expect(page).toHaveURL(/\/activity\?request=/);
+  const requests = page.getByRole("table", { name: "SCIM requests" }).getByRole("row");
+  await expect(requests).toHaveCount(2);
+  await expect(requests.nth(1)).toContainText(`PATCH/Users/${ids.linus}`);
 });
 
 test("the role page lists its members, linking to them, and its History", async ({ page }) => {
