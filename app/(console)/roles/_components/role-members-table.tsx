@@ -13,18 +13,29 @@ const columns: ColumnDef<RoleMemberRow, unknown>[] = [
     header: "Name",
     enableSorting: false,
     cell: ({ row }) => (
-      <Link href={`/people/${row.original.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-        {row.original.name}
-      </Link>
+      <div className="max-w-[14rem] min-w-0 sm:max-w-xs">
+        <Link href={`/people/${row.original.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+          {row.original.name}
+        </Link>
+        <p className="truncate text-xs text-slate-500" title={row.original.userName}>
+          {row.original.userName}
+        </p>
+      </div>
     ),
   },
-  { id: "userName", header: "userName", enableSorting: false, cell: ({ row }) => <span className="wrap-anywhere">{row.original.userName}</span> },
   {
     id: "email",
     header: "Primary email",
     enableSorting: false,
-    meta: { className: "hidden md:table-cell" },
-    cell: ({ row }) => row.original.primaryEmail ?? <span className="text-slate-400">—</span>,
+    meta: { className: "hidden lg:table-cell" },
+    cell: ({ row }) =>
+      row.original.primaryEmail ? (
+        <span className="block max-w-[16rem] truncate" title={row.original.primaryEmail}>
+          {row.original.primaryEmail}
+        </span>
+      ) : (
+        <span className="text-slate-400">—</span>
+      ),
   },
   { id: "status", header: "Status", enableSorting: false, cell: ({ row }) => <PersonStatusBadge status={row.original.status} /> },
   {
