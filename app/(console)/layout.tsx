@@ -20,7 +20,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <div className="px-3 pb-3">
           <TenantSwitcher tenants={tenants} current={tenant.slug} />
         </div>
-        <nav aria-label="Main" className="flex gap-6 overflow-x-auto px-3 pb-3 md:block md:space-y-5">
+        <nav aria-label="Main" className="flex flex-wrap gap-x-6 gap-y-3 px-3 pb-3 md:block md:space-y-5">
           {navigation.map((section) => {
             const items = section.items.filter((item) => can(item.permission));
             if (items.length === 0) return null;
@@ -29,7 +29,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
                 {section.title ? (
                   <p className="px-2.5 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">{section.title}</p>
                 ) : null}
-                <div className="flex gap-1 md:block md:space-y-0.5">
+                <div className="flex flex-wrap gap-1 md:block md:space-y-0.5">
                   {items.map((item) => (
                     <NavLink key={item.href} href={item.href}>
                       {item.label}

@@ -71,7 +71,7 @@ export function DataTable<Row>({
     getSortedRowModel: getSortedRowModel(),
   });
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+    <div className="relative overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label}>
         <thead className="bg-slate-50">
           {table.getHeaderGroups().map((group) => (
