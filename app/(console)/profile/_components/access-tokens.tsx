@@ -5,39 +5,23 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format";
 import { OnceSecret } from "@/components/ui/once-secret";
 import type { FormState } from "@/lib/auth/form-action";
-import type { TokenRow, TokenStatus } from "@/lib/tokens/list-tokens";
+import { RevokeTokenButton, TokenStatusBadge } from "@/components/tokens/token-controls";
+import type { TokenRow } from "@/lib/tokens/list-tokens";
 import { createAccessTokenAction, revokeAccessTokenAction } from "../actions";
 
-const statusBadge: Record<TokenStatus, React.ReactNode> = {
-  active: <Badge tone="green">Active</Badge>,
-  expired: <Badge tone="amber">Expired</Badge>,
-  revoked: <Badge tone="gray">Revoked</Badge>,
-};
-
 function RevokeToken({ token }: { token: TokenRow }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(revokeAccessTokenAction, {});
-  const message = state.error ?? Object.values(state.fieldErrors ?? {})[0];
   return (
-    <div className="flex items-center justify-end gap-2">
-      {message ? <span className="text-xs text-red-600">{message}</span> : null}
-      <ConfirmButton
-        label={pending ? "Revoking…" : "Revoke"}
-        title={`Revoke token …${token.hint}?`}
-        description={<>Requests to {token.integrationName} with this token will be refused with 401 from now on. This cannot be undone.</>}
-        confirmLabel="Revoke token"
-        action={action}
-        fields={{ tokenId: token.id }}
-        pending={pending}
-        size="sm"
-      />
-    </div>
+    <RevokeTokenButton
+      token={token}
+      revoke={revokeAccessTokenAction}
+      fields={{ tokenId: token.id }}
+      description={<>Requests to {token.integrationName} with this token will be refused with 401 from now on. This cannot be undone.</>}
+    />
   );
 }
 
@@ -61,7 +45,7 @@ const columns: ColumnDef<TokenRow, unknown>[] = [
     header: () => <span className="whitespace-nowrap">Last used</span>,
     cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDateTime(row.original.lastUsedAt) : "Never"}</span>,
   },
-  { accessorKey: "status", header: "Status", cell: ({ row }) => statusBadge[row.original.status] },
+  { accessorKey: "status", header: "Status", cell: ({ row }) => <TokenStatusBadge status={row.original.status} /> },
   {
     id: "actions",
     // sr-only is absolutely positioned: anchored here, it stays inside the table's scroll box.

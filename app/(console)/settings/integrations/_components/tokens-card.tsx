@@ -4,46 +4,30 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useActionState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TextField } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format";
 import { OnceSecret } from "@/components/ui/once-secret";
 import type { Provider } from "@/db/schema";
 import type { FormState } from "@/lib/auth/form-action";
-import type { TokenRow, TokenStatus } from "@/lib/tokens/list-tokens";
+import { RevokeTokenButton, TokenStatusBadge } from "@/components/tokens/token-controls";
+import type { TokenRow } from "@/lib/tokens/list-tokens";
 import { createTokenAction, revokeTokenAction } from "../actions";
 import { PasteHint } from "./paste-hint";
 
-const statusBadge: Record<TokenStatus, React.ReactNode> = {
-  active: <Badge tone="green">Active</Badge>,
-  expired: <Badge tone="amber">Expired</Badge>,
-  revoked: <Badge tone="gray">Revoked</Badge>,
-};
-
 function RevokeToken({ token }: { token: TokenRow }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(revokeTokenAction, {});
-  const message = state.error ?? Object.values(state.fieldErrors ?? {})[0];
   return (
-    <div className="flex items-center justify-end gap-2">
-      {message ? <span className="text-xs text-red-600">{message}</span> : null}
-      <ConfirmButton
-        label={pending ? "Revoking…" : "Revoke"}
-        title={`Revoke token …${token.hint}?`}
-        description={
-          <>
-            Requests with this token will be refused with 401 from now on. {token.description ? <>It is described as “{token.description}”.</> : null}{" "}
-            This cannot be undone.
-          </>
-        }
-        confirmLabel="Revoke token"
-        action={action}
-        fields={{ integrationId: token.integrationId, tokenId: token.id }}
-        pending={pending}
-        size="sm"
-      />
-    </div>
+    <RevokeTokenButton
+      token={token}
+      revoke={revokeTokenAction}
+      fields={{ integrationId: token.integrationId, tokenId: token.id }}
+      description={
+        <>
+          Requests with this token will be refused with 401 from now on.{" "}
+          {token.description ? <>It is described as “{token.description}”. </> : null}This cannot be undone.
+        </>
+      }
+    />
   );
 }
 
@@ -71,7 +55,7 @@ function columns(canManage: boolean): ColumnDef<TokenRow, unknown>[] {
       header: "Expires",
       cell: ({ row }) => <span className="whitespace-nowrap">{row.original.expiresAt ? formatDateTime(row.original.expiresAt) : "Never"}</span>,
     },
-    { accessorKey: "status", header: "Status", cell: ({ row }) => statusBadge[row.original.status] },
+    { accessorKey: "status", header: "Status", cell: ({ row }) => <TokenStatusBadge status={row.original.status} /> },
   ];
   if (!canManage) return base;
   return [
