@@ -22,7 +22,7 @@ export function serviceProviderConfig(opts: ServiceProviderConfigOptions) {
   return {
     schemas: [SERVICE_PROVIDER_CONFIG_SCHEMA],
     patch: { supported: true },
-    // Bulk is not implemented. Its two limits are REQUIRED by RFC 7643 section 5 even then;
+    // Bulk is not supported. Its two limits are REQUIRED by RFC 7643 section 5 even then;
     // they state the limits every request meets here (PATCH operations, body size).
     bulk: { supported: false, maxOperations: opts.maxOperations, maxPayloadSize: opts.maxPayloadBytes },
     filter: { supported: true, maxResults: opts.maxResults },
