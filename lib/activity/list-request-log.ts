@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { integrations, scimRequests } from "@/db/schema";
-import { isUuid } from "@/lib/people/find-person";
+import { isUuid } from "@/lib/is-uuid";
 
 export const requestMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type RequestMethod = (typeof requestMethods)[number];

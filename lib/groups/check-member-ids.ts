@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groups, people } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
-import { isUuid } from "@/lib/people/find-person";
+import { isUuid } from "@/lib/is-uuid";
 import { invalidValue } from "@/lib/scim/errors";
 import { inIdList } from "./in-id-list";
 

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groups, type Group } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
-import { isUuid } from "@/lib/people/find-person";
+import { isUuid } from "@/lib/is-uuid";
 import { notFound, ScimError } from "@/lib/scim/errors";
 import { ifMatchSatisfied } from "@/lib/scim/etag";
 

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupMembers, groups, integrations } from "@/db/schema";
-import { isUuid } from "@/lib/people/find-person";
+import { isUuid } from "@/lib/is-uuid";
 
 export type RoleDetail = {
   id: string;

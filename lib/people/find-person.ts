@@ -4,12 +4,8 @@ import { people, type Person } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { notFound, ScimError } from "@/lib/scim/errors";
 import { ifMatchSatisfied } from "@/lib/scim/etag";
+import { isUuid } from "@/lib/is-uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /**
  * A live person of this integration, or 404: another tenant's or integration's person, a

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupMembers, groups, integrations, people } from "@/db/schema";
 import { ENTERPRISE_USER_SCHEMA } from "@/lib/scim/schemas/urns";
-import { isUuid } from "./find-person";
+import { isUuid } from "@/lib/is-uuid";
 import { personStatusOf, type PersonStatus } from "./person-status";
 
 export type ContactValue = { value: string; type: string | null; primary: boolean };

@@ -3,8 +3,8 @@ import { invalidFilter } from "./errors";
 import type { CompareOp } from "./filter-ast";
 import type { ScalarTarget } from "./filter-columns";
 import { parseDateTime } from "./parse-date-time";
+import { isUuid } from "@/lib/is-uuid";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type OrderOp = Exclude<CompareOp, "co" | "sw" | "ew">;
 const SQL_OPERATORS: Record<OrderOp, string> = {
   eq: "=",
@@ -77,7 +77,7 @@ function stringCondition(expression: SQL, op: CompareOp, value: string, caseExac
  */
 function uuidCondition(column: AnyColumn | SQL, op: CompareOp, value: string): SQL {
   if (op === "eq" || op === "ne") {
-    if (UUID.test(value)) return compare(sql`${column}`, op, sql`${value.toLowerCase()}::uuid`);
+    if (isUuid(value)) return compare(sql`${column}`, op, sql`${value.toLowerCase()}::uuid`);
     return op === "eq" ? sql`false` : sql`(${column} is not null)`;
   }
   return stringCondition(sql`${column}::text`, op, value, false);
