@@ -1,22 +1,22 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { integrations, providers, tokens } from "@/db/schema";
-import { cliActor, recordAudit } from "@/lib/audit/record-audit";
+import { integrations, providers } from "@/db/schema";
+import { cliActor } from "@/lib/audit/record-audit";
 import { createIntegration } from "@/lib/integrations/create-integration";
 import { setIntegrationStatus } from "@/lib/integrations/set-integration-status";
 import { tenantUrl } from "@/lib/integrations/tenant-url";
-import { mintToken } from "@/lib/tokens/mint-token";
+import { isUuid } from "@/lib/is-uuid";
+import { createToken } from "@/lib/tokens/create-token";
+import { listTokens, type TokenRow } from "@/lib/tokens/list-tokens";
 import { revokeToken } from "@/lib/tokens/revoke-token";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
 import { CliError, type Command } from "./cli";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function findIntegration(db: Db, idOrKey: string) {
   const [row] = await db
     .select()
     .from(integrations)
-    .where(UUID.test(idOrKey) ? eq(integrations.id, idOrKey) : eq(integrations.appKey, idOrKey));
+    .where(isUuid(idOrKey) ? eq(integrations.id, idOrKey) : eq(integrations.appKey, idOrKey));
   if (!row) throw new CliError(`no integration with id or app key "${idOrKey}"`);
   return row;
 }
@@ -89,18 +89,16 @@ export const integrationCommands: Command[] = [
     async run(db, options) {
       const integration = await findIntegration(db, options.require("integration"));
       const expiresAt = parseExpiry(options.get("expires"));
-      const { token, secret } = await mintToken(db, {
-        tenantId: integration.tenantId,
-        integrationId: integration.id,
-        description: options.get("description") ?? "Minted by support",
-        expiresAt,
-      });
-      await recordAudit(db, {
-        tenantId: integration.tenantId,
-        actor: cliActor,
-        action: "token.created",
-        detail: { tokenId: token.id, hint: token.hint, integrationId: integration.id },
-      });
+      const { token, secret } = await createToken(
+        db,
+        {
+          tenantId: integration.tenantId,
+          integrationId: integration.id,
+          description: options.get("description") ?? "Minted by support",
+          expiresAt,
+        },
+        cliActor,
+      );
       return {
         text: `Token ${token.id} (…${token.hint}) for ${integration.name}:\n  ${secret}\nThe secret is shown once.`,
         data: { tokenId: token.id, hint: token.hint, token: secret, integrationId: integration.id, expiresAt },
@@ -118,7 +116,7 @@ export const integrationCommands: Command[] = [
       const id = options.get("token");
       const hint = options.get("token-hint");
       if (!id === !hint) throw new CliError("give exactly one of --token or --token-hint");
-      if (id && !UUID.test(id)) throw new CliError("--token must be a token id (a UUID)");
+      if (id && !isUuid(id)) throw new CliError("--token must be a token id (a UUID)");
       const token = await revokeToken(db, { id, hint }, cliActor);
       return { text: `Revoked token ${token.id} (…${token.hint})`, data: { tokenId: token.id, hint: token.hint, revokedAt: token.revokedAt } };
     },
@@ -146,25 +144,22 @@ export const integrationCommands: Command[] = [
     async run(db, options) {
       const tenant = await findTenantBySlug(db, options.require("tenant"));
       const rows = await db.select().from(integrations).where(eq(integrations.tenantId, tenant.id)).orderBy(asc(integrations.createdAt));
-      const data = [];
-      for (const integration of rows) {
-        const live = await db
-          .select({ id: tokens.id, hint: tokens.hint, lastUsedAt: tokens.lastUsedAt, revokedAt: tokens.revokedAt })
-          .from(tokens)
-          .where(and(eq(tokens.integrationId, integration.id)));
-        data.push({
-          integrationId: integration.id,
-          provider: integration.provider,
-          name: integration.name,
-          status: integration.status,
-          tenantUrl: tenantUrl(integration),
-          appKey: integration.appKey,
-          settings: integration.settings,
-          tokens: live,
-        });
+      const tokensOf = new Map<string, TokenRow[]>();
+      for (const token of await listTokens(db, tenant.id)) {
+        tokensOf.set(token.integrationId, [...(tokensOf.get(token.integrationId) ?? []), token]);
       }
+      const data = rows.map((integration) => ({
+        integrationId: integration.id,
+        provider: integration.provider,
+        name: integration.name,
+        status: integration.status,
+        tenantUrl: tenantUrl(integration),
+        appKey: integration.appKey,
+        settings: integration.settings,
+        tokens: (tokensOf.get(integration.id) ?? []).map(({ id, hint, status, lastUsedAt }) => ({ id, hint, status, lastUsedAt })),
+      }));
       const text = data.length
-        ? data.map((i) => `${i.name} [${i.provider}, ${i.status}] ${i.tenantUrl}  tokens: ${i.tokens.filter((t) => !t.revokedAt).map((t) => `…${t.hint}`).join(", ") || "none"}`).join("\n")
+        ? data.map((i) => `${i.name} [${i.provider}, ${i.status}] ${i.tenantUrl}  tokens: ${i.tokens.filter((t) => t.status === "active").map((t) => `…${t.hint}`).join(", ") || "none"}`).join("\n")
         : `${tenant.slug} has no integrations`;
       return { text, data };
     },
