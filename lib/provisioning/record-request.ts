@@ -1,4 +1,4 @@
-import { and, eq, lt, or, isNull, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { integrations, scimRequests, tokens, type Integration } from "@/db/schema";
 import { env } from "@/lib/env";
@@ -49,6 +49,8 @@ function storable(text: string): string {
 
 /** Last-used times are written at most once a minute per token, not on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
+/** The integration's "last request" shown in the console is accurate to a few seconds. */
+const LAST_REQUEST_INTERVAL_MS = 5_000;
 let lastPrune = 0;
 
 export async function recordRequest(
@@ -82,11 +84,11 @@ export async function recordRequest(
     requestBody: isWrite ? redactBody(request.body) : null,
   });
   const now = new Date();
-  if (integration && response.status !== 401) {
-    await db
-      .update(integrations)
-      .set({ lastRequestAt: now })
-      .where(and(eq(integrations.id, integration.id), or(isNull(integrations.lastRequestAt), lt(integrations.lastRequestAt, new Date(now.getTime() - 5_000)))));
+  // The integration was read to authenticate: its last-request time is rewritten only when
+  // that copy is older than the interval, not on every request of a busy sync.
+  const lastRequest = integration?.lastRequestAt?.getTime() ?? 0;
+  if (integration && response.status !== 401 && now.getTime() - lastRequest > LAST_REQUEST_INTERVAL_MS) {
+    await db.update(integrations).set({ lastRequestAt: now }).where(eq(integrations.id, integration.id));
   }
   if (entry.tokenId && (!entry.tokenLastUsedAt || now.getTime() - entry.tokenLastUsedAt.getTime() > TOUCH_INTERVAL_MS)) {
     await db.update(tokens).set({ lastUsedAt: now }).where(eq(tokens.id, entry.tokenId));
