@@ -1,8 +1,8 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
+import { EmailCell, PersonNameCell } from "@/components/people/person-cells";
 import { useUrlSorting } from "@/components/data-table/use-url-sorting";
 import { formatDateTime } from "@/components/ui/format";
 import { PersonStatusBadge } from "@/components/ui/status-badges";
@@ -12,29 +12,13 @@ const columns: ColumnDef<PersonListRow, unknown>[] = [
   {
     id: "name",
     header: "Name",
-    cell: ({ row }) => (
-      <div className="max-w-[14rem] min-w-0 sm:max-w-xs">
-        <Link href={`/people/${row.original.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
-          {row.original.name}
-        </Link>
-        <p className="truncate text-xs text-slate-500" title={row.original.userName}>
-          {row.original.userName}
-        </p>
-      </div>
-    ),
+    cell: ({ row }) => <PersonNameCell id={row.original.id} name={row.original.name} userName={row.original.userName} />,
   },
   {
     id: "email",
     header: "Primary email",
     meta: { className: "hidden lg:table-cell" },
-    cell: ({ row }) =>
-      row.original.primaryEmail ? (
-        <span className="block max-w-[16rem] truncate" title={row.original.primaryEmail}>
-          {row.original.primaryEmail}
-        </span>
-      ) : (
-        <span className="text-slate-400">—</span>
-      ),
+    cell: ({ row }) => <EmailCell email={row.original.primaryEmail} />,
   },
   { id: "status", header: "Status", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => <PersonStatusBadge status={row.original.status} /> },
   { id: "region", header: "Region", enableSorting: false, meta: { className: "hidden md:table-cell" }, cell: ({ row }) => row.original.region ?? "—" },

@@ -1,0 +1,25 @@
+import Link from "next/link";
+
+/** A person in a table: their name linking to their page, their userName beneath. */
+export function PersonNameCell({ id, name, userName }: { id: string; name: string; userName: string }) {
+  return (
+    <div className="max-w-[14rem] min-w-0 sm:max-w-xs">
+      <Link href={`/people/${id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+        {name}
+      </Link>
+      <p className="truncate text-xs text-slate-500" title={userName}>
+        {userName}
+      </p>
+    </div>
+  );
+}
+
+export function EmailCell({ email }: { email: string | null }) {
+  return email ? (
+    <span className="block max-w-[16rem] truncate" title={email}>
+      {email}
+    </span>
+  ) : (
+    <span className="text-slate-400">—</span>
+  );
+}
