@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { integrations, scimRequests } from "@/db/schema";
-import type { RequestLogRow } from "./list-request-log";
+import { requestLogColumns, type RequestLogRow } from "./list-request-log";
 
 export type RequestLogEntry = RequestLogRow & {
   integrationId: string | null;
@@ -15,21 +15,10 @@ export async function getRequestLogEntry(db: Db, tenantId: string, id: string): 
   if (!/^[1-9][0-9]{0,15}$/.test(id)) return null;
   const [row] = await db
     .select({
-      id: scimRequests.id,
-      requestId: scimRequests.requestId,
+      ...requestLogColumns,
       integrationId: scimRequests.integrationId,
-      integrationName: integrations.name,
-      integrationKey: integrations.appKey,
-      method: scimRequests.method,
-      path: scimRequests.path,
-      query: scimRequests.query,
-      status: scimRequests.status,
-      latencyMs: scimRequests.latencyMs,
-      scimType: scimRequests.scimType,
-      detail: scimRequests.detail,
       userAgent: scimRequests.userAgent,
       requestBody: scimRequests.requestBody,
-      createdAt: scimRequests.createdAt,
     })
     .from(scimRequests)
     .leftJoin(integrations, eq(integrations.id, scimRequests.integrationId))

@@ -33,6 +33,22 @@ export type RequestLogRow = {
   createdAt: Date;
 };
 
+/** What a log row shows, read with the integration joined (left: it may have been removed). */
+export const requestLogColumns = {
+  id: scimRequests.id,
+  requestId: scimRequests.requestId,
+  integrationName: integrations.name,
+  integrationKey: integrations.appKey,
+  method: scimRequests.method,
+  path: scimRequests.path,
+  query: scimRequests.query,
+  status: scimRequests.status,
+  latencyMs: scimRequests.latencyMs,
+  scimType: scimRequests.scimType,
+  detail: scimRequests.detail,
+  createdAt: scimRequests.createdAt,
+};
+
 /**
  * One page of the SCIM requests made to a tenant's integrations, newest first. The tenant is
  * in the WHERE, so another tenant's integration id as a filter matches nothing.
@@ -53,20 +69,7 @@ export async function listRequestLog(
   const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(scimRequests).where(where);
   if (total === 0) return { rows: [], total };
   const rows = await db
-    .select({
-      id: scimRequests.id,
-      requestId: scimRequests.requestId,
-      integrationName: integrations.name,
-      integrationKey: integrations.appKey,
-      method: scimRequests.method,
-      path: scimRequests.path,
-      query: scimRequests.query,
-      status: scimRequests.status,
-      latencyMs: scimRequests.latencyMs,
-      scimType: scimRequests.scimType,
-      detail: scimRequests.detail,
-      createdAt: scimRequests.createdAt,
-    })
+    .select(requestLogColumns)
     .from(scimRequests)
     .leftJoin(integrations, eq(integrations.id, scimRequests.integrationId))
     .where(where)
