@@ -2,12 +2,14 @@ import { defineConfig } from "@playwright/test";
 
 /**
  * Two servers of the built app, each on its own embedded database: `fresh` starts empty
- * (first-run setup), `seeded` is prepared through the admin CLI before it starts.
+ * (first-run setup), `seeded` is prepared through the admin CLI before it starts. Their ports
+ * start at E2E_PORT_BASE (3101), so two checkouts can run the suite side by side.
  */
-const fresh = { port: 3101, dataDir: ".data-e2e-fresh" };
-const seeded = { port: 3102, dataDir: ".data-e2e-seeded" };
+const base = Number(process.env.E2E_PORT_BASE ?? 3101);
+const fresh = { port: base, dataDir: ".data-e2e-fresh" };
+const seeded = { port: base + 1, dataDir: ".data-e2e-seeded" };
 /** A server whose PostgreSQL never answers: nothing listens on port 1. */
-const down = { port: 3103, dataDir: ".data-e2e-down", databaseUrl: "postgres://nobody@127.0.0.1:1/none" };
+const down = { port: base + 2, dataDir: ".data-e2e-down", databaseUrl: "postgres://nobody@127.0.0.1:1/none" };
 
 const chromium = {
   browserName: "chromium" as const,
