@@ -78,3 +78,34 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_tenant_idx").on(t.tenantId, t.createdAt)],
 );
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/**
+ * An invitation to join a tenant: the only way a console user gains a membership from the
+ * console. The link's secret is kept only as its SHA-256; an invitation is used at most once.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: memberRole("role").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedByUserId: uuid("invited_by_user_id").references(() => consoleUsers.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedByUserId: uuid("accepted_by_user_id").references(() => consoleUsers.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    // One open invitation per address and tenant: inviting again replaces the earlier one.
+    uniqueIndex("invitations_open_email_key")
+      .on(t.tenantId, sql`lower(${t.email})`)
+      .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+  ],
+);
+export type Invitation = typeof invitations.$inferSelect;
