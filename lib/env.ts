@@ -8,6 +8,10 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   AUTH_SECRET: z.string().min(16).optional(),
   SCIM_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Where invitation emails go out, e.g. smtps://user:pass@mail.example.com:465; unset: no email. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "Use an smtp:// or smtps:// URL" }).optional(),
+  /** The From of those emails, e.g. "SCIM Console <console@example.com>". */
+  SMTP_FROM: z.string().min(3).optional(),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string };
