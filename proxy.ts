@@ -16,5 +16,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|sign-in|setup|no-access|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|_next/|sign-in|setup|no-access|invitations/|favicon.ico|robots.txt).*)"],
 };

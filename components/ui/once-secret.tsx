@@ -1,10 +1,23 @@
 import { CopyButton } from "./copy-button";
 
 /**
- * A secret shown exactly once (a new token): the value, its Copy button and the warning that
- * it cannot be shown again. `children` says where to paste it.
+ * A secret shown exactly once (a new token, an invitation link): the value, its Copy button and
+ * the warning that it cannot be shown again (`note`, a token's by default). `children` says
+ * where to paste it.
  */
-export function OnceSecret({ title, label, secret, children }: { title: string; label: string; secret: string; children?: React.ReactNode }) {
+export function OnceSecret({
+  title,
+  label,
+  secret,
+  note,
+  children,
+}: {
+  title: string;
+  label: string;
+  secret: string;
+  note?: React.ReactNode;
+  children?: React.ReactNode;
+}) {
   return (
     <section aria-label={title} className="rounded-xl bg-amber-50 p-5 ring-1 ring-amber-200">
       <div className="flex items-start gap-3">
@@ -18,8 +31,12 @@ export function OnceSecret({ title, label, secret, children }: { title: string; 
         <div className="min-w-0 flex-1">
           <h2 className="text-sm font-semibold text-amber-900">{title}</h2>
           <p className="mt-1 text-sm text-amber-800">
-            Copy it now and store it in your identity provider. It won’t be shown again: only a hash is kept, so if you lose
-            it, generate a new token.
+            {note ?? (
+              <>
+                Copy it now and store it in your identity provider. It won’t be shown again: only a hash is kept, so if you
+                lose it, generate a new token.
+              </>
+            )}
           </p>
           <div className="mt-3 flex items-center gap-2">
             <code

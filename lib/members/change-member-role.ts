@@ -1,8 +1,9 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { consoleUsers, memberships, type MemberRole } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { lockTenantAdmins, requireAnotherAdmin } from "./internal/keep-an-admin";
 import { memberRole } from "./member-input";
 
 /** Changes a member's role; a tenant always keeps at least one admin. */
@@ -15,8 +16,7 @@ export async function changeMemberRole(
 ): Promise<void> {
   if (!memberRole.safeParse(role).success) throw new AppError("bad_input", "Choose admin, support or viewer", "role");
   await db.transaction(async (tx) => {
-    // Serialise role changes per tenant so two admins demoting each other cannot leave none.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${tenantId}))`);
+    await lockTenantAdmins(tx, tenantId);
     const [member] = await tx
       .select({ role: memberships.role, email: consoleUsers.email })
       .from(memberships)
@@ -24,13 +24,7 @@ export async function changeMemberRole(
       .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
     if (!member) throw new AppError("not_found", "That person is not a member of this tenant");
     if (member.role === role) return;
-    if (member.role === "admin") {
-      const [{ admins }] = await tx
-        .select({ admins: sql<number>`count(*)::int` })
-        .from(memberships)
-        .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, "admin"), ne(memberships.userId, userId)));
-      if (admins === 0) throw new AppError("conflict", "A tenant needs at least one admin", "role");
-    }
+    if (member.role === "admin") await requireAnotherAdmin(tx, tenantId, userId, "role");
     await tx
       .update(memberships)
       .set({ role })

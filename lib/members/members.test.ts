@@ -28,25 +28,24 @@ describe("members", () => {
     expect((await listMembers(database.db, a.id)).map((m) => m.email)).toEqual([`a-${a.slug}@x.test`]);
   });
 
-  it("adds an existing console user to another tenant without a password, and audits it", async () => {
+  it("lets an operator give an existing console user a role in another tenant, and audits it", async () => {
     const a = await tenant("a");
     const b = await tenant("b");
     const email = `shared-${a.slug}@x.test`;
     await createConsoleUser(database.db, { email, name: "Shared", password, membership: { tenantId: a.id, role: "admin" } });
-    const { created, userId } = await addMember(database.db, b.id, { email: email.toUpperCase(), name: "ignored", role: "viewer" }, cliActor);
-    expect(created).toBe(false);
+    const { userId } = await addMember(database.db, b.id, { email: email.toUpperCase(), role: "viewer" }, cliActor);
     const access = await listTenantsOfUser(database.db, { id: userId, isStaff: false });
     expect(access.map((t) => [t.slug, t.role]).sort()).toEqual([[a.slug, "admin"], [b.slug, "viewer"]].sort());
     const audited = await database.db.select().from(auditLog);
     expect(audited.some((e) => e.action === "member.added" && e.tenantId === b.id)).toBe(true);
+    await expect(addMember(database.db, b.id, { email, role: "viewer" }, cliActor)).rejects.toMatchObject({ code: "conflict" });
   });
 
-  it("needs an initial password for someone new, and refuses a duplicate member", async () => {
+  it("never creates an account when an operator adds an unknown address", async () => {
     const a = await tenant("a");
     const email = `new-${a.slug}@x.test`;
-    await expect(addMember(database.db, a.id, { email, name: "New", role: "viewer" }, cliActor)).rejects.toMatchObject({ field: "password" });
-    await addMember(database.db, a.id, { email, name: "New", role: "viewer", password }, cliActor);
-    await expect(addMember(database.db, a.id, { email, name: "New", role: "viewer" }, cliActor)).rejects.toMatchObject({ code: "conflict" });
+    await expect(addMember(database.db, a.id, { email, role: "viewer" }, cliActor)).rejects.toMatchObject({ code: "not_found" });
+    expect(await listMembers(database.db, a.id)).toEqual([]);
   });
 
   it("refuses a duplicate console user email in any case", async () => {

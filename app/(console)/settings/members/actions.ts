@@ -5,20 +5,36 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { memberRoles } from "@/db/schema";
 import { consoleAction } from "@/lib/auth/form-action";
-import { addMember } from "@/lib/members/add-member";
+import { env } from "@/lib/env";
+import { configuredMailer } from "@/lib/mail/mailer";
 import { changeMemberRole } from "@/lib/members/change-member-role";
+import { inviteMember, inviteMemberInput } from "@/lib/members/invite-member";
+import { removeMember } from "@/lib/members/remove-member";
+import { revokeInvitation } from "@/lib/members/revoke-invitation";
 
-export const addMemberAction = consoleAction(
+const emailNotes = {
+  sent: "We emailed it to them too.",
+  failed: "The email could not be sent, so pass the link on yourself.",
+  off: "This console sends no email: pass the link on yourself.",
+} as const;
+
+/** The same answer whether or not the address has an account: that is the point. */
+export const inviteMemberAction = consoleAction("members:manage", inviteMemberInput, async (input, { tenant, actor }) => {
+  const sent = await inviteMember(await getDb(), tenant.id, input, actor, { appUrl: env().APP_URL, mailer: configuredMailer() });
+  revalidatePath("/settings/members");
+  return {
+    success: `Invitation for ${sent.email} created. ${emailNotes[sent.emailed]}`,
+    reveal: { link: sent.link, expiresAt: sent.expiresAt.toISOString() },
+  };
+});
+
+export const revokeInvitationAction = consoleAction(
   "members:manage",
-  z.object({ email: z.string(), name: z.string(), role: z.string(), password: z.string().optional() }),
-  async (input, { tenant, actor }) => {
-    const { created } = await addMember(await getDb(), tenant.id, input as Parameters<typeof addMember>[2], actor);
+  z.object({ invitationId: z.uuid() }),
+  async ({ invitationId }, { tenant, actor }) => {
+    const { email } = await revokeInvitation(await getDb(), tenant.id, invitationId, actor);
     revalidatePath("/settings/members");
-    return {
-      success: created
-        ? `${input.email} can now sign in with the password you set.`
-        : `${input.email} already had an account and now has access to ${tenant.name}.`,
-    };
+    return { success: `The invitation for ${email} no longer works.` };
   },
 );
 
@@ -31,3 +47,9 @@ export const changeRoleAction = consoleAction(
     return { success: "Role updated." };
   },
 );
+
+export const removeMemberAction = consoleAction("members:manage", z.object({ userId: z.uuid() }), async ({ userId }, { tenant, actor }) => {
+  const { email } = await removeMember(await getDb(), tenant.id, userId, actor);
+  revalidatePath("/settings/members");
+  return { success: `${email} no longer has access to ${tenant.name}.` };
+});

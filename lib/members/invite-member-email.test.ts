@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import type { Database } from "@/db/client";
+import { createTestDb, uniqueSuffix } from "@/db/testing";
+import { consoleUsers } from "@/db/schema";
+import { cliActor } from "@/lib/audit/record-audit";
+import { smtpMailer } from "@/lib/mail/mailer";
+import { createTenant } from "@/lib/tenants/create-tenant";
+import { findInvitation } from "./find-invitation";
+import { inviteMember } from "./invite-member";
+
+/** A mail server on 127.0.0.1 that keeps what it is given, so the test reads the real message. */
+const received: { to: string[]; data: string }[] = [];
+const server = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS", "AUTH"],
+  logger: false,
+  onData(stream, session, callback) {
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.on("end", () => {
+      received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString("utf8") });
+      callback();
+    });
+  },
+});
+
+let database: Database;
+let smtpUrl: string;
+beforeAll(async () => {
+  database = await createTestDb();
+  // Port 0: the system picks a free one, so parallel checkouts never collide.
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(resolve));
+  await database.close();
+});
+
+/** Quoted-printable soft line breaks split long lines; undo them to read the text. */
+const unfold = (data: string) => data.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+
+describe("the invitation email", () => {
+  it("goes to the invited address with the one-time link, in the same words whether or not it has an account", async () => {
+    const acme = await createTenant(database.db, { slug: `acme-${uniqueSuffix()}`, name: "Acme Corp" });
+    const existing = `has-account-${uniqueSuffix()}@x.test`;
+    const fresh = `no-account-${uniqueSuffix()}@x.test`;
+    await database.db.insert(consoleUsers).values({ email: existing, name: "Has", passwordHash: "x" });
+    const mailer = smtpMailer(smtpUrl, "SCIM Console <console@example.test>");
+    const delivery = { appUrl: "https://console.example.test", mailer };
+    const toExisting = await inviteMember(database.db, acme.id, { email: existing, role: "viewer" }, cliActor, delivery);
+    const toFresh = await inviteMember(database.db, acme.id, { email: fresh, role: "viewer" }, cliActor, delivery);
+    expect([toExisting.emailed, toFresh.emailed]).toEqual(["sent", "sent"]);
+    expect(received.map((m) => m.to)).toEqual([[existing], [fresh]]);
+
+    const bodies = received.map((m) => unfold(m.data.split(/\r?\n\r?\n/).slice(1).join("\n\n")));
+    expect(bodies[0]).toContain(toExisting.link);
+    expect(bodies[1]).toContain(toFresh.link);
+    expect(bodies[0].replace(toExisting.link, "LINK")).toBe(bodies[1].replace(toFresh.link, "LINK"));
+    expect(received[0].data).toContain("Subject: Join Acme Corp on the SCIM Console");
+    expect(await findInvitation(database.db, toFresh.link.split("/").pop()!)).toMatchObject({ email: fresh });
+  });
+
+  it("still creates the invitation when the mail server does not answer, and says the email failed", async () => {
+    const acme = await createTenant(database.db, { slug: `acme-${uniqueSuffix()}`, name: "Acme Corp" });
+    // Port 1 on the loopback refuses the connection at once.
+    const mailer = smtpMailer("smtp://127.0.0.1:1", "SCIM Console <console@example.test>");
+    const sent = await inviteMember(database.db, acme.id, { email: `down-${uniqueSuffix()}@x.test`, role: "viewer" }, cliActor, { appUrl: "https://c.test", mailer });
+    expect(sent.emailed).toBe("failed");
+    expect(await findInvitation(database.db, sent.link.split("/").pop()!)).not.toBeNull();
+  });
+});
