@@ -133,10 +133,11 @@ function normalizeSingle(def: AttributeDef, value: unknown): unknown {
 
 /**
  * Entra sends the enterprise manager as a bare id instead of `{"value": id}`
- * (https://github.com/MicrosoftDocs/azure-docs/issues/69234): a string given for a
+ * (https://github.com/MicrosoftDocs/azure-docs/issues/69234,
+ * https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/686), in bodies and PATCH values: a string given for a
  * single-valued complex attribute with a `value` sub-attribute is taken as that value.
  */
-function isBareValue(def: AttributeDef, value: unknown): boolean {
+export function isBareValue(def: AttributeDef, value: unknown): value is string {
   return def.type === "complex" && !def.multiValued && typeof value === "string" && findSubAttribute(def, "value") !== undefined;
 }
 

@@ -1,4 +1,5 @@
-import { invalidPath, invalidValue, mutability } from "./errors";
+import { invalidPath, invalidValue } from "./errors";
+import { isBareValue } from "./normalize";
 import { findSubAttribute } from "./schemas/lookup";
 import type { AttributeDef } from "./schemas/types";
 
@@ -56,19 +57,17 @@ function coerceBoolean(value: unknown, label: string): boolean {
 }
 
 function coerceComplex(def: AttributeDef, value: unknown, label: string): JsonObject {
-  // Entra sends the enterprise manager as the bare id ("value": "123") instead of
-  // {"value": "123"} (https://github.com/MicrosoftDocs/azure-docs/issues/69234,
-  // https://github.com/Captain-P-Goldfish/SCIM-SDK/issues/686): a string given for a complex
-  // attribute that has a `value` sub-attribute is that sub-attribute.
-  if (typeof value === "string" && findSubAttribute(def, "value")) return { value };
+  // Entra's bare manager id, by the same rule as a POST or PUT body: only a single-valued
+  // attribute takes a string for its `value`, so `emails: "yes"` is refused here as there.
+  if (isBareValue(def, value)) return { value };
   if (!isObject(value)) throw invalidValue(`${label} must be an object`);
   const out: JsonObject = {};
   for (const [key, subValue] of Object.entries(value)) {
     const sub = findSubAttribute(def, key);
     if (!sub) throw invalidPath(`${label}.${key} is not a defined sub-attribute`);
-    if (subValue !== null && sub.mutability === "readOnly") {
-      throw mutability(`${label}.${sub.name} is readOnly`);
-    }
+    // readOnly sub-attributes in a value are ignored, as in a POST or PUT body (RFC 7644
+    // section 3.3): Okta sends each member's `display`, which the server writes itself.
+    if (sub.mutability === "readOnly") continue;
     out[sub.name] = subValue === null ? null : coerceValue(sub, subValue, `${label}.${sub.name}`);
   }
   return out;

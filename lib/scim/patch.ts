@@ -124,7 +124,9 @@ function applyToExtension(
   }
   if (!isObject(value)) throw invalidValue(`"${target.text}" needs an object of extension attributes`);
   // Each key is one of the extension's attributes, as in a path-less operation (RFC 7644 section 3.5.2.3).
+  // A nested `schemas` list names no attribute: it is ignored, as a PUT body's is.
   for (const [key, keyValue] of Object.entries(value)) {
+    if (key.toLowerCase() === "schemas") continue;
     applyToTarget(resource, attributeTarget(key), op, keyValue, schemas);
   }
 }

@@ -78,7 +78,16 @@ describe("validateResource accepts", () => {
 
   it("a group with members", () => {
     const input = { schemas: [GROUP_SCHEMA], displayName: "Ops", members: [{ value: "u-1", type: "User" }] };
-    expect(validateResource(input, groupSchemas, { mode: "replace" }).resource).toEqual(input);
+    expect(validateResource(input, groupSchemas, { mode: "replace" })).toEqual({
+      resource: { ...input, members: [{ value: "u-1" }] },
+      ignored: ["members[].type"],
+    });
+  });
+
+  it("lists an ignored sub-attribute once however many values carry it", () => {
+    const members = Array.from({ length: 3 }, (_, i) => ({ value: `u-${i}`, display: `User ${i}` }));
+    const { ignored } = validateResource({ schemas: [GROUP_SCHEMA], displayName: "Ops", members }, groupSchemas, { mode: "create" });
+    expect(ignored).toEqual(["members[].display"]);
   });
 });
 

@@ -54,7 +54,9 @@ export function validateResource(
     checkRequired(values ?? {}, schema, options.mode);
   }
   const present = schemas.extensions.filter((s) => out[s.id] !== undefined).map((s) => s.id);
-  return { resource: { schemas: [schemas.core.id, ...present], ...out }, ignored };
+  // One entry per attribute, not per value: a group's members each carry a readOnly `display`.
+  const ignoredPaths = [...new Set(ignored.map((path) => path.replace(/\[\d+\]/g, "[]")))];
+  return { resource: { schemas: [schemas.core.id, ...present], ...out }, ignored: ignoredPaths };
 }
 
 /** RFC 7643 section 3: `schemas` lists the core schema; a missing list is tolerated. */

@@ -6,8 +6,10 @@ import { GROUP_SCHEMA } from "./urns";
 /**
  * The core Group schema (RFC 7643 sections 4.2 and 8.7.1). displayName is required as the
  * section 4.2 text says ("REQUIRED"), although the section 8.7.1 listing says otherwise.
- * Members' sub-attributes are immutable (section 4.2); `display` is not in the 8.7.1 listing
- * but Entra and Okta send it and section 8.4's example returns it, so it is accepted.
+ * A member's `value` and `$ref` are immutable (section 4.2). Its `display` (not in the 8.7.1
+ * listing, but Entra and Okta send it and section 8.4's example returns it) and `type` are
+ * readOnly: the server writes them from the member's current displayName and resource type,
+ * so what a client sends for them is ignored, as RFC 7644 section 3.3 says of readOnly input.
  */
 export const groupSchema: SchemaDef = {
   id: GROUP_SCHEMA,
@@ -26,10 +28,12 @@ export const groupSchema: SchemaDef = {
           referenceTypes: ["User", "Group"],
           mutability: "immutable",
         }),
-        defineAttribute("display", "A human-readable name for the member.", { mutability: "immutable" }),
-        defineAttribute("type", "A label indicating the type of resource, e.g., 'User' or 'Group'.", {
+        defineAttribute("display", "A human-readable name for the member, set by the service provider from the member's displayName.", {
+          mutability: "readOnly",
+        }),
+        defineAttribute("type", "A label indicating the type of resource, set by the service provider: members are Users.", {
           canonicalValues: ["User", "Group"],
-          mutability: "immutable",
+          mutability: "readOnly",
         }),
       ],
     }),
