@@ -5,7 +5,7 @@ import { normalizePatchRequest } from "@/lib/scim/normalize";
 import { applyPatch } from "@/lib/scim/patch";
 import { userSchemas } from "@/lib/scim/schemas/lookup";
 import { validateResource } from "@/lib/scim/validate";
-import { invalidValue } from "@/lib/scim/errors";
+import { invalidValue, mutability } from "@/lib/scim/errors";
 import { commitPersonChange } from "./commit-person-change";
 import { findPerson } from "./find-person";
 import { applyIdentifierRules } from "./identifier-rules";
@@ -32,6 +32,12 @@ export async function patchPerson(
     const before = await findPerson(tx, scope, id, { forUpdate: true, ifMatch });
     const patched = applyPatch({ ...before.resource, id: before.id }, operations, userSchemas).resource;
     delete patched.id;
+    // An unassigned `active` reads as true (activeByDefault): removing it would quietly give a
+    // deactivated person access again, so it is refused, as AWS IAM Identity Center and
+    // others refuse it too.
+    if (patched.active === undefined && before.resource.active !== undefined) {
+      throw mutability('active cannot be removed; replace it with false to deactivate or true to reactivate');
+    }
     const { resource } = validateResource(patched, userSchemas, { mode: "replace" });
     const next = applyIdentifierRules(resource, scope.integration.settings, before.resource);
     return commitPersonChange(tx, before, activeByDefault(next), scope.actor);

@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, PATCH_OP, USER_SCHEMA } from "@/lib/scim/schemas/urns";
+import { createScimHarness, type ScimHarness } from "./testing";
+
+/**
+ * What other people's SCIM test suites and Microsoft's reference collection found: requests a
+ * real client sends that were refused or mishandled, each answered as the RFC or the vendor
+ * documentation says, over HTTP against the real database.
+ */
+
+let h: ScimHarness;
+let users: string;
+let groups: string;
+beforeAll(async () => {
+  h = await createScimHarness();
+  users = `${h.a.entra.integration.appKey}/Users`;
+  groups = `${h.a.entra.integration.appKey}/Groups`;
+});
+afterAll(() => h.close());
+
+async function createdUser(extra: Record<string, unknown> = {}) {
+  const userName = `interop-${randomUUID()}@example.com`;
+  const res = await h.scim("POST", users, { body: { schemas: [USER_SCHEMA], userName, displayName: "Ivy Interop", ...extra } });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; userName: string };
+}
+
+const patch = (id: string, Operations: unknown[]) => h.scim("PATCH", `${users}/${id}`, { body: { schemas: [PATCH_OP], Operations } });
+
+describe("removing active", () => {
+  it("refuses to remove active from a deactivated user, who stays deactivated", async () => {
+    const user = await createdUser({ active: false });
+    const res = await patch(user.id, [{ op: "remove", path: "active" }]);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ scimType: "mutability", detail: expect.stringMatching(/active cannot be removed/) });
+    expect((await h.scim("GET", `${users}/${user.id}`)).body.active).toBe(false);
+  });
+
+  it("refuses an unassigning replace of active with null the same way", async () => {
+    const user = await createdUser({ active: false });
+    const res = await patch(user.id, [{ op: "replace", path: "active", value: null }]);
+    expect(res.status).toBe(400);
+    expect((await h.scim("GET", `${users}/${user.id}`)).body.active).toBe(false);
+  });
+});
