@@ -44,3 +44,31 @@ describe("removing active", () => {
     expect((await h.scim("GET", `${users}/${user.id}`)).body.active).toBe(false);
   });
 });
+
+describe("PATCH and POST validate values alike", () => {
+  it("refuses emails given as a bare string in a PATCH, as a POST does", async () => {
+    const post = await h.scim("POST", users, { body: { schemas: [USER_SCHEMA], userName: `x-${randomUUID()}`, emails: "yes" } });
+    expect(post.status).toBe(400);
+    const user = await createdUser();
+    const res = await patch(user.id, [{ op: "replace", path: "emails", value: "yes" }]);
+    expect(res.status).toBe(400);
+    expect(res.body.scimType).toBe("invalidValue");
+    expect((await h.scim("GET", `${users}/${user.id}`)).body).not.toHaveProperty("emails");
+  });
+
+  it("still takes Entra's bare manager id in a PATCH", async () => {
+    const user = await createdUser();
+    const res = await patch(user.id, [{ op: "add", path: `${ENTERPRISE_USER_SCHEMA}:manager`, value: "boss-id" }]);
+    expect(res.status).toBe(200);
+    expect(res.body[ENTERPRISE_USER_SCHEMA].manager).toEqual({ value: "boss-id" });
+  });
+
+  it("ignores a nested schemas key in the enterprise extension's value, as PUT does", async () => {
+    const user = await createdUser();
+    const res = await patch(user.id, [
+      { op: "replace", path: ENTERPRISE_USER_SCHEMA, value: { schemas: [ENTERPRISE_USER_SCHEMA], department: "Research" } },
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body[ENTERPRISE_USER_SCHEMA]).toEqual({ department: "Research" });
+  });
+});
