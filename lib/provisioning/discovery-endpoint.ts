@@ -1,14 +1,12 @@
-import { notFound } from "@/lib/scim/errors";
+import { methodNotAllowed, notFound } from "@/lib/scim/errors";
 import { listResponse } from "@/lib/scim/list-response";
 import { resourceTypes, schemaDocuments, serviceProviderConfig } from "@/lib/scim/discovery";
-import { methodNotAllowed } from "./dispatch";
 import { MAX_OPERATIONS, MAX_PAYLOAD_BYTES, MAX_RESULTS, type ScimContext, type ScimResponse } from "./scim-request";
 import type { ScimRoute } from "./scim-route";
 
-
 /** /ServiceProviderConfig, /ResourceTypes and /Schemas (RFC 7644 section 4): what works, exactly. */
 export async function discoveryEndpoint(context: ScimContext, route: ScimRoute): Promise<ScimResponse> {
-  if (context.request.method !== "GET") methodNotAllowed(context.request.method, ["GET"]);
+  if (context.request.method !== "GET") throw methodNotAllowed(context.request.method, ["GET"]);
   const options = { baseUrl: context.baseUrl, groupsEnabled: context.integration.settings.groupsEnabled };
   if (route.resource === "ServiceProviderConfig") {
     const body = serviceProviderConfig({

@@ -1,6 +1,7 @@
 import { ScimError } from "@/lib/scim/errors";
 import { discoveryEndpoint } from "./discovery-endpoint";
 import { groupsEndpoint } from "./groups-endpoint";
+import { rootSearch } from "./root-search";
 import type { ScimContext, ScimResponse } from "./scim-request";
 import type { ScimRoute } from "./scim-route";
 import { usersEndpoint } from "./users-endpoint";
@@ -22,13 +23,10 @@ export function dispatch(context: ScimContext, route: ScimRoute): Promise<ScimRe
       return discoveryEndpoint(context, route);
     case "Bulk":
       throw new ScimError(501, undefined, "Bulk operations are not supported (see /ServiceProviderConfig)");
+    case "Root":
+      return rootSearch(context);
     case "Me":
       // RFC 7644 section 3.11: a token names an integration, not a user, so there is no /Me.
       throw new ScimError(501, undefined, "/Me is not supported: tokens authenticate an integration, not a user");
   }
-}
-
-/** 405 with the methods an endpoint does allow (RFC 7231 section 6.5.5). */
-export function methodNotAllowed(method: string, allowed: string[]): never {
-  throw Object.assign(new ScimError(405, undefined, `${method} is not allowed here; use ${allowed.join(", ")}`), { allowed });
 }

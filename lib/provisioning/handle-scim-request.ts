@@ -61,7 +61,7 @@ export async function handleScimRequest(db: Db, request: ScimRequest): Promise<S
 }
 
 function errorResponse(error: unknown, requestId: string): ScimResponse {
-  if (error instanceof ScimError) return { status: error.status, headers: {}, body: error.toBody() };
+  if (error instanceof ScimError) return { status: error.status, headers: { ...error.headers }, body: error.toBody() };
   console.error(`[scim ${requestId}]`, error);
   const internal = new ScimError(500, undefined, `Internal error; quote request id ${requestId} to support. Nothing was changed.`);
   return { status: 500, headers: {}, body: internal.toBody() };

@@ -72,3 +72,17 @@ describe("PATCH and POST validate values alike", () => {
     expect(res.body[ENTERPRISE_USER_SCHEMA]).toEqual({ department: "Research" });
   });
 });
+
+describe("405 Method Not Allowed", () => {
+  it.each([
+    ["DELETE", "/Users", () => users, "GET, POST"],
+    ["POST", "/Users/{id}", () => `${users}/${randomUUID()}`, "GET, PUT, PATCH, DELETE"],
+    ["GET", "/Users/.search", () => `${users}/.search`, "POST"],
+    ["POST", "/ServiceProviderConfig", () => `${h.a.entra.integration.appKey}/ServiceProviderConfig`, "GET"],
+  ])("answers %s on %s with an Allow header", async (method, _, path, allow) => {
+    const res = await h.scim(method, path(), { body: method === "GET" ? undefined : {} });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe(allow);
+    expect(res.body.detail).toContain(allow);
+  });
+});

@@ -1,8 +1,7 @@
-import { invalidSyntax } from "@/lib/scim/errors";
+import { invalidSyntax, methodNotAllowed } from "@/lib/scim/errors";
 import { etagFor, ifNoneMatchSatisfied } from "@/lib/scim/etag";
 import { listResponse, parseListQuery, type ListQuery } from "@/lib/scim/list-response";
 import { parseAttributeList, type ProjectionOptions } from "@/lib/scim/projection";
-import { methodNotAllowed } from "./dispatch";
 import { readJsonBody } from "./request-body";
 import { DEFAULT_COUNT, MAX_RESULTS, type ScimContext, type ScimResponse } from "./scim-request";
 import type { ScimRoute } from "./scim-route";
@@ -51,7 +50,7 @@ export function resourceEndpoint<R extends Row>(type: ResourceType<R>) {
     const { method, query, headers } = context.request;
     const ifMatch = headers.get("if-match");
     if (route.search) {
-      if (method !== "POST") methodNotAllowed(method, ["POST"]);
+      if (method !== "POST") throw methodNotAllowed(method, ["POST"]);
       const body = readJsonBody(context.request);
       // RFC 7644 section 3.4.3: the query is a SearchRequest object; anything else is no query.
       if (typeof body !== "object" || body === null || Array.isArray(body)) {
@@ -61,7 +60,7 @@ export function resourceEndpoint<R extends Row>(type: ResourceType<R>) {
     }
     if (!route.id) {
       if (method === "GET") return list(context, query);
-      if (method !== "POST") methodNotAllowed(method, ["GET", "POST"]);
+      if (method !== "POST") throw methodNotAllowed(method, ["GET", "POST"]);
       const { row, ignored } = await type.create(context, readJsonBody(context.request));
       context.ignored.push(...ignored);
       return one(context, row, 201, { location: `${context.baseUrl}/${type.path}/${row.id}` });
@@ -90,7 +89,7 @@ export function resourceEndpoint<R extends Row>(type: ResourceType<R>) {
         await type.remove(context, route.id, ifMatch);
         return { status: 204, headers: {} };
       default:
-        methodNotAllowed(method, ["GET", "PUT", "PATCH", "DELETE"]);
+        throw methodNotAllowed(method, ["GET", "PUT", "PATCH", "DELETE"]);
     }
   };
 }

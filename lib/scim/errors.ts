@@ -21,6 +21,8 @@ export class ScimError extends Error {
     readonly status: number,
     readonly scimType: ScimType | undefined,
     readonly detail: string,
+    /** Headers the error answers with, such as a 405's `Allow`. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
     this.name = "ScimError";
@@ -51,3 +53,7 @@ export const noTarget = (detail: string) => new ScimError(400, "noTarget", detai
 export const mutability = (detail: string) => new ScimError(400, "mutability", detail);
 export const uniqueness = (detail: string) => new ScimError(409, "uniqueness", detail);
 export const notFound = (detail: string) => new ScimError(404, undefined, detail);
+
+/** 405 with the methods the endpoint does allow in `Allow` (RFC 7231 section 6.5.5). */
+export const methodNotAllowed = (method: string, allowed: string[]) =>
+  new ScimError(405, undefined, `${method} is not allowed here; use ${allowed.join(", ")}`, { allow: allowed.join(", ") });
