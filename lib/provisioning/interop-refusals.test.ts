@@ -86,3 +86,34 @@ describe("405 Method Not Allowed", () => {
     expect(res.body.detail).toContain(allow);
   });
 });
+
+describe("unquoted filter values (Entra's documentation, Microsoft's reference collection)", () => {
+  it("finds a user by an unquoted userName, as Entra's documentation writes it", async () => {
+    const user = await createdUser();
+    const res = await h.scim("GET", `${users}?filter=${encodeURIComponent(`userName eq ${user.userName}`)}`);
+    expect(res.status).toBe(200);
+    expect(res.body.Resources.map((r: { id: string }) => r.id)).toEqual([user.id]);
+  });
+
+  it("takes an unquoted date-time with seven fractional digits and an offset", async () => {
+    const user = await createdUser();
+    const filter = `meta.created gt 2015-10-10T14:38:21.8617979-07:00 and userName eq "${user.userName}"`;
+    const res = await h.scim("GET", `${users}?filter=${encodeURIComponent(filter)}`);
+    expect(res.status).toBe(200);
+    expect(res.body.totalResults).toBe(1);
+  });
+
+  it("takes unquoted values in a group filter and in POST .search", async () => {
+    const displayName = `Employee-${randomUUID().slice(0, 8)}`;
+    expect((await h.scim("POST", groups, { body: { schemas: [GROUP_SCHEMA], displayName } })).status).toBe(201);
+    const res = await h.scim("POST", `${groups}/.search`, { body: { filter: `displayName sw ${displayName.slice(0, 12)}` } });
+    expect(res.status).toBe(200);
+    expect(res.body.Resources.map((g: { displayName: string }) => g.displayName)).toContain(displayName);
+  });
+
+  it("refuses a bare keyword with a message that shows the quoted form", async () => {
+    const res = await h.scim("GET", `${users}?filter=${encodeURIComponent("userName eq or")}`);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ scimType: "invalidFilter", detail: expect.stringContaining('quote a text value: "or"') });
+  });
+});

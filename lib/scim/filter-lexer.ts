@@ -12,8 +12,12 @@ const ATTRIBUTE_NAME = /^(?:[A-Za-z][A-Za-z0-9_-]*|\$ref)$/;
 const SCHEMA_URN = /^urn(?::[A-Za-z0-9][A-Za-z0-9._-]*)+$/i;
 /** The characters an attribute path (with its URN and sub-attribute) or a keyword is made of. */
 const PATH_CHAR = /[A-Za-z0-9_$:.-]/;
-/** JSON number (RFC 8259 section 6). */
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+/** A whole JSON number (RFC 8259 section 6). */
+const JSON_NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
+/** What ends an unquoted value: white space, the close of a group or value path, or a quote. */
+const BARE_VALUE_END = /[\s)\]"[]/;
+/** Words that read as filter syntax: as a value they must be quoted. */
+const BARE_KEYWORDS = new Set(["and", "or", "not", "pr"]);
 const ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 
 /**
@@ -111,24 +115,44 @@ export class FilterLexer {
     return name;
   }
 
-  /** compValue = false / null / true / number / string (JSON, RFC 7644 section 3.4.2.2). */
+  /**
+   * compValue = false / null / true / number / string (JSON, RFC 7644 section 3.4.2.2). Entra's
+   * documentation shows unquoted strings (`userName eq Test_User_00aa00aa-...`,
+   * https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups#get-user-by-query)
+   * and Microsoft's reference test collection sends `sw O` and
+   * `meta.created gt 2015-10-10T14:38:21.8617979-07:00`: a bare run of characters that is not
+   * a JSON literal or number is taken as that string. A bare keyword is ambiguous and refused.
+   */
   readValue(): FilterValue {
-    const expected = "a value (a JSON string in double quotes, a number, true, false or null)";
     const char = this.peek();
     if (char === '"') return this.readString();
-    if (char === "-" || (char !== undefined && char >= "0" && char <= "9")) {
-      NUMBER.lastIndex = this.pos;
-      const match = NUMBER.exec(this.text);
-      if (!match) this.fail(expected);
-      this.pos += match[0].length;
-      return Number(match[0]);
-    }
     const start = this.pos;
-    const word = this.readWord();
-    if (word === "true") return true;
-    if (word === "false") return false;
-    if (word === "null") return null;
-    return this.fail(expected, start);
+    const bare = this.readBareValue();
+    if (!bare) return this.fail("a value (a JSON string in double quotes, a number, true, false or null)", start);
+    if (bare === "null") return null;
+    // Entra writes booleans as "True" and "False" (see coerceBoolean in normalize.ts).
+    if (/^(true|false)$/i.test(bare)) return bare.toLowerCase() === "true";
+    if (JSON_NUMBER.test(bare)) return Number(bare);
+    if (BARE_KEYWORDS.has(bare.toLowerCase())) {
+      this.failWith(`'${bare}' is a keyword, not a value; quote a text value: "${bare}"`, start);
+    }
+    return bare;
+  }
+
+  /** A bare value runs to the next space, ')' or ']' (or '"' or '[', which must be quoted). */
+  private readBareValue(): string {
+    const start = this.pos;
+    while (this.pos < this.text.length && !BARE_VALUE_END.test(this.text[this.pos])) {
+      if (this.text[this.pos] < " ") this.failWith("control characters must be escaped in a quoted JSON string", this.pos);
+      this.pos++;
+    }
+    const bare = this.text.slice(start, this.pos);
+    const quoted = /^'(.*)'$/.exec(bare);
+    if (quoted) this.failWith(`a value in single quotes must be a JSON string in double quotes: "${quoted[1]}"`, start);
+    if (/["[]/.test(this.peek() ?? "")) {
+      this.failWith(`a value with '${this.peek()}' must be a JSON string in double quotes: "${bare}..."`, this.pos);
+    }
+    return bare;
   }
 
   private readString(): string {

@@ -58,6 +58,28 @@ describe("parseFilter", () => {
     expect(parseFilter(text)).toEqual({ kind: "compare", path: { attr: "x" }, op: "eq", value });
   });
 
+  it.each<[string, string, FilterValue]>([
+    ["Entra's documented unquoted userName", "x eq Test_User_00aa00aa-1111-2222-3333-444444444444", "Test_User_00aa00aa-1111-2222-3333-444444444444"],
+    ["a word from Microsoft's reference collection", "x eq Employee", "Employee"],
+    ["one letter", "x eq O", "O"],
+    ["a bare date-time", "x eq 2015-10-10T14:38:21.8617979-07:00", "2015-10-10T14:38:21.8617979-07:00"],
+    ["an email address", "x eq bjensen@example.com", "bjensen@example.com"],
+    ["digits that are no JSON number", "x eq 00123", "00123"],
+    ["a number with a trailing dot", "x eq 1.", "1."],
+    ["Entra's True in capitals", "x eq True", true],
+    ["Entra's False in capitals", "x eq FALSE", false],
+  ])("forgives an unquoted value: %s", (_, text, value) => {
+    expect(parseFilter(text)).toEqual({ kind: "compare", path: { attr: "x" }, op: "eq", value });
+  });
+
+  it("ends an unquoted value at a space, ')' or ']'", () => {
+    expect(parseFilter("(x eq a) and emails[type eq work]")).toEqual({
+      kind: "and",
+      left: { kind: "compare", path: { attr: "x" }, op: "eq", value: "a" },
+      right: { kind: "valuePath", path: { attr: "emails" }, filter: { kind: "compare", path: { attr: "type" }, op: "eq", value: "work" } },
+    });
+  });
+
   it.each<[string, string, Filter]>([
     [
       "and binds tighter than or",
@@ -189,14 +211,14 @@ describe("parseFilter refuses malformed input", () => {
     ["an unknown operator", 'userName like "x"', /position 10: expected a comparison operator.*found 'like'/],
     ["a missing operator", "userName", /expected a comparison operator/],
     ["a missing value", "userName eq", /position 12: expected a value/],
-    ["an unquoted value", "userName eq bjensen", /expected a value.*found 'bjensen'/],
-    ["a single-quoted value", "userName eq 'x'", /expected a value/],
-    ["True in capitals", "active eq True", /expected a value/],
+    ["an unquoted keyword", "userName eq and", /position 13: 'and' is a keyword, not a value; quote a text value: "and"/],
+    ["an unquoted pr", 'userName eq pr or x eq "y"', /'pr' is a keyword/],
+    ["a single-quoted value", "userName eq 'x'", /a value in single quotes must be a JSON string in double quotes: "x"/],
+    ["an unquoted value running into a quote", 'userName eq ab"c"', /must be a JSON string in double quotes/],
     ["an unterminated string", 'userName eq "abc', /closing '"' for the string opened at position 13/],
     ["a bad escape", String.raw`userName eq "a\x"`, /expected an escape/],
     ["a short unicode escape", String.raw`userName eq "\u12"`, /four hex digits/],
     ["a raw control character in a string", 'userName eq "a\nb"', /control characters/],
-    ["a number with a trailing dot", "x eq 1.", /expected 'and', 'or' or the end/],
     ["trailing garbage", 'userName eq "x" foo', /position 17: expected 'and', 'or' or the end of the filter but found 'foo'/],
     ["a dangling and", 'userName eq "x" and', /expected an attribute path, '\(' or 'not' but found the end/],
     ["a leading or", 'or userName eq "x"', /expected a comparison operator/],
