@@ -117,3 +117,20 @@ describe("unquoted filter values (Entra's documentation, Microsoft's reference c
     expect(res.body).toMatchObject({ scimType: "invalidFilter", detail: expect.stringContaining('quote a text value: "or"') });
   });
 });
+
+describe("group members' display and type", () => {
+  it("are advertised as readOnly, and what a client sends for them is replaced by the server's", async () => {
+    const schema = (await h.scim("GET", `${h.a.entra.integration.appKey}/Schemas/${GROUP_SCHEMA}`)).body;
+    const members = schema.attributes.find((a: { name: string }) => a.name === "members");
+    const sub = (name: string) => members.subAttributes.find((a: { name: string }) => a.name === name);
+    expect(sub("display").mutability).toBe("readOnly");
+    expect(sub("type").mutability).toBe("readOnly");
+
+    const user = await createdUser();
+    const res = await h.scim("POST", groups, {
+      body: { schemas: [GROUP_SCHEMA], displayName: `Readers ${randomUUID()}`, members: [{ value: user.id, display: "Someone Else", type: "Group" }] },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.members).toEqual([expect.objectContaining({ value: user.id, display: "Ivy Interop", type: "User" })]);
+  });
+});
