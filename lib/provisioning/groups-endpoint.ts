@@ -8,13 +8,13 @@ import { patchGroup } from "@/lib/groups/patch-group";
 import { replaceGroup } from "@/lib/groups/replace-group";
 import { memberBuilder, toScimGroup } from "@/lib/groups/scim-group";
 import { streamScimGroup } from "@/lib/groups/stream-scim-group";
-import { resourceEndpoint } from "./resource-endpoint";
+import { resourceEndpoint, type ResourceType } from "./resource-endpoint";
 
 /**
  * /Groups. Members are read only when the response returns them (`excludedAttributes=members`
  * reads none): paged out of the table for one group, in one query for a whole list page.
  */
-export const groupsEndpoint = resourceEndpoint<Group>({
+export const groupResource: ResourceType<Group> = {
   path: "Groups",
   async render(context, rows, projection) {
     const build = memberBuilder(context.baseUrl, projection);
@@ -53,4 +53,6 @@ export const groupsEndpoint = resourceEndpoint<Group>({
    */
   patchReturnsResource: (query) =>
     [...query.keys()].some((key) => ["attributes", "excludedattributes"].includes(key.toLowerCase())),
-});
+};
+
+export const groupsEndpoint = resourceEndpoint(groupResource);

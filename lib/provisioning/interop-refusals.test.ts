@@ -134,3 +134,42 @@ describe("group members' display and type", () => {
     expect(res.body.members).toEqual([expect.objectContaining({ value: user.id, display: "Ivy Interop", type: "User" })]);
   });
 });
+
+describe("POST /.search at the server root (RFC 7644 section 3.4.3)", () => {
+  it("searches Users and Groups together, paging across both", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const integration = await h.install(h.a.tenant, "entra");
+    const key = integration.integration.appKey;
+    for (const n of [1, 2]) {
+      const res = await h.scim("POST", `${key}/Users`, { as: integration, body: { schemas: [USER_SCHEMA], userName: `root-${tag}-${n}`, displayName: `Root ${tag} ${n}` } });
+      expect(res.status).toBe(201);
+    }
+    expect((await h.scim("POST", `${key}/Groups`, { as: integration, body: { schemas: [GROUP_SCHEMA], displayName: `Root ${tag} group` } })).status).toBe(201);
+
+    const filter = `displayName sw "Root ${tag}"`;
+    const all = await h.scim("POST", `${key}/.search`, { as: integration, body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"], filter } });
+    expect(all.status).toBe(200);
+    expect(all.body.totalResults).toBe(3);
+    expect(all.body.Resources.map((r: { displayName: string }) => r.displayName)).toEqual([`Root ${tag} 1`, `Root ${tag} 2`, `Root ${tag} group`]);
+
+    const second = await h.scim("POST", `${key}/.search`, { as: integration, body: { filter, startIndex: 2, count: 2 } });
+    expect(second.body).toMatchObject({ totalResults: 3, startIndex: 2, itemsPerPage: 2 });
+    expect(second.body.Resources[1].schemas).toEqual([GROUP_SCHEMA]);
+  });
+
+  it("takes a filter only Users understand, and works keyless with the token alone", async () => {
+    const user = await createdUser();
+    const res = await h.scim("POST", ".search", { as: h.a.entra, body: { filter: `userName eq "${user.userName}"` } });
+    expect(res.status).toBe(200);
+    expect(res.body.Resources.map((r: { id: string }) => r.id)).toEqual([user.id]);
+  });
+
+  it("refuses a filter no resource type understands, GET, and sortBy", async () => {
+    const root = `${h.a.entra.integration.appKey}/.search`;
+    expect((await h.scim("POST", root, { body: { filter: 'shoeSize eq "42"' } })).body.scimType).toBe("invalidFilter");
+    const get = await h.scim("GET", root);
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    expect((await h.scim("POST", root, { body: { sortBy: "displayName" } })).status).toBe(400);
+  });
+});

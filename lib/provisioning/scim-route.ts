@@ -2,13 +2,17 @@ import { ScimError } from "@/lib/scim/errors";
 
 export type ScimResourceName = "Users" | "Groups" | "ServiceProviderConfig" | "ResourceTypes" | "Schemas" | "Bulk" | "Me";
 
+/** `POST /.search` at the server root searches every resource type (RFC 7644 section 3.4.3). */
+const ROOT_SEARCH = ".search";
+
 export type ScimRoute = {
   /** The integration's app key when the URL carries one; absent in the keyless form. */
   appKey?: string;
-  resource: ScimResourceName;
+  /** "Root" for `POST /.search` across resource types. */
+  resource: ScimResourceName | "Root";
   /** `/Users/{id}`, `/ResourceTypes/{name}`, `/Schemas/{urn}`. */
   id?: string;
-  /** `POST /Users/.search` (RFC 7644 section 3.4.3). */
+  /** `POST /Users/.search` and `POST /.search` (RFC 7644 section 3.4.3). */
   search: boolean;
 };
 
@@ -35,10 +39,11 @@ function decodeSegment(segment: string): string {
 export function parseScimRoute(segments: string[]): ScimRoute {
   let rest = segments.map(decodeSegment);
   let appKey: string | undefined;
-  if (rest.length > 0 && !resourceName(rest[0])) {
+  if (rest.length > 0 && !resourceName(rest[0]) && rest[0] !== ROOT_SEARCH) {
     appKey = rest[0];
     rest = rest.slice(1);
   }
+  if (rest.length === 1 && rest[0] === ROOT_SEARCH) return { appKey, resource: "Root", search: true };
   const resource = resourceName(rest[0]);
   if (!resource || rest.length > 2) {
     throw new ScimError(404, undefined, `No SCIM endpoint at /${segments.join("/")}; expected /Users, /Groups, /ServiceProviderConfig, /ResourceTypes or /Schemas`);

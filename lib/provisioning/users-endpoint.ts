@@ -9,10 +9,10 @@ import { replacePerson } from "@/lib/people/replace-person";
 import { toScimUser } from "@/lib/people/scim-user";
 import { projectAttributes, returnsAttribute } from "@/lib/scim/projection";
 import { userSchemas } from "@/lib/scim/schemas/lookup";
-import { resourceEndpoint } from "./resource-endpoint";
+import { resourceEndpoint, type ResourceType } from "./resource-endpoint";
 
 /** /Users: people as SCIM Users, their read-only `groups` loaded only when returned. */
-export const usersEndpoint = resourceEndpoint<Person>({
+export const userResource: ResourceType<Person> = {
   path: "Users",
   async render(context, rows, projection) {
     const groups = returnsAttribute(userSchemas, projection, "groups")
@@ -38,4 +38,6 @@ export const usersEndpoint = resourceEndpoint<Person>({
   // Okta reads the updated user from the PATCH response
   // (https://developer.okta.com/docs/reference/scim/scim-20/#update-a-specific-user-patch).
   patchReturnsResource: () => true,
-});
+};
+
+export const usersEndpoint = resourceEndpoint(userResource);
