@@ -2,11 +2,15 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDatabase } = await import("./db/client");
-  const { holdEmbeddedDatabaseLock } = await import("./db/embedded-lock");
+  const { isEmbeddedDatabaseHeld } = await import("./db/embedded-lock");
   try {
-    holdEmbeddedDatabaseLock();
     await getDatabase();
   } catch (error) {
+    if (isEmbeddedDatabaseHeld(error)) {
+      // Serving anyway would open the folder later, beside its owner, and lose writes.
+      console.error(`error: ${error.message}; this server does not start`);
+      process.exit(1);
+    }
     console.error("The database could not be opened; /api/health answers 503 until it can.", error);
   }
 }

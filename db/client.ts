@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -9,6 +8,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { env } from "@/lib/env";
+import { lockEmbeddedFolder } from "./embedded-lock";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
@@ -20,7 +20,10 @@ export type Database = { db: Db; close: () => Promise<void>; kind: "pglite" | "p
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
-/** Opens a migrated database: postgres.js when a URL is given, else PGlite in `dataDir`. */
+/**
+ * Opens a migrated database: postgres.js when a URL is given, else PGlite in `dataDir` (in
+ * memory without one). A folder is locked first; EmbeddedDatabaseHeld says another process has it.
+ */
 export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<Database> {
   if (options.url) {
     const client = postgres(options.url, { max: 10, onnotice: () => {} });
@@ -28,11 +31,25 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
     await migratePostgres(db as never, { migrationsFolder });
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite(options.dataDir);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  await migratePglite(db as never, { migrationsFolder });
-  return { db, kind: "pglite", close: () => client.close() };
+  if (!options.dataDir) return openPglite(undefined, async () => {});
+  // The lock comes before PGlite touches the folder: a second process must never open it.
+  const lock = await lockEmbeddedFolder(options.dataDir);
+  return openPglite(options.dataDir, lock.release).catch(async (error: unknown) => {
+    await lock.release();
+    throw error;
+  });
+}
+
+async function openPglite(dataDir: string | undefined, release: () => Promise<void>): Promise<Database> {
+  const client = new PGlite(dataDir);
+  try {
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    await migratePglite(db as never, { migrationsFolder });
+    return { db, kind: "pglite", close: () => client.close().finally(release) };
+  } catch (error) {
+    await client.close().catch(() => {});
+    throw error;
+  }
 }
 
 const globalForDb = globalThis as unknown as { scimConsoleDb?: Promise<Database> };

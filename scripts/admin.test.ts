@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -73,14 +73,4 @@ describe("admin CLI", () => {
     expect(stderr).toMatch(message);
   });
 
-  it("refuses to open the embedded database while the app holds it", () => {
-    writeFileSync(path.join(dataDir, "server.pid"), String(process.pid));
-    try {
-      const { code, stderr } = admin("tenant:create", "--slug", "other", "--name", "Other");
-      expect(code).toBe(2);
-      expect(stderr).toMatch(/has the embedded database open/);
-    } finally {
-      rmSync(path.join(dataDir, "server.pid"));
-    }
-  });
 });

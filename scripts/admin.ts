@@ -3,7 +3,6 @@
  * Errors are one line on stderr and a non-zero exit; --json prints machine-readable output.
  */
 import { getDatabase } from "@/db/client";
-import { embeddedDatabaseHolder } from "@/db/embedded-lock";
 import { AppError } from "@/lib/errors";
 import { commands } from "./admin/commands";
 import { assertKnownOptions, CliError, parseCommandLine, usage } from "./admin/cli";
@@ -17,12 +16,6 @@ async function main(argv: string[]): Promise<number> {
   const command = commands.find((c) => c.name === name);
   if (!command) throw new CliError(`unknown command "${name}"; run with --help to list the commands`);
   assertKnownOptions(command, argv);
-  const holder = embeddedDatabaseHolder();
-  if (holder) {
-    throw new CliError(
-      `the app (process ${holder}) has the embedded database open; stop it first, or set DATABASE_URL to use a PostgreSQL server`,
-    );
-  }
   const database = await getDatabase();
   try {
     const result = await command.run(database.db, options);
