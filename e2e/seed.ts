@@ -8,15 +8,18 @@ export const users = {
   staff: "staff@platform.test", // platform support staff, no membership
 };
 
-/** CLI calls run before the seeded server starts; a named call's --json output is kept. */
+/**
+ * CLI calls run before the seeded server starts; a named call's --json output is kept.
+ * user:create reads the password from CONSOLE_PASSWORD, never from argv.
+ */
 export const seedCommands: { name?: string; args: string[] }[] = [
   { args: ["tenant:create", "--slug", "acme", "--name", "Acme Corp"] },
   { args: ["tenant:create", "--slug", "globex", "--name", "Globex"] },
-  { args: ["user:create", "--email", users.owner, "--name", "Olivia Owner", "--password", password, "--tenant", "acme", "--role", "admin"] },
-  { args: ["user:create", "--email", users.viewer, "--name", "Victor Viewer", "--password", password, "--tenant", "acme", "--role", "viewer"] },
-  { args: ["user:create", "--email", users.globexAdmin, "--name", "Gina Globex", "--password", password, "--tenant", "globex", "--role", "admin"] },
+  { args: ["user:create", "--email", users.owner, "--name", "Olivia Owner", "--tenant", "acme", "--role", "admin"] },
+  { args: ["user:create", "--email", users.viewer, "--name", "Victor Viewer", "--tenant", "acme", "--role", "viewer"] },
+  { args: ["user:create", "--email", users.globexAdmin, "--name", "Gina Globex", "--tenant", "globex", "--role", "admin"] },
   { args: ["member:add", "--email", users.owner, "--tenant", "globex", "--role", "viewer"] },
-  { args: ["user:create", "--email", users.staff, "--name", "Sam Staff", "--password", password, "--staff"] },
+  { args: ["user:create", "--email", users.staff, "--name", "Sam Staff", "--staff"] },
   { name: "acmeEntra", args: ["integration:create", "--tenant", "acme", "--provider", "entra"] },
   { name: "globexOkta", args: ["integration:create", "--tenant", "globex", "--provider", "okta", "--no-groups"] },
 ];

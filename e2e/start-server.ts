@@ -6,7 +6,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { seedCommands } from "./seed";
+import { password, seedCommands } from "./seed";
 
 const { values } = parseArgs({ options: { port: { type: "string" }, "data-dir": { type: "string" }, seed: { type: "boolean" }, "database-url": { type: "string" } } });
 
@@ -21,7 +21,10 @@ rmSync(dataDir, { recursive: true, force: true });
 if (values.seed) {
   const outputs: Record<string, unknown> = {};
   for (const { name, args } of seedCommands) {
-    const out = execFileSync("npx", ["tsx", "scripts/admin.ts", ...args, "--json"], { env, stdio: ["ignore", "pipe", "inherit"] });
+    const out = execFileSync("npx", ["tsx", "scripts/admin.ts", ...args, "--json"], {
+      env: { ...env, CONSOLE_PASSWORD: password },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     if (name) outputs[name] = JSON.parse(out.toString());
   }
   // What the CLI printed once (tokens), for the specs that call the SCIM API.

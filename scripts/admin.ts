@@ -3,39 +3,41 @@
  * Errors are one line on stderr and a non-zero exit; --json prints machine-readable output.
  */
 import { getDatabase } from "@/db/client";
-import { AppError } from "@/lib/errors";
 import { commands } from "./admin/commands";
-import { assertKnownOptions, CliError, parseCommandLine, usage } from "./admin/cli";
+import { describeError, parseCommandLine, resolveSecret, runCommand, usage, type CommandResult, type Values } from "./admin/cli";
 
-async function main(argv: string[]): Promise<number> {
-  const { name, options, json, help } = parseCommandLine(argv);
-  if (help || !name) {
-    process.stdout.write(usage(commands, name));
-    return name || help ? 0 : 1;
-  }
-  const command = commands.find((c) => c.name === name);
-  if (!command) throw new CliError(`unknown command "${name}"; run with --help to list the commands`);
-  assertKnownOptions(command, argv);
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function execute(name: string, values: Values): Promise<CommandResult> {
   const database = await getDatabase();
   try {
-    const result = await command.run(database.db, options);
-    process.stdout.write(json ? `${JSON.stringify(result.data, null, 2)}\n` : `${result.text}\n`);
-    return 0;
+    return await runCommand(database.db, commands, name, values);
   } finally {
     await database.close();
   }
 }
 
+async function main(argv: string[]): Promise<number> {
+  const line = parseCommandLine(argv, commands);
+  if (line.help) {
+    process.stdout.write(usage(commands, line.command?.name));
+    return argv.length ? 0 : 1;
+  }
+  const values = await resolveSecret(line.command, line.values, process.env, readStdin);
+  const result = await execute(line.command.name, values);
+  process.stdout.write(line.json ? `${JSON.stringify(result.data, null, 2)}\n` : `${result.text}\n`);
+  return 0;
+}
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message =
-      error instanceof AppError && error.field
-        ? `${error.field}: ${error.message}`
-        : error instanceof CliError || error instanceof AppError
-          ? error.message
-          : String(error);
+    const { message, exitCode } = describeError(error);
     process.stderr.write(`error: ${message}\n`);
-    process.exit(error instanceof CliError || error instanceof AppError ? 2 : 1);
+    process.exit(exitCode);
   },
 );

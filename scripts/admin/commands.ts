@@ -28,12 +28,17 @@ export const tenantCommands: Command[] = [
     summary: "Create a console user with a role in a tenant, or platform support staff.",
     options: [
       { flag: "email", value: "email", description: "Sign-in email; unique.", required: true },
-      { flag: "password", value: "password", description: "At least 12 characters.", required: true },
       { flag: "tenant", value: "slug", description: "The tenant to give a role in." },
       { flag: "role", value: memberRoles.join("|"), description: "The role in that tenant." },
       { flag: "name", value: "name", description: "Display name; defaults to the email's local part." },
       { flag: "staff", description: "Platform support staff: may open every tenant (audited)." },
     ],
+    secret: {
+      name: "password",
+      stdinFlag: "password-stdin",
+      env: "CONSOLE_PASSWORD",
+      description: "Read the password (at least 12 characters) from standard input; without it, from CONSOLE_PASSWORD.",
+    },
     async run(db, options) {
       const email = options.require("email");
       const slug = options.get("tenant");
