@@ -2,7 +2,11 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { integrations } from "@/db/schema";
+import { serveAdminChannel } from "./admin/channel";
 
 /**
  * Smoke tests of the real CLI in a child process; its parsing and commands are tested in
@@ -41,5 +45,20 @@ describe("admin CLI, spawned", () => {
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe("");
     expect(refused.stderr).toMatch(/^error: --password is not taken on the command line .*\n$/);
+  }, 360_000);
+
+  it("hands its command to the process holding the folder, as it does beside the running app", async () => {
+    const owner = await openDatabase({ dataDir: path.join(dataDir, "pglite") });
+    const channel = await serveAdminChannel(owner.db, dataDir);
+    try {
+      const installed = await admin(["integration:create", "--tenant", "acme", "--provider", "okta", "--json"]);
+      expect(installed).toMatchObject({ code: 0, stderr: "" });
+      const { appKey } = JSON.parse(installed.stdout) as { appKey: string };
+      const [row] = await owner.db.select().from(integrations).where(eq(integrations.appKey, appKey));
+      expect(row.provider).toBe("okta");
+    } finally {
+      await new Promise((resolve) => channel.close(resolve));
+      await owner.close();
+    }
   }, 240_000);
 });

@@ -1,8 +1,13 @@
 /**
  * The admin CLI for support staff and automation: `npm run admin -- <command> [options]`.
  * Errors are one line on stderr and a non-zero exit; --json prints machine-readable output.
+ * With DATABASE_URL it connects to PostgreSQL. On the embedded database it takes the folder's
+ * lock itself, or, while the app holds it, hands the command to the app (scripts/admin/channel.ts).
  */
 import { getDatabase } from "@/db/client";
+import { isEmbeddedDatabaseHeld } from "@/db/embedded-lock";
+import { env } from "@/lib/env";
+import { askOwner } from "./admin/channel";
 import { commands } from "./admin/commands";
 import { describeError, parseCommandLine, resolveSecret, runCommand, usage, type CommandResult, type Values } from "./admin/cli";
 
@@ -13,7 +18,13 @@ async function readStdin(): Promise<string> {
 }
 
 async function execute(name: string, values: Values): Promise<CommandResult> {
-  const database = await getDatabase();
+  let database;
+  try {
+    database = await getDatabase();
+  } catch (error) {
+    if (isEmbeddedDatabaseHeld(error)) return askOwner(env().DATA_DIR, { command: name, values });
+    throw error;
+  }
   try {
     return await runCommand(database.db, commands, name, values);
   } finally {

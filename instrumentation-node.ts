@@ -1,0 +1,27 @@
+/**
+ * The Node.js half of instrumentation.ts, kept apart so the Edge build never sees it: opens
+ * and migrates the database at start, and on the embedded database serves the admin CLI.
+ */
+import { getDatabase } from "./db/client";
+import { isEmbeddedDatabaseHeld } from "./db/embedded-lock";
+import { env } from "./lib/env";
+import { serveAdminChannel } from "./scripts/admin/channel";
+
+export async function openDatabaseAtStart(): Promise<void> {
+  let database;
+  try {
+    database = await getDatabase();
+  } catch (error) {
+    if (isEmbeddedDatabaseHeld(error)) {
+      // Serving anyway would open the folder later, beside its owner, and lose writes.
+      console.error(`error: ${error.message}; this server does not start`);
+      process.exit(1);
+    }
+    console.error("The database could not be opened; /api/health answers 503 until it can.", error);
+    return;
+  }
+  if (database.kind !== "pglite") return;
+  await serveAdminChannel(database.db, env().DATA_DIR).catch((error: unknown) => {
+    console.error(`The admin CLI cannot reach this app: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
