@@ -1,11 +1,11 @@
 /**
- * The Node.js half of instrumentation.ts, kept apart so the Edge build never sees it: opens
- * and migrates the database at start, and on the embedded database serves the admin CLI.
+ * The Node.js half of instrumentation.ts, kept apart so the Edge build never sees it: opens and
+ * migrates the database at start, and on the embedded database serves the admin CLI.
  */
-import { getDatabase } from "./db/client";
-import { isEmbeddedDatabaseHeld } from "./db/embedded-lock";
-import { env } from "./lib/env";
-import { serveAdminChannel } from "./scripts/admin/channel";
+import { getDatabase } from "@/db/client";
+import { isEmbeddedDatabaseHeld } from "@/db/embedded-lock";
+import { env } from "@/lib/env";
+import { serveAdminChannel } from "@/scripts/admin/channel";
 
 export async function openDatabaseAtStart(): Promise<void> {
   let database;
