@@ -20,6 +20,8 @@ export const events = pgTable(
     actorId: uuid("actor_id"),
     actorLabel: text("actor_label").notNull(),
     requestId: text("request_id"),
+    /** Why a console user acted (deactivation, permanent delete), as they typed it. */
+    reason: text("reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -16,6 +16,8 @@ export type EventEntry = {
   action: string;
   changes?: FieldChange[];
   actor: Actor;
+  /** Why a console user acted, when they said. */
+  reason?: string | null;
 };
 
 /** Writes History entries in one statement; call it inside the transaction that made the change. */
@@ -32,6 +34,7 @@ export async function recordEvents(db: Db, entries: EventEntry[]): Promise<void>
       actorId: e.actor.id,
       actorLabel: e.actor.label,
       requestId: e.actor.requestId ?? null,
+      reason: e.reason ?? null,
     })),
   );
 }

@@ -26,6 +26,7 @@ export async function commitPersonChange(
   before: Person,
   resource: Record<string, unknown>,
   actor: Actor,
+  reason: string | null = null,
 ): Promise<Person> {
   const changes = diffResources(before.resource, resource);
   if (changes.length === 0) return before;
@@ -47,6 +48,7 @@ export async function commitPersonChange(
     action: actionFor(before.resource, resource),
     changes,
     actor,
+    reason,
   });
   return updated;
 }
