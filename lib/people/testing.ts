@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import type { ScimHarness } from "@/lib/provisioning/testing";
+import { GROUP_SCHEMA, USER_SCHEMA } from "@/lib/scim/schemas/urns";
+
+/** Someone provisioned through tenant A's Entra integration, with names and emails unique to the test. */
+export async function provisionPerson(h: ScimHarness, label = "ada") {
+  const tag = randomUUID().slice(0, 8);
+  const person = {
+    userName: `${label}-${tag}@a.example`,
+    givenName: `Given${tag}`,
+    familyName: `Family${tag}`,
+    workEmail: `${label}.work-${tag}@a.example`,
+    externalId: `ext-${tag}`,
+  };
+  const res = await h.scim("POST", `${h.a.entra.integration.appKey}/Users`, {
+    body: {
+      schemas: [USER_SCHEMA],
+      userName: person.userName,
+      externalId: person.externalId,
+      name: { givenName: person.givenName, familyName: person.familyName },
+      displayName: `${person.givenName} ${person.familyName}`,
+      emails: [{ value: person.workEmail, type: "work", primary: true }],
+    },
+  });
+  if (res.status !== 201) throw new Error(`provisioning failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { ...person, id: res.body.id as string };
+}
+
+export async function provisionGroup(h: ScimHarness, memberIds: string[]) {
+  const res = await h.scim("POST", `${h.a.entra.integration.appKey}/Groups`, {
+    body: { schemas: [GROUP_SCHEMA], displayName: `Team ${randomUUID().slice(0, 8)}`, members: memberIds.map((value) => ({ value })) },
+  });
+  if (res.status !== 201) throw new Error(`group failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
+
+/**
+ * Every row of every table of the public schema, as text, that contains one of `needles`
+ * (case-insensitively): what "no trace left" is checked against, whatever tables exist.
+ */
+export async function tracesOf(db: Db, needles: string[]): Promise<string[]> {
+  const tables = (await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)) as unknown as
+    | { rows: { table_name: string }[] }
+    | { table_name: string }[];
+  const names = (Array.isArray(tables) ? tables : tables.rows).map((t) => t.table_name);
+  const found: string[] = [];
+  for (const name of names) {
+    const result = (await db.execute(sql`select t::text as row from ${sql.identifier(name)} t`)) as unknown as { rows: { row: string }[] } | { row: string }[];
+    for (const { row } of Array.isArray(result) ? result : result.rows) {
+      const lower = row.toLowerCase();
+      for (const needle of needles) if (lower.includes(needle.toLowerCase())) found.push(`${name}: ${needle} in ${row.slice(0, 300)}`);
+    }
+  }
+  return found;
+}
