@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { integrations } from "@/db/schema";
+import { isPersonPurged } from "@/lib/people/is-person-purged";
 import { ScimError } from "@/lib/scim/errors";
 import { authenticate, type Authenticated } from "./authenticate";
 import { dispatch } from "./dispatch";
@@ -19,11 +20,13 @@ export async function handleScimRequest(db: Db, request: ScimRequest): Promise<S
   const started = performance.now();
   let auth: Authenticated | undefined;
   let appKey: string | undefined;
+  let userId: string | undefined;
   const ignored: string[] = [];
   let response: ScimResponse;
   try {
     const route = parseScimRoute(request.segments);
     appKey = route.appKey;
+    if (route.resource === "Users") userId = route.id;
     auth = await authenticate(db, request.headers.get("authorization"), route.appKey);
     if (request.bodyTooLarge) {
       throw new ScimError(413, undefined, `The body is larger than ${MAX_PAYLOAD_BYTES} bytes; it was not read`);
@@ -48,15 +51,22 @@ export async function handleScimRequest(db: Db, request: ScimRequest): Promise<S
   if (response.body !== undefined || response.stream) response.headers["content-type"] = SCIM_CONTENT_TYPE;
   if (response.status === 401) response.headers["www-authenticate"] = 'Bearer realm="SCIM", Basic realm="SCIM"';
   const integration = auth?.integration ?? (appKey ? await integrationByKey(db, appKey) : undefined);
-  await recordRequest(db, {
-    request,
-    response,
-    integration,
-    tokenId: auth?.token.id,
-    tokenLastUsedAt: auth?.token.lastUsedAt ?? null,
-    latencyMs: Math.round(performance.now() - started),
-    ignored,
-  }).catch((error: unknown) => console.error(`[scim ${request.requestId}] request log not written`, error));
+  const latencyMs = Math.round(performance.now() - started);
+  await db
+    .transaction(async (tx) => {
+      // A write to a person purged meanwhile is logged without its body (see isPersonPurged).
+      const purged = userId && integration && request.body ? await isPersonPurged(tx, integration.tenantId, userId) : false;
+      await recordRequest(tx, {
+        request: purged ? { ...request, body: null } : request,
+        response,
+        integration,
+        tokenId: auth?.token.id,
+        tokenLastUsedAt: auth?.token.lastUsedAt ?? null,
+        latencyMs,
+        ignored,
+      });
+    })
+    .catch((error: unknown) => console.error(`[scim ${request.requestId}] request log not written`, error));
   return response;
 }
 
