@@ -37,10 +37,24 @@ const sortExpressions: Record<PeopleSortKey, SQL> = {
   updatedAt: sql`${people.updatedAt}`,
 };
 
+/** Purged people are never listed: nothing about them is left to show but their tombstone page. */
 function statusCondition(status: PeopleQuery["status"]): SQL | undefined {
-  if (status === "all") return undefined;
+  if (status === "all") return isNull(people.purgedAt);
   if (status === undefined || status === "current") return and(isNull(people.deletedAt), isNull(people.purgedAt));
-  return sql`${personStatusSql} = ${status}`;
+  return and(isNull(people.purgedAt), sql`${personStatusSql} = ${status}`);
+}
+
+/** The People table's search and status filter as SQL: what "all matching this filter" means. */
+export function peopleMatching(tenantId: string, query: Pick<PeopleQuery, "search" | "status">): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [eq(people.tenantId, tenantId), statusCondition(query.status)];
+  const search = query.search?.trim();
+  if (search) {
+    const pattern = containsPattern(search);
+    conditions.push(
+      or(ilike(people.userName, pattern), ilike(personNameSql, pattern), ilike(people.primaryEmail, pattern)),
+    );
+  }
+  return and(...conditions);
 }
 
 /**
@@ -52,15 +66,7 @@ export async function listPeopleForConsole(
   tenantId: string,
   query: PeopleQuery,
 ): Promise<{ rows: PersonListRow[]; total: number }> {
-  const conditions: (SQL | undefined)[] = [eq(people.tenantId, tenantId), statusCondition(query.status)];
-  const search = query.search?.trim();
-  if (search) {
-    const pattern = containsPattern(search);
-    conditions.push(
-      or(ilike(people.userName, pattern), ilike(personNameSql, pattern), ilike(people.primaryEmail, pattern)),
-    );
-  }
-  const where = and(...conditions);
+  const where = peopleMatching(tenantId, query);
   const direction = query.descending ? desc : asc;
   const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(people).where(where);
   if (total === 0) return { rows: [], total };
