@@ -6,6 +6,7 @@ import { createTenant } from "@/lib/tenants/create-tenant";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
 import { CliError, type Command } from "./cli";
 import { integrationCommands } from "./integration-commands";
+import { personCommands } from "./person-commands";
 
 export const tenantCommands: Command[] = [
   {
@@ -81,4 +82,4 @@ export const tenantCommands: Command[] = [
   },
 ];
 
-export const commands: Command[] = [...tenantCommands, ...integrationCommands];
+export const commands: Command[] = [...tenantCommands, ...integrationCommands, ...personCommands];
