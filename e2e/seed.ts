@@ -4,6 +4,7 @@ export const password = "correct horse battery staple";
 export const users = {
   owner: "owner@acme.test", // admin of Acme, viewer of Globex
   viewer: "viewer@acme.test", // viewer of Acme only
+  support: "support@acme.test", // support of Acme only: people actions
   globexAdmin: "admin@globex.test", // admin of Globex only
   staff: "staff@platform.test", // platform support staff, no membership
 };
@@ -17,6 +18,7 @@ export const seedCommands: { name?: string; args: string[] }[] = [
   { args: ["tenant:create", "--slug", "globex", "--name", "Globex"] },
   { args: ["user:create", "--email", users.owner, "--name", "Olivia Owner", "--tenant", "acme", "--role", "admin"] },
   { args: ["user:create", "--email", users.viewer, "--name", "Victor Viewer", "--tenant", "acme", "--role", "viewer"] },
+  { args: ["user:create", "--email", users.support, "--name", "Susan Support", "--tenant", "acme", "--role", "support"] },
   { args: ["user:create", "--email", users.globexAdmin, "--name", "Gina Globex", "--tenant", "globex", "--role", "admin"] },
   { args: ["member:add", "--email", users.owner, "--tenant", "globex", "--role", "viewer"] },
   { args: ["user:create", "--email", users.staff, "--name", "Sam Staff", "--staff"] },

@@ -63,6 +63,11 @@ export function HistoryTimeline({ items, requestHref }: { items: HistoryItem[]; 
               </>
             ) : null}
           </p>
+          {item.reason ? (
+            <p className="mt-1 text-sm wrap-anywhere text-slate-700">
+              <span className="font-medium">Reason:</span> {item.reason}
+            </p>
+          ) : null}
           {item.changes.length > 0 ? (
             <dl className="mt-2 grid gap-x-4 rounded-md bg-slate-50 px-3 py-1.5 sm:grid-cols-[max-content_1fr]">
               {item.changes.map((change) => (

@@ -7,6 +7,7 @@ const personSentences: Record<string, string> = {
   reactivated: "was reactivated",
   deleted: "was deleted (data retained)",
   deleted_hard: "was deleted permanently",
+  purged: "was permanently deleted: their personal data was removed",
   joined_role: "joined a role",
   left_role: "left a role",
 };
@@ -78,6 +79,8 @@ export type HistoryItem = {
   actorLabel: string;
   actorType: "integration" | "console_user" | "system";
   requestId: string | null;
+  /** Why a console user acted, as they typed it. */
+  reason: string | null;
   createdAt: Date;
   /** Membership events say everything in their sentence, so they list no changes. */
   changes: { path: string; before: string | null; after: string | null }[];
@@ -86,7 +89,7 @@ export type HistoryItem = {
 const MEMBERSHIP_ACTIONS = new Set(["joined_role", "left_role", "member_added", "member_removed"]);
 
 export function describeHistory(
-  entries: { id: number; action: string; changes: FieldChange[]; actorLabel: string; actorType: HistoryItem["actorType"]; requestId: string | null; createdAt: Date }[],
+  entries: { id: number; action: string; changes: FieldChange[]; actorLabel: string; actorType: HistoryItem["actorType"]; requestId: string | null; reason?: string | null; createdAt: Date }[],
   subjectType: "person" | "group",
   subjectName: string,
 ): HistoryItem[] {
@@ -96,6 +99,7 @@ export function describeHistory(
     actorLabel: entry.actorLabel,
     actorType: entry.actorType,
     requestId: entry.requestId,
+    reason: entry.reason ?? null,
     createdAt: entry.createdAt,
     changes: MEMBERSHIP_ACTIONS.has(entry.action)
       ? []

@@ -9,6 +9,7 @@ export type HistoryEntry = {
   actorType: "integration" | "console_user" | "system";
   actorLabel: string;
   requestId: string | null;
+  reason: string | null;
   createdAt: Date;
 };
 
@@ -33,6 +34,7 @@ export async function listHistory(
       actorType: events.actorType,
       actorLabel: events.actorLabel,
       requestId: events.requestId,
+      reason: events.reason,
       createdAt: events.createdAt,
     })
     .from(events)

@@ -17,6 +17,11 @@ export const personStatusSql = sql<PersonStatus>`case
   else 'inactive' end`;
 
 /** The name the console shows: displayName, else given and family name, else userName. */
+export function personNameOf(person: { displayName: string | null; givenName: string | null; familyName: string | null; userName: string }): string {
+  return person.displayName || [person.givenName, person.familyName].filter(Boolean).join(" ") || person.userName;
+}
+
+/** The same rule in SQL, for searching and sorting by name. */
 export const personNameSql = sql<string>`coalesce(
   nullif(${people.displayName}, ''),
   nullif(trim(concat_ws(' ', ${people.givenName}, ${people.familyName})), ''),

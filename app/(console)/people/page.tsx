@@ -83,6 +83,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             rows={rows}
             sort={state.sort}
             descending={state.dir === "desc"}
+            bulk={can("people:manage") ? { total, filter: { q: state.q, status: state.status } } : undefined}
             empty={
               <EmptyState title="No people match these filters">
                 {state.q ? <>Nobody’s name, userName or email contains “{state.q}”. </> : null}

@@ -5,7 +5,7 @@ export const reasonField = z
   .string()
   .trim()
   .max(500, "Keep the reason under 500 characters.")
-  .optional()
+  .nullish()
   .transform((reason) => reason || null);
 
 /**

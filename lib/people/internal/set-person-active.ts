@@ -3,6 +3,7 @@ import type { Person } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { commitPersonChange } from "../commit-person-change";
+import { personNameOf } from "../person-status";
 import { assertVersion, historyActor, lockTenantPerson } from "./lock-tenant-person";
 import { personActionInput, type PersonActionInput } from "./person-action-input";
 
@@ -23,7 +24,7 @@ export async function setPersonActive(
   return db.transaction(async (tx) => {
     const person = await lockTenantPerson(tx, tenantId, input.personId);
     assertVersion(person, input.version);
-    const name = person.displayName || person.userName;
+    const name = personNameOf(person);
     if (person.purgedAt) throw new AppError("conflict", "This person was permanently deleted.");
     if (person.deletedAt) {
       throw new AppError("conflict", `${name} was deleted by the identity provider; only a permanent delete applies now.`);

@@ -15,6 +15,8 @@ import { describeHistory } from "@/lib/history/describe-event";
 import { listHistory } from "@/lib/history/list-history";
 import { getPersonProfile } from "@/lib/people/get-person-profile";
 import { PersonProfileCard } from "../_components/person-profile-card";
+import { PersonActions } from "./_components/person-actions";
+import { PurgedPerson } from "./_components/purged-person";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -28,12 +30,16 @@ export default async function PersonPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<RawSearchParams>;
 }) {
-  const { tenant } = await requireConsole("tenant:read");
+  const { tenant, can } = await requireConsole("tenant:read");
   const { id } = await params;
   const { tab, page } = searchSchema.parse(firstValues(await searchParams));
   const db = await getDb();
   const person = await getPersonProfile(db, tenant.id, id);
   if (!person) notFound();
+  if (person.purgedAt) {
+    const tombstone = await listHistory(db, tenant.id, { type: "person", id: person.id }, { limit: 1, offset: 0 });
+    return <PurgedPerson id={person.id} purgedAt={person.purgedAt} tombstone={tombstone.rows[0]} />;
+  }
   const history = await listHistory(db, tenant.id, { type: "person", id: person.id }, tab === "history" ? pageWindow(page) : { limit: 0, offset: 0 });
   const base = `/people/${person.id}`;
   const historyHref = (p: number) => `${base}${toQueryString({ tab: "history", page: p === 1 ? undefined : p })}`;
@@ -51,6 +57,20 @@ export default async function PersonPage({
           {person.userName}
           {person.integration ? <> · provisioned by {person.integration.name}</> : null}
         </p>
+        {can("people:manage") ? (
+          <div className="mt-2 w-full">
+            <PersonActions
+              subject={{
+                id: person.id,
+                version: person.version,
+                name: person.displayName,
+                userName: person.userName,
+                status: person.status,
+                integrationName: person.integration?.name ?? null,
+              }}
+            />
+          </div>
+        ) : null}
       </div>
       <LinkTabs
         label="Person"
