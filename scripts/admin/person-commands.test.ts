@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
 import { createScimHarness, type ScimHarness } from "@/lib/provisioning/testing";
 import { provisionPerson } from "@/lib/people/testing";
-import { CliError, parseCommandLine } from "./cli";
+import { CliError, parseCommandLine, runCommand } from "./cli";
 import { personCommands } from "./person-commands";
 
 /** The person commands on a real database, through the same option parsing as the CLI. */
@@ -15,9 +15,9 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 function run(...argv: string[]) {
-  const { name, options } = parseCommandLine(argv);
-  const command = personCommands.find((c) => c.name === name)!;
-  return command.run(h.db, options);
+  const line = parseCommandLine(argv, personCommands);
+  if (line.help) throw new Error(`not a command line: ${argv.join(" ")}`);
+  return runCommand(h.db, personCommands, line.command.name, line.values);
 }
 const scimUser = (id: string) => h.scim("GET", `${h.a.entra.integration.appKey}/Users/${id}`);
 
