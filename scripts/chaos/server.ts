@@ -1,0 +1,168 @@
+/**
+ * The production build under test: `next start` on 127.0.0.1, in its own process group so a
+ * SIGKILL reaches every process it spawned. Its output goes to a log file in the run's
+ * temp folder, so a 5xx can be matched with the server's own error line.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { onCleanup } from "./cleanup";
+import { sleep } from "./timing";
+
+const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const START_TIMEOUT_MS = 120_000;
+
+export type ServerOptions = {
+  port: number;
+  /** DATA_DIR for the embedded database and the generated session secret. */
+  dataDir: string;
+  /** Set for PostgreSQL; unset runs on PGlite in dataDir. */
+  databaseUrl?: string;
+  logFile: string;
+};
+
+export function serverEnv(options: Pick<ServerOptions, "port" | "dataDir" | "databaseUrl">): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(options.port),
+    APP_URL: `http://127.0.0.1:${options.port}`,
+    DATA_DIR: options.dataDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+  };
+  delete env.DATABASE_URL;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  return env;
+}
+
+export function assertBuilt(): void {
+  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    throw new Error("no production build in .next: run `npx next build` (or `npm run build`) first");
+  }
+}
+
+export class Server {
+  readonly origin: string;
+  private child: ChildProcess | undefined;
+  private forget: (() => void) | undefined;
+
+  constructor(readonly options: ServerOptions) {
+    this.origin = `http://127.0.0.1:${options.port}`;
+  }
+
+  get running(): boolean {
+    return this.child !== undefined;
+  }
+
+  /** Starts the server and waits until /api/health answers 200; returns how long that took. */
+  async start(): Promise<number> {
+    if (this.child) throw new Error("server already running");
+    await waitUntilPortFree(this.options.port);
+    const started = performance.now();
+    const log = openSync(this.options.logFile, "a");
+    const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(this.options.port), "-H", "127.0.0.1"], {
+      env: serverEnv(this.options),
+      detached: true,
+      stdio: ["ignore", log, log],
+    });
+    closeSync(log);
+    this.child = child;
+    const pid = child.pid!;
+    this.forget = onCleanup(`server on port ${this.options.port}`, () => killGroup(pid, "SIGKILL"));
+    let exited = false;
+    child.once("exit", () => {
+      exited = true;
+    });
+    while (performance.now() - started < START_TIMEOUT_MS) {
+      if (exited) {
+        this.child = undefined;
+        this.forget();
+        throw new Error(`the server exited while starting; its log:\n${this.logTail()}`);
+      }
+      if ((await healthStatus(this.origin)) === 200) return performance.now() - started;
+      await sleep(200);
+    }
+    await this.kill();
+    throw new Error(`the server did not answer /api/health with 200 within ${START_TIMEOUT_MS / 1000} s; its log:\n${this.logTail()}`);
+  }
+
+  /** False once the process has exited on its own (a crash), while this script thinks it runs. */
+  alive(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** After a crash: clears what is left of the process group and starts it again. */
+  async restart(): Promise<number> {
+    await this.kill();
+    return this.start();
+  }
+
+  /** SIGKILL to the whole process group, as a crash or an OOM killer would. */
+  async kill(): Promise<void> {
+    await this.signal("SIGKILL");
+  }
+
+  /** A graceful stop (SIGTERM), falling back to SIGKILL after 15 s. */
+  async stop(): Promise<void> {
+    await this.signal("SIGTERM", 15_000);
+  }
+
+  private async signal(signal: NodeJS.Signals, graceMs = 10_000): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    const exited = new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve();
+      else child.once("exit", () => resolve());
+    });
+    killGroup(child.pid!, signal);
+    const timer = setTimeout(() => killGroup(child.pid!, "SIGKILL"), graceMs);
+    await exited;
+    clearTimeout(timer);
+    // Whatever else the group held (a worker), gone too before the port is reused.
+    killGroup(child.pid!, "SIGKILL");
+    this.child = undefined;
+    this.forget?.();
+    this.forget = undefined;
+  }
+
+  logTail(lines = 30): string {
+    try {
+      return readFileSync(this.options.logFile, "utf8").split("\n").slice(-lines).join("\n");
+    } catch {
+      return "(no log)";
+    }
+  }
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+}
+
+async function healthStatus(origin: string): Promise<number | undefined> {
+  try {
+    const response = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(5_000) });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A port still held by a killed server's socket would make the next start fail. */
+async function waitUntilPortFree(port: number): Promise<void> {
+  const { createServer } = await import("node:net");
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer()
+        .once("error", () => resolve(false))
+        .listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+    });
+    if (free) return;
+    await sleep(100);
+  }
+  throw new Error(`port ${port} stays in use; is another server running there? (set CHAOS_PORT_BASE)`);
+}
