@@ -5,7 +5,7 @@
  * grow: reports the growth (pg_database_size, or the DATA_DIR folder on PGlite) and the rows
  * added to the SCIM request log.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { inspect, type Context, type ScenarioResult } from "./context";
 import { userPayload } from "./scim-client";
 import { backoffMs, deadline, sleep } from "./timing";
@@ -79,11 +79,15 @@ export async function flood(context: Context): Promise<ScenarioResult> {
   };
 }
 
-/** A valid SCIM User just under the 1 MiB limit, so the server reads all of it. */
+/**
+ * A valid SCIM User just under the 1 MiB limit, so the server reads all of it. Random
+ * characters: a repeated one would be compressed by PostgreSQL (TOAST) and hide the growth.
+ */
 function floodBody(): Blob {
   const base = userPayload(`flood-${randomUUID()}@acme.test`, "");
   const overhead = Buffer.byteLength(JSON.stringify(base));
-  return new Blob([JSON.stringify({ ...base, displayName: "f".repeat(BODY_BYTES - overhead) })]);
+  const filler = randomBytes(BODY_BYTES).toString("base64").slice(0, BODY_BYTES - overhead);
+  return new Blob([JSON.stringify({ ...base, displayName: filler })]);
 }
 
 export function formatBytes(bytes: number): string {
