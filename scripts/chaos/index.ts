@@ -59,10 +59,14 @@ const optionsSchema = z.object({
 
 function parseOptions(): Options | undefined {
   const { values } = parseArgs({
-    options: Object.fromEntries(["db", "seconds", "only", "cases", "seed", "kills", "out"].map((name) => [name, { type: "string" as const }])),
+    options: {
+      ...Object.fromEntries(["db", "seconds", "only", "cases", "seed", "kills", "out"].map((name) => [name, { type: "string" as const }])),
+      help: { type: "boolean", short: "h" },
+    },
   });
-  if (process.argv.includes("--help") || process.argv.includes("-h")) return undefined;
-  const parsed = optionsSchema.safeParse({ ...values, portBase: process.env.CHAOS_PORT_BASE || undefined });
+  const { help, ...given } = values;
+  if (help) return undefined;
+  const parsed = optionsSchema.safeParse({ ...given, portBase: process.env.CHAOS_PORT_BASE || undefined });
   if (!parsed.success) {
     throw new Error(`${parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; ")}\n${usage}`);
   }
