@@ -131,7 +131,8 @@ export function shapedBodies(kind: "Users" | "Groups" | "patch" | "search", odd:
 
 /** Query strings, raw (not re-encoded): the fuzzer controls every byte after the `?`. */
 export function queries(odd: string): Named<string>[] {
-  const enc = encodeURIComponent;
+  // A lone surrogate has no UTF-8 form (encodeURIComponent throws); it goes as U+FFFD.
+  const enc = (text: string) => encodeURIComponent(text.toWellFormed());
   return [
     named("filter-odd-literal", `filter=${enc(`userName eq "${odd}"`)}`),
     named("filter-unterminated", `filter=${enc('userName eq "x')}`),
