@@ -9,7 +9,7 @@ import { inspect } from "./context";
 import { fuzzCases, type Fixtures, type FuzzCase } from "./fuzz-cases";
 import { rawRequest } from "./raw-http";
 import { GROUP_SCHEMA, ScimClient, userPayload } from "./scim-client";
-import { diffSnapshots, takeSnapshot } from "./snapshot";
+import { diffSnapshots, takeSnapshot, type RowChange } from "./snapshot";
 import { backoffMs, deadline, seededRandom, sleep } from "./timing";
 
 const CONCURRENCY = 4;
@@ -25,7 +25,7 @@ export async function fuzz(context: Context): Promise<ScenarioResult> {
   const before = await inspect(context, () => takeSnapshot(context.target));
   log(`fuzz: ${options.cases} cases, seed ${options.seed}, concurrency ${CONCURRENCY}`);
 
-  const counts = { cases: 0, "2xx": 0, "3xx": 0, "4xx": 0, "429": 0, "5xx": 0, noAnswer: 0, acceptedWrites: 0, serverCrashes: 0 };
+  const counts = { cases: 0, "2xx": 0, "3xx": 0, "4xx": 0, "429": 0, "501": 0, "5xx": 0, noAnswer: 0, acceptedWrites: 0, serverCrashes: 0 };
   const failures = new Map<string, Failure>();
   const touched = new Set<string>();
   const budget = deadline(TIME_BUDGET_MS);
@@ -58,6 +58,10 @@ export async function fuzz(context: Context): Promise<ScenarioResult> {
       } else if (status === 429) {
         counts["429"]++;
         await sleep(backoffMs(reply.retryAfter));
+      } else if (status === 501) {
+        // RFC 7644 section 3.12: the answer for a feature the server does not offer (/Bulk, /Me).
+        counts["501"]++;
+        record(fuzzCase, status, reply.snippet);
       } else if (status >= 500) {
         counts["5xx"]++;
         record(fuzzCase, status, reply.snippet);
@@ -75,9 +79,9 @@ export async function fuzz(context: Context): Promise<ScenarioResult> {
 
   const after = await inspect(context, () => takeSnapshot(context.target));
   const changes = diffSnapshots(before, after);
-  const unexplained = changes.filter((c) => !c.refs.some((ref) => touched.has(ref.toLowerCase())));
+  const unexplained = unexplainedChanges(changes, touched);
   const distinct = [...failures.values()].sort((a, b) => b.count - a.count);
-  const distinct5xx = distinct.filter((f) => typeof f.status === "number").length;
+  const distinct5xx = distinct.filter((f) => typeof f.status === "number" && f.status !== 501).length;
   return {
     scenario: "fuzz",
     db: context.target.label,
@@ -85,10 +89,10 @@ export async function fuzz(context: Context): Promise<ScenarioResult> {
     figures: { requests: counts.cases, "5xx": counts["5xx"], refusedRowsChanged: unexplained.length, logRowsAdded: after.requestLogRows - before.requestLogRows },
     line:
       `cases ${counts.cases}, 2xx ${counts["2xx"]}, 3xx ${counts["3xx"]}, 4xx ${counts["4xx"]}, 429 ${counts["429"]}, ` +
-      `5xx ${counts["5xx"]} (${distinct5xx} distinct), no answer ${counts.noAnswer}, server crashes ${counts.serverCrashes}, ` +
+      `5xx ${counts["5xx"]} (${distinct5xx} distinct) and 501 ${counts["501"]}, no answer ${counts.noAnswer}, server crashes ${counts.serverCrashes}, ` +
       `rows changed by refused requests ${unexplained.length} (accepted writes ${counts.acceptedWrites} changed ${changes.length - unexplained.length})` +
       (budget.passed() ? ", stopped at the time budget" : ""),
-    notes: distinct.slice(0, 15).map((f) => `${f.status} x${f.count}: ${f.signature.slice(String(f.status).length + 1, 160)} -> ${f.answer.replace(/\s+/g, " ").slice(0, 120)}`),
+    notes: byEndpoint(distinct).slice(0, 25),
     details: {
       seed: options.seed,
       counts,
@@ -97,6 +101,42 @@ export async function fuzz(context: Context): Promise<ScenarioResult> {
       distinctFailures: distinct.slice(0, 100),
     },
   };
+}
+
+/** One line per status, method and endpoint: `500 x8 TRACE /{key}/Users (e.g. ...) -> answer`. */
+function byEndpoint(failures: Failure[]): string[] {
+  const groups = new Map<string, { count: number; example: Failure }>();
+  for (const failure of failures) {
+    const key = failure.signature.split(" ").slice(0, 3).join(" ");
+    const group = groups.get(key);
+    if (group) group.count += failure.count;
+    else groups.set(key, { count: failure.count, example: failure });
+  }
+  return [...groups.entries()]
+    .sort(([, a], [, b]) => b.count - a.count)
+    .map(([key, { count, example }]) => {
+      const [status, ...endpoint] = key.split(" ");
+      return `${status} x${count}: ${endpoint.join(" ")} (e.g. ${example.example.slice(0, 120)}) -> ${example.answer.replace(/\s+/g, " ").slice(0, 100)}`;
+    });
+}
+
+/**
+ * The changes no accepted write explains. A change is explained when it names an id or
+ * request id of an accepted write, or shares one with an explained change: deleting a
+ * person removes its memberships, and those touch the group's row and History.
+ */
+function unexplainedChanges(changes: RowChange[], touched: Set<string>): RowChange[] {
+  const explained = new Set<RowChange>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const change of changes) {
+      if (explained.has(change) || !change.refs.some((ref) => touched.has(ref.toLowerCase()))) continue;
+      explained.add(change);
+      for (const ref of change.refs) touched.add(ref.toLowerCase());
+      grew = true;
+    }
+  }
+  return changes.filter((change) => !explained.has(change));
 }
 
 /** People and groups for the fuzz to aim at, made through the SCIM API like an IdP would. */

@@ -29,7 +29,9 @@ import { kill9 } from "./kill9";
 import { summaryTable, writeReport } from "./report";
 import { assertBuilt, Server } from "./server";
 import { install } from "./setup";
+import { withTimeout } from "./timing";
 
+const SCENARIO_LIMIT_MS = 45 * 60_000;
 const scenarios: Record<ScenarioName, (context: Context) => Promise<ScenarioResult>> = { fuzz, kill9, "db-restart": dbRestart, flood };
 
 const usage = `usage: npm run chaos -- [--db pglite|postgres|both] [--seconds N] [--only ${scenarioNames.join("|")}]
@@ -95,7 +97,8 @@ async function runOn(kind: "pglite" | "postgres", options: Options, log: (line: 
       let result: ScenarioResult;
       try {
         if (!server.running) await server.start();
-        result = await scenarios[name](context);
+        // A last guard: a step that hangs ends the scenario as failed, not the whole run.
+        result = await withTimeout(scenarios[name](context), SCENARIO_LIMIT_MS, `scenario ${name}`);
       } catch (error) {
         const reason = (error as Error).message;
         result = { scenario: name, db: target.label, status: "failed", reason, figures: {}, line: `failed: ${reason}`, details: { serverLog: server.logTail() } };

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { onCleanup } from "./cleanup";
-import { sleep } from "./timing";
+import { sleep, withTimeout } from "./timing";
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 const START_TIMEOUT_MS = 120_000;
@@ -116,7 +116,9 @@ export class Server {
     });
     killGroup(child.pid!, signal);
     const timer = setTimeout(() => killGroup(child.pid!, "SIGKILL"), graceMs);
-    await exited;
+    await withTimeout(exited, graceMs + 20_000, `the server (process ${child.pid}) exiting`).catch((error: Error) => {
+      process.stderr.write(`${error.message}; going on\n`);
+    });
     clearTimeout(timer);
     // Whatever else the group held (a worker), gone too before the port is reused.
     killGroup(child.pid!, "SIGKILL");
@@ -144,9 +146,12 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 
 async function healthStatus(origin: string): Promise<number | undefined> {
   try {
-    const response = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(5_000) });
-    await response.arrayBuffer();
-    return response.status;
+    const check = async () => {
+      const response = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      await response.arrayBuffer();
+      return response.status;
+    };
+    return await withTimeout(check(), 6_000, "health check");
   } catch {
     return undefined;
   }

@@ -58,6 +58,8 @@ export class WriteLoad {
     const mine: Tracked[] = [];
     for (let ops = 0; ops < MAX_OPS_PER_WRITER && !this.stopped && !budget.passed(); ops++) {
       if (this.paused) {
+        // Waiting is not an operation: keep the op count for real requests.
+        ops--;
         await sleep(50);
         continue;
       }
