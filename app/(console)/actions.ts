@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ACTIVE_TENANT_COOKIE, currentUser } from "@/lib/auth/session";
 import { usesSecureCookies } from "@/lib/auth/auth-options";
+import { currentConsoleRequest } from "@/lib/auth/current-console-request";
 import { listTenantsOfUser } from "@/lib/members/list-tenants-of-user";
 
 /** Opens another tenant the signed-in user may access; staff opening a tenant is audited. */
@@ -17,9 +18,10 @@ export async function switchTenant(formData: FormData) {
   const target = (await listTenantsOfUser(db, user)).find((t) => t.slug === slug);
   if (!target) redirect("/");
   if (target.viaStaff) {
+    const { sourceAddress, userAgent } = await currentConsoleRequest();
     await recordAudit(db, {
       tenantId: target.id,
-      actor: { userId: user.id, label: `${user.email} (platform staff)` },
+      actor: { userId: user.id, label: `${user.email} (platform staff)`, sourceAddress, userAgent },
       action: "staff.tenant_opened",
     });
   }

@@ -63,7 +63,7 @@ export const memberships = pgTable(
 );
 export type Membership = typeof memberships.$inferSelect;
 
-/** What console users and platform staff did: who, what, in which tenant, when. */
+/** What console users and platform staff did: who, what, in which tenant, when, from where. */
 export const auditLog = pgTable(
   "audit_log",
   {
@@ -73,6 +73,9 @@ export const auditLog = pgTable(
     actorLabel: text("actor_label").notNull(),
     action: text("action").notNull(),
     detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+    /** From where: the request's source address and browser, when a console request did it. */
+    sourceAddress: text("source_address"),
+    userAgent: text("user_agent"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("audit_log_tenant_idx").on(t.tenantId, t.createdAt)],

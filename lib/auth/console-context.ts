@@ -4,6 +4,7 @@ import type { ConsoleUser } from "@/db/schema";
 import { getDb } from "@/db/client";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import { listTenantsOfUser, type TenantAccess } from "@/lib/members/list-tenants-of-user";
+import { currentConsoleRequest } from "./current-console-request";
 import { roleCan, type Permission } from "./permissions";
 import { ACTIVE_TENANT_COOKIE, currentUser } from "./session";
 
@@ -28,9 +29,12 @@ export async function requireConsole(permission: Permission = "tenant:read"): Pr
   const tenant = tenants.find((t) => t.slug === wanted) ?? tenants.find((t) => !t.viaStaff) ?? tenants[0];
   const can = (p: Permission) => roleCan(tenant.role, p);
   if (!can(permission)) forbidden();
+  const request = await currentConsoleRequest();
   const actor: AuditActor = {
     userId: user.id,
     label: tenant.viaStaff ? `${user.email} (platform staff)` : user.email,
+    sourceAddress: request.sourceAddress,
+    userAgent: request.userAgent,
   };
   return { user, tenant, tenants, actor, can };
 }

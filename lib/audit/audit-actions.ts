@@ -1,0 +1,31 @@
+/** Every audit entry's action: a closed list, so a typo is a type error, not a new action. */
+export const auditActions = [
+  "setup.completed",
+  "member.added",
+  "member.role_changed",
+  "password.changed",
+  "integration.created",
+  "integration.settings_updated",
+  "integration.enabled",
+  "integration.disabled",
+  "token.created",
+  "token.revoked",
+  "staff.tenant_opened",
+  "staff.page_viewed",
+  "staff.action_submitted",
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+/** Groups of actions an admin can narrow the audit log to. */
+export const auditCategories = {
+  staff: ["staff.tenant_opened", "staff.page_viewed", "staff.action_submitted"],
+  members: ["setup.completed", "member.added", "member.role_changed"],
+  integrations: ["integration.created", "integration.settings_updated", "integration.enabled", "integration.disabled", "token.created", "token.revoked"],
+} as const satisfies Record<string, readonly AuditAction[]>;
+
+export type AuditCategory = keyof typeof auditCategories;
+
+/** The audit log's filter: every entry, or one category. */
+export const auditLogFilters = ["all", "staff", "members", "integrations"] as const satisfies readonly ("all" | AuditCategory)[];
+export type AuditLogFilter = (typeof auditLogFilters)[number];
