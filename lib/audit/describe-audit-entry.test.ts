@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { describeAuditEntry } from "./describe-audit-entry";
+
+describe("describeAuditEntry", () => {
+  it.each([
+    [{ action: "member.role_changed", detail: { email: "x@a.test", from: "viewer", to: "admin" } }, "Changed the role of x@a.test from Viewer to Admin"],
+    [{ action: "token.created", detail: { hint: "abc123", name: "Okta" } }, "Created a token ending …abc123 for Okta"],
+    [{ action: "token.revoked", detail: {} }, "Revoked a token"],
+    [{ action: "staff.action_submitted", detail: { path: "/settings/members" } }, "Submitted a form on /settings/members"],
+    [{ action: "integration.created", detail: { name: 42 } }, "Installed an integration"],
+    [{ action: "something.unknown", detail: {} }, "something.unknown"],
+  ])("describes %j in words", (entry, words) => {
+    expect(describeAuditEntry(entry)).toBe(words);
+  });
+});

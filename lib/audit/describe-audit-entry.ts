@@ -1,0 +1,45 @@
+import { roleLabels } from "@/lib/auth/permissions";
+import type { AuditAction } from "./audit-actions";
+
+type Detail = Record<string, unknown>;
+
+function text(detail: Detail, key: string, fallback: string): string {
+  const value = detail[key];
+  return typeof value === "string" && value !== "" ? value : fallback;
+}
+
+function role(detail: Detail, key: string): string {
+  const value = text(detail, key, "");
+  return value in roleLabels ? roleLabels[value as keyof typeof roleLabels] : value || "another role";
+}
+
+/** Tokens are named by the last characters of their secret, as the console lists them. */
+function ending(detail: Detail): string {
+  const hint = text(detail, "hint", "");
+  return hint ? `ending …${hint} ` : "";
+}
+
+const describe: Record<AuditAction, (detail: Detail) => string> = {
+  "setup.completed": (d) => `Set up the console for ${text(d, "organisation", "this organisation")}`,
+  "member.added": (d) => `Added ${text(d, "email", "a member")} as ${role(d, "role")}`,
+  "member.role_changed": (d) => `Changed the role of ${text(d, "email", "a member")} from ${role(d, "from")} to ${role(d, "to")}`,
+  "password.changed": () => "Changed their password",
+  "integration.created": (d) => `Installed ${text(d, "name", "an integration")}`,
+  "integration.settings_updated": (d) => `Changed the settings of ${text(d, "name", "an integration")}`,
+  "integration.enabled": (d) => `Enabled ${text(d, "name", "an integration")}`,
+  "integration.disabled": (d) => `Disabled ${text(d, "name", "an integration")}`,
+  "token.created": (d) => `Created a token ${ending(d)}for ${text(d, "name", "an integration")}`,
+  "token.revoked": (d) => `Revoked a token ${ending(d)}`.trim(),
+  "staff.tenant_opened": () => "Opened this tenant with platform staff access",
+  "staff.page_viewed": (d) => `Viewed ${text(d, "path", "a page")}`,
+  "staff.action_submitted": (d) => `Submitted a form on ${text(d, "path", "a page")}`,
+};
+
+function isAuditAction(action: string): action is AuditAction {
+  return Object.hasOwn(describe, action);
+}
+
+/** What an audit entry says happened, in words, for the Audit log page. */
+export function describeAuditEntry(entry: { action: string; detail: Detail }): string {
+  return isAuditAction(entry.action) ? describe[entry.action](entry.detail) : entry.action;
+}
