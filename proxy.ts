@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { REQUEST_PATH_HEADER } from "@/lib/http/request-path-header";
 import { newNonce, pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/http/security-headers";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
@@ -23,13 +24,15 @@ function signedOutRedirect(request: NextRequest): NextResponse | null {
 /**
  * Every page gets a Content-Security-Policy with a fresh nonce. Next reads the policy from
  * the request headers and puts the nonce on the scripts it renders; the same policy goes
- * out on the response. HSTS only where the console is served over https.
+ * out on the response. HSTS only where the console is served over https. The page's path
+ * goes along for the audit of staff page views.
  */
 export function proxy(request: NextRequest) {
   const https = env().APP_URL.startsWith("https://");
   const policy = pageContentSecurityPolicy(newNonce(), { https, dev: process.env.NODE_ENV === "development" });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
+  requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname);
   const redirect = PUBLIC_PAGES.test(request.nextUrl.pathname) ? null : signedOutRedirect(request);
   const response = redirect ?? NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);

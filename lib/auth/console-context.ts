@@ -3,6 +3,7 @@ import { forbidden, redirect } from "next/navigation";
 import type { ConsoleUser } from "@/db/schema";
 import { getDb } from "@/db/client";
 import type { AuditActor } from "@/lib/audit/record-audit";
+import { recordStaffPageView } from "@/lib/audit/record-staff-page-view";
 import { listTenantsOfUser, type TenantAccess } from "@/lib/members/list-tenants-of-user";
 import { currentConsoleRequest } from "./current-console-request";
 import { roleCan, type Permission } from "./permissions";
@@ -36,5 +37,10 @@ export async function requireConsole(permission: Permission = "tenant:read"): Pr
     sourceAddress: request.sourceAddress,
     userAgent: request.userAgent,
   };
+  // Every page staff open in a tenant is audited, landing there after sign-in or by the
+  // tenant cookie included; a server action is audited as an action (consoleAction).
+  if (tenant.viaStaff && request.path && !request.isAction && !request.isPrefetch) {
+    await recordStaffPageView(await getDb(), { tenantId: tenant.id, actor: { ...actor, userId: user.id }, path: request.path });
+  }
   return { user, tenant, tenants, actor, can };
 }

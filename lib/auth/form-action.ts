@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { getDb } from "@/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import type { Permission } from "./permissions";
 import { requireConsole, type ConsoleContext } from "./console-context";
+import { currentConsoleRequest } from "./current-console-request";
 
 /** What a form shows after its server action ran: messages per field, or one for the form. */
 export type FormState = {
@@ -55,6 +58,20 @@ export function validatedAction<S extends z.ZodType>(
   };
 }
 
+/**
+ * Platform staff acting in a tenant leave an entry before the action runs, whatever it does
+ * next (a service that changes something audits the change itself as well).
+ */
+async function auditStaffAction(context: ConsoleContext) {
+  const { path } = await currentConsoleRequest();
+  await recordAudit(await getDb(), {
+    tenantId: context.tenant.id,
+    actor: context.actor,
+    action: "staff.action_submitted",
+    detail: { path: path ?? "an unknown page" },
+  });
+}
+
 /** A console form's action: the signed-in user, their tenant and the permission, checked here. */
 export function consoleAction<S extends z.ZodType>(
   permission: Permission,
@@ -63,6 +80,7 @@ export function consoleAction<S extends z.ZodType>(
 ) {
   return async (previous: FormState, formData: FormData): Promise<FormState> => {
     const context = await requireConsole(permission);
+    if (context.tenant.viaStaff) await auditStaffAction(context);
     return validatedAction(schema, (data) => handler(data, context))(previous, formData);
   };
 }
