@@ -6,6 +6,7 @@ const grants = {
   "people:manage": ["admin", "support"],
   "members:manage": ["admin"],
   "integrations:manage": ["admin"],
+  "audit:read": ["admin"],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Permission = keyof typeof grants;

@@ -16,6 +16,7 @@ export const navigation: NavSection[] = [
     items: [
       { href: "/settings/integrations", label: "Integrations", permission: "tenant:read" },
       { href: "/settings/members", label: "Members", permission: "members:manage" },
+      { href: "/settings/audit-log", label: "Audit log", permission: "audit:read" },
     ],
   },
   {
