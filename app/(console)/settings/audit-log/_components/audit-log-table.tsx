@@ -16,8 +16,8 @@ const columns: ColumnDef<AuditLogRow, unknown>[] = [
     id: "who",
     header: "Who",
     cell: ({ row }) => (
-      <div className="max-w-[16rem] min-w-0">
-        <p className="truncate font-medium text-slate-900" title={row.original.actorLabel}>
+      <div className="max-w-[9rem] min-w-0 sm:max-w-[16rem]">
+        <p className="font-medium [overflow-wrap:anywhere] text-slate-900 sm:truncate" title={row.original.actorLabel}>
           {row.original.actorLabel}
         </p>
         <p className="mt-0.5 text-xs text-slate-500 tabular-nums sm:hidden">{formatPreciseDateTime(row.original.createdAt)}</p>
@@ -28,8 +28,8 @@ const columns: ColumnDef<AuditLogRow, unknown>[] = [
     id: "what",
     header: "What",
     cell: ({ row }) => (
-      <div className="max-w-[14rem] min-w-0 sm:max-w-md">
-        <p className="break-words text-slate-800">{row.original.description}</p>
+      <div className="max-w-[11rem] min-w-0 sm:max-w-md">
+        <p className="[overflow-wrap:anywhere] text-slate-800">{row.original.description}</p>
         <p className="mt-0.5 font-mono text-xs text-slate-500">{row.original.action}</p>
       </div>
     ),
