@@ -6,7 +6,7 @@ import { newNonce, pageContentSecurityPolicy, strictTransportSecurity } from "@/
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /** Pages that open signed out; every other page is the console. */
-const PUBLIC_PAGES = /^\/(sign-in|setup|no-access|invitations\/)(\/|$)/;
+const PUBLIC_PAGES = /^\/(sign-in|setup|no-access|invitations)(\/|$)/;
 
 /**
  * Coarse redirect of signed-out console pages to sign-in. Every page and action checks the

@@ -3,6 +3,10 @@ export const auditActions = [
   "setup.completed",
   "member.added",
   "member.role_changed",
+  "member.removed",
+  "invitation.created",
+  "invitation.revoked",
+  "invitation.accepted",
   "password.changed",
   "integration.created",
   "integration.settings_updated",
@@ -10,6 +14,11 @@ export const auditActions = [
   "integration.disabled",
   "token.created",
   "token.revoked",
+  "person.deactivated",
+  "person.reactivated",
+  "person.exported",
+  "person.purged",
+  "people.purged",
   "staff.tenant_opened",
   "staff.page_viewed",
   "staff.action_submitted",
@@ -20,12 +29,13 @@ export type AuditAction = (typeof auditActions)[number];
 /** Groups of actions an admin can narrow the audit log to. */
 export const auditCategories = {
   staff: ["staff.tenant_opened", "staff.page_viewed", "staff.action_submitted"],
-  members: ["setup.completed", "member.added", "member.role_changed"],
+  members: ["setup.completed", "member.added", "member.role_changed", "member.removed", "invitation.created", "invitation.revoked", "invitation.accepted"],
+  people: ["person.deactivated", "person.reactivated", "person.exported", "person.purged", "people.purged"],
   integrations: ["integration.created", "integration.settings_updated", "integration.enabled", "integration.disabled", "token.created", "token.revoked"],
 } as const satisfies Record<string, readonly AuditAction[]>;
 
 export type AuditCategory = keyof typeof auditCategories;
 
 /** The audit log's filter: every entry, or one category. */
-export const auditLogFilters = ["all", "staff", "members", "integrations"] as const satisfies readonly ("all" | AuditCategory)[];
+export const auditLogFilters = ["all", "staff", "members", "people", "integrations"] as const satisfies readonly ("all" | AuditCategory)[];
 export type AuditLogFilter = (typeof auditLogFilters)[number];

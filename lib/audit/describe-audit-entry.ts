@@ -19,10 +19,25 @@ function ending(detail: Detail): string {
   return hint ? `ending …${hint} ` : "";
 }
 
+/** Support's reason for a person action, when they gave one. */
+function because(detail: Detail): string {
+  const reason = text(detail, "reason", "");
+  return reason ? `: "${reason}"` : "";
+}
+
+function count(detail: Detail, key: string): number {
+  const value = detail[key];
+  return Array.isArray(value) ? value.length : 0;
+}
+
 const describe: Record<AuditAction, (detail: Detail) => string> = {
   "setup.completed": (d) => `Set up the console for ${text(d, "organisation", "this organisation")}`,
   "member.added": (d) => `Added ${text(d, "email", "a member")} as ${role(d, "role")}`,
   "member.role_changed": (d) => `Changed the role of ${text(d, "email", "a member")} from ${role(d, "from")} to ${role(d, "to")}`,
+  "member.removed": (d) => `Removed ${text(d, "email", "a member")} (${role(d, "role")})`,
+  "invitation.created": (d) => `Invited ${text(d, "email", "someone")} as ${role(d, "role")}`,
+  "invitation.revoked": (d) => `Revoked the invitation of ${text(d, "email", "someone")}`,
+  "invitation.accepted": (d) => `Accepted an invitation as ${role(d, "role")}`,
   "password.changed": () => "Changed their password",
   "integration.created": (d) => `Installed ${text(d, "name", "an integration")}`,
   "integration.settings_updated": (d) => `Changed the settings of ${text(d, "name", "an integration")}`,
@@ -30,6 +45,11 @@ const describe: Record<AuditAction, (detail: Detail) => string> = {
   "integration.disabled": (d) => `Disabled ${text(d, "name", "an integration")}`,
   "token.created": (d) => `Created a token ${ending(d)}for ${text(d, "name", "an integration")}`,
   "token.revoked": (d) => `Revoked a token ${ending(d)}`.trim(),
+  "person.deactivated": (d) => `Deactivated a person${because(d)}`,
+  "person.reactivated": (d) => `Reactivated a person${because(d)}`,
+  "person.exported": () => "Exported a person's data",
+  "person.purged": (d) => `Permanently deleted a person${because(d)}`,
+  "people.purged": (d) => `Permanently deleted ${count(d, "personIds")} people${because(d)}`,
   "staff.tenant_opened": () => "Opened this tenant with platform staff access",
   "staff.page_viewed": (d) => `Viewed ${text(d, "path", "a page")}`,
   "staff.action_submitted": (d) => `Submitted a form on ${text(d, "path", "a page")}`,

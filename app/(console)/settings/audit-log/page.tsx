@@ -43,7 +43,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             options: [
               { value: "all", label: "All entries" },
               { value: "staff", label: "Platform staff access" },
-              { value: "members", label: "Members" },
+              { value: "members", label: "Members and invitations" },
+              { value: "people", label: "People (support actions)" },
               { value: "integrations", label: "Integrations and tokens" },
             ],
           },
