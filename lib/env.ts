@@ -7,6 +7,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default("./.data"),
   DATABASE_URL: z.string().min(1).optional(),
   AUTH_SECRET: z.string().min(16).optional(),
+  /** How many reverse proxies in front append to X-Forwarded-For; unset: none is trusted. */
+  TRUST_PROXY: z.coerce.number().int().min(1).max(10).optional(),
   SCIM_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Where invitation emails go out, e.g. smtps://user:pass@mail.example.com:465; unset: no email. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "Use an smtp:// or smtps:// URL" }).optional(),

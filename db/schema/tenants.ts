@@ -32,8 +32,6 @@ export const consoleUsers = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     isStaff: boolean("is_staff").notNull().default(false),
-    failedSignIns: integer("failed_sign_ins").notNull().default(0),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -41,6 +39,25 @@ export const consoleUsers = pgTable(
 );
 export type ConsoleUser = typeof consoleUsers.$inferSelect;
 export type NewConsoleUser = typeof consoleUsers.$inferInsert;
+
+export const signInThrottleScopes = ["account", "address"] as const;
+export type SignInThrottleScope = (typeof signInThrottleScopes)[number];
+
+/**
+ * Recent failed sign-ins per account and per source address, shared by every app instance.
+ * The key is a SHA-256 of the scope and the email or address, so what strangers typed is not kept.
+ */
+export const signInThrottle = pgTable(
+  "sign_in_throttle",
+  {
+    keyHash: text("key_hash").primaryKey(),
+    scope: text("scope", { enum: signInThrottleScopes }).notNull(),
+    failures: integer("failures").notNull().default(0),
+    lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
+    blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+  },
+  (t) => [index("sign_in_throttle_last_failure_idx").on(t.lastFailureAt)],
+);
 
 export const memberRoles = ["admin", "support", "viewer"] as const;
 export type MemberRole = (typeof memberRoles)[number];

@@ -4,8 +4,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedAction } from "@/lib/auth/form-action";
+import { requestOrigin } from "@/lib/auth/request-origin";
 import { endSession, startSession } from "@/lib/auth/session";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 
 const signInInput = z.object({
   email: z.string().trim().min(1, "Enter your email address").max(254).pipe(z.email("Enter a valid email address")),
@@ -13,16 +14,15 @@ const signInInput = z.object({
 });
 
 export const signIn = validatedAction(signInInput, async ({ email, password }) => {
-  const result = await verifyCredentials(await getDb(), email, password);
+  const { sourceAddress } = await requestOrigin();
+  const result = await signInWithPassword(await getDb(), { email, password, sourceAddress });
   if (!result.ok) {
-    if (result.reason === "locked") {
-      const minutes = Math.max(1, Math.ceil((result.until.getTime() - Date.now()) / 60_000));
-      return {
-        error: `Too many failed attempts. This account is locked for ${minutes} more minute${minutes === 1 ? "" : "s"}.`,
-        values: { email },
-      };
-    }
-    return { error: "That email and password do not match an account.", values: { email } };
+    // The same words whether or not the account exists: neither answer tells.
+    const error =
+      result.reason === "throttled"
+        ? `Too many attempts. Try again in ${result.retryAfterSeconds} second${result.retryAfterSeconds === 1 ? "" : "s"}.`
+        : "That email and password do not match an account.";
+    return { error, values: { email } };
   }
   await startSession(result.user);
   redirect("/");

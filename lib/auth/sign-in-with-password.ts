@@ -1,0 +1,26 @@
+import type { Db } from "@/db/client";
+import type { ConsoleUser } from "@/db/schema";
+import { forgiveAttempt, reserveAttempt, throttleKeys } from "./sign-in-throttle";
+import { verifyCredentials } from "./verify-credentials";
+
+export type SignInResult =
+  | { ok: true; user: ConsoleUser }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/**
+ * A sign-in attempt, throttled per typed email and per source address. Known and unknown
+ * emails go through the same counters and answers, so no answer tells whether an account exists.
+ */
+export async function signInWithPassword(
+  db: Db,
+  input: { email: string; password: string; sourceAddress: string | null },
+  now: Date = new Date(),
+): Promise<SignInResult> {
+  const keys = throttleKeys(input.email, input.sourceAddress);
+  const reservation = await reserveAttempt(db, keys, now);
+  if (!reservation.ok) return { ok: false, reason: "throttled", retryAfterSeconds: reservation.retryAfterSeconds };
+  const result = await verifyCredentials(db, input.email, input.password);
+  if (result.ok) await forgiveAttempt(db, keys);
+  return result;
+}
