@@ -2,8 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { REQUEST_PATH_HEADER } from "@/lib/http/request-path-header";
 import { newNonce, pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/http/security-headers";
-
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 
 /** Pages that open signed out; every other page is the console. */
 const PUBLIC_PAGES = /^\/(sign-in|setup|no-access|invitations)(\/|$)/;
@@ -13,7 +12,7 @@ const PUBLIC_PAGES = /^\/(sign-in|setup|no-access|invitations)(\/|$)/;
  * session and role again on the server; this only saves a round trip.
  */
 function signedOutRedirect(request: NextRequest): NextResponse | null {
-  const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  const signedIn = SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
   if (signedIn) return null;
   const url = request.nextUrl.clone();
   url.pathname = "/sign-in";

@@ -6,7 +6,6 @@ const schema = z.object({
   APP_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default("./.data"),
   DATABASE_URL: z.string().min(1).optional(),
-  AUTH_SECRET: z.string().min(16).optional(),
   /** How many reverse proxies in front append to X-Forwarded-For; unset: none is trusted. */
   TRUST_PROXY: z.coerce.number().int().min(1).max(10).optional(),
   SCIM_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),

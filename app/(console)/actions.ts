@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ACTIVE_TENANT_COOKIE, currentUser } from "@/lib/auth/session";
-import { usesSecureCookies } from "@/lib/auth/auth-options";
 import { currentConsoleRequest } from "@/lib/auth/current-console-request";
+import { cookieOptions } from "@/lib/auth/session-cookie";
 import { listTenantsOfUser } from "@/lib/members/list-tenants-of-user";
 
 /** Opens another tenant the signed-in user may access; staff opening a tenant is audited. */
@@ -25,11 +25,6 @@ export async function switchTenant(formData: FormData) {
       action: "staff.tenant_opened",
     });
   }
-  (await cookies()).set(ACTIVE_TENANT_COOKIE, target.slug, {
-    httpOnly: true,
-    secure: usesSecureCookies(),
-    sameSite: "lax",
-    path: "/",
-  });
+  (await cookies()).set(ACTIVE_TENANT_COOKIE, target.slug, cookieOptions());
   redirect("/");
 }

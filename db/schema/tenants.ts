@@ -40,6 +40,29 @@ export const consoleUsers = pgTable(
 export type ConsoleUser = typeof consoleUsers.$inferSelect;
 export type NewConsoleUser = typeof consoleUsers.$inferInsert;
 
+/**
+ * A signed-in browser. The cookie holds a random token; only its SHA-256 is stored, so a copy
+ * of this table signs no one in. Deleting the row ends the session at once, on every instance.
+ */
+export const consoleSessions = pgTable(
+  "console_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => consoleUsers.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    idleExpiresAt: timestamp("idle_expires_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    sourceAddress: text("source_address"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("console_sessions_user_idx").on(t.userId), index("console_sessions_expires_idx").on(t.expiresAt)],
+);
+export type ConsoleSession = typeof consoleSessions.$inferSelect;
+
 export const signInThrottleScopes = ["account", "address"] as const;
 export type SignInThrottleScope = (typeof signInThrottleScopes)[number];
 

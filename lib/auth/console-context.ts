@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import type { ConsoleUser } from "@/db/schema";
 import { getDb } from "@/db/client";
 import type { AuditActor } from "@/lib/audit/record-audit";
@@ -18,10 +19,10 @@ export type ConsoleContext = {
 };
 
 /**
- * Who is asking and in which tenant, for every console page and server action. Signed out:
- * redirect to sign-in. Lacking the permission: 403, whatever the page showed.
+ * The user and their tenants, read once per request (layout, metadata and page share it) and
+ * never kept beyond it: a removed membership ends that tenant's access on the next request.
  */
-export async function requireConsole(permission: Permission = "tenant:read"): Promise<ConsoleContext> {
+const loadConsole = cache(async (): Promise<ConsoleContext> => {
   const user = await currentUser();
   if (!user) redirect("/sign-in");
   const tenants = await listTenantsOfUser(await getDb(), user);
@@ -29,7 +30,6 @@ export async function requireConsole(permission: Permission = "tenant:read"): Pr
   const wanted = (await cookies()).get(ACTIVE_TENANT_COOKIE)?.value;
   const tenant = tenants.find((t) => t.slug === wanted) ?? tenants.find((t) => !t.viaStaff) ?? tenants[0];
   const can = (p: Permission) => roleCan(tenant.role, p);
-  if (!can(permission)) forbidden();
   const request = await currentConsoleRequest();
   const actor: AuditActor = {
     userId: user.id,
@@ -43,4 +43,14 @@ export async function requireConsole(permission: Permission = "tenant:read"): Pr
     await recordStaffPageView(await getDb(), { tenantId: tenant.id, actor: { ...actor, userId: user.id }, path: request.path });
   }
   return { user, tenant, tenants, actor, can };
+});
+
+/**
+ * Who is asking and in which tenant, for every console page and server action. Signed out:
+ * redirect to sign-in. Lacking the permission: 403, whatever the page showed.
+ */
+export async function requireConsole(permission: Permission = "tenant:read"): Promise<ConsoleContext> {
+  const context = await loadConsole();
+  if (!context.can(permission)) forbidden();
+  return context;
 }

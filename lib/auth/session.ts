@@ -1,40 +1,37 @@
-import { eq } from "drizzle-orm";
-import { getServerSession } from "next-auth";
-import { encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { getDb } from "@/db/client";
-import { consoleUsers, type ConsoleUser } from "@/db/schema";
-import { authOptions, SESSION_MAX_AGE_SECONDS, sessionCookieName, usesSecureCookies } from "./auth-options";
-import { authSecret } from "./secret";
+import type { ConsoleUser } from "@/db/schema";
+import { requestOrigin } from "./request-origin";
+import { cookieOptions, sessionCookieName } from "./session-cookie";
+import { createSession } from "./sessions/create-session";
+import { endSessionByToken } from "./sessions/end-sessions";
+import { SESSION_ABSOLUTE_SECONDS } from "./sessions/lifetimes";
+import { resolveSession, type ResolvedSession } from "./sessions/resolve-session";
 
-/** Issues the next-auth session cookie for a console user who just proved who they are. */
-export async function startSession(user: Pick<ConsoleUser, "id" | "email" | "name">): Promise<void> {
-  const token = await encode({
-    token: { sub: user.id, email: user.email, name: user.name },
-    secret: authSecret(),
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
-  (await cookies()).set(sessionCookieName(), token, {
-    httpOnly: true,
-    secure: usesSecureCookies(),
-    sameSite: "lax",
-    path: "/",
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
+export const ACTIVE_TENANT_COOKIE = "active-tenant";
+
+/** Opens a server-side session for a console user who just proved who they are. */
+export async function startSession(user: Pick<ConsoleUser, "id">): Promise<void> {
+  const { token } = await createSession(await getDb(), user.id, await requestOrigin());
+  (await cookies()).set(sessionCookieName(), token, cookieOptions(SESSION_ABSOLUTE_SECONDS));
 }
 
+/** Sign-out: the session row goes, so a copy of the cookie is worthless too. */
 export async function endSession(): Promise<void> {
   const jar = await cookies();
+  const token = jar.get(sessionCookieName())?.value;
+  if (token) await endSessionByToken(await getDb(), token);
   jar.delete(sessionCookieName());
   jar.delete(ACTIVE_TENANT_COOKIE);
 }
 
-export const ACTIVE_TENANT_COOKIE = "active-tenant";
+/** The live session of this request and its user, re-read from the database once per request. */
+export const currentSession = cache(async (): Promise<ResolvedSession | null> => {
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  if (!token) return null;
+  return resolveSession(await getDb(), token);
+});
 
-/** The signed-in console user, re-read from the database, or null. */
-export async function currentUser(): Promise<ConsoleUser | null> {
-  const session = (await getServerSession(authOptions())) as { userId?: string } | null;
-  if (!session?.userId) return null;
-  const [user] = await (await getDb()).select().from(consoleUsers).where(eq(consoleUsers.id, session.userId));
-  return user ?? null;
-}
+/** The signed-in console user, or null. */
+export const currentUser = cache(async (): Promise<ConsoleUser | null> => (await currentSession())?.user ?? null);
