@@ -7,6 +7,7 @@ export const users = {
   support: "support@acme.test", // support of Acme only: people actions
   globexAdmin: "admin@globex.test", // admin of Globex only
   staff: "staff@platform.test", // platform support staff, no membership
+  sessions: "sessions@acme.test", // viewer of Acme whose sessions and password the sessions spec changes
 };
 
 /**
@@ -21,6 +22,7 @@ export const seedCommands: { name?: string; args: string[] }[] = [
   { args: ["user:create", "--email", users.support, "--name", "Susan Support", "--tenant", "acme", "--role", "support"] },
   { args: ["user:create", "--email", users.globexAdmin, "--name", "Gina Globex", "--tenant", "globex", "--role", "admin"] },
   { args: ["member:add", "--email", users.owner, "--tenant", "globex", "--role", "viewer"] },
+  { args: ["user:create", "--email", users.sessions, "--name", "Sid Sessions", "--tenant", "acme", "--role", "viewer"] },
   { args: ["user:create", "--email", users.staff, "--name", "Sam Staff", "--staff"] },
   { name: "acmeEntra", args: ["integration:create", "--tenant", "acme", "--provider", "entra"] },
   { name: "globexOkta", args: ["integration:create", "--tenant", "globex", "--provider", "okta", "--no-groups"] },

@@ -5,10 +5,15 @@ import { formatDateTime } from "@/components/ui/format";
 import { getDb } from "@/db/client";
 import { requireConsole } from "@/lib/auth/console-context";
 import { roleLabels } from "@/lib/auth/permissions";
+import { currentSession } from "@/lib/auth/session";
+import { describeUserAgent } from "@/lib/auth/sessions/describe-user-agent";
+import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "@/lib/auth/sessions/lifetimes";
+import { listSessions } from "@/lib/auth/sessions/list-sessions";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { AccessTokens } from "./_components/access-tokens";
 import { ChangePasswordForm } from "./_components/change-password-form";
+import { SessionsList, type SessionRow } from "./_components/sessions-list";
 
 export const metadata: Metadata = { title: "My Profile" };
 
@@ -16,6 +21,7 @@ export default async function ProfilePage() {
   const { user, tenant, tenants, can } = await requireConsole();
   // Access Tokens are for admins only: others never see the section (seed 002, Promapp).
   const tokens = can("integrations:manage") ? await accessTokens(tenant.id, user.id) : null;
+  const sessions = await sessionRows(user.id);
   return (
     <>
       <PageHeader title="My Profile" description="Your account and where you have access." />
@@ -59,6 +65,14 @@ export default async function ProfilePage() {
           <ChangePasswordForm />
         </Card>
       </div>
+      <Card className="mt-6 p-6">
+        <h2 className="mb-1 text-base font-semibold text-slate-900">Sessions</h2>
+        <p className="mb-3 text-sm text-slate-600">
+          Where you are signed in. A session ends after {SESSION_IDLE_SECONDS / 3600} hours without use, and{" "}
+          {SESSION_ABSOLUTE_SECONDS / 86400} days after sign-in at the latest.
+        </p>
+        <SessionsList sessions={sessions} />
+      </Card>
       {tokens ? (
         <Card className="mt-6 p-6">
           <h2 className="mb-1 text-base font-semibold text-slate-900">Access Tokens</h2>
@@ -67,6 +81,19 @@ export default async function ProfilePage() {
       ) : null}
     </>
   );
+}
+
+async function sessionRows(userId: string): Promise<SessionRow[]> {
+  const inUse = (await currentSession())?.session.id;
+  const sessions = await listSessions(await getDb(), userId);
+  return sessions.map((s) => ({
+    id: s.id,
+    device: describeUserAgent(s.userAgent),
+    sourceAddress: s.sourceAddress,
+    createdAt: s.createdAt,
+    lastSeenAt: s.lastSeenAt,
+    current: s.id === inUse,
+  }));
 }
 
 async function accessTokens(tenantId: string, userId: string) {

@@ -14,8 +14,15 @@ export function ChangePasswordForm() {
     <form action={action} className="max-w-sm space-y-4" noValidate key={state.success}>
       {state.error ? <Alert>{state.error}</Alert> : null}
       {state.success ? <Alert tone="success">{state.success}</Alert> : null}
-      <TextField label="Current password" name="current" type="password" error={e.current} autoComplete="current-password" />
-      <TextField label="New password" name="next" type="password" error={e.next} hint="At least 12 characters." autoComplete="new-password" />
+      <TextField label="Current password" name="currentPassword" type="password" error={e.currentPassword} autoComplete="current-password" />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        error={e.newPassword}
+        hint="At least 12 characters, and not a common one. Your other sessions will be signed out."
+        autoComplete="new-password"
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Change password"}
       </Button>
