@@ -69,11 +69,6 @@ test("a password change keeps this session, ends the others, and never sends a p
   expect(body).not.toContain(next);
 
   await page.getByLabel("Current password").fill(password);
-  await page.getByLabel("New password").fill("password1234");
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText(/less common password/)).toBeVisible();
-
-  await page.getByLabel("Current password").fill(password);
   await page.getByLabel("New password").fill(next);
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Password changed. 1 other session was signed out.")).toBeVisible();
