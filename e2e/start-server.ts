@@ -14,6 +14,9 @@ const dataDir = values["data-dir"];
 const port = values.port;
 if (!dataDir || !port) throw new Error("usage: start-server --port N --data-dir DIR [--seed]");
 const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
+// The browser sends no X-Forwarded-For, so `next start` writes the socket's address there:
+// trusting one hop lets the audit log and the sign-in throttle see the test's address.
+env.TRUST_PROXY = "1";
 delete env.DATABASE_URL;
 if (values["database-url"]) env.DATABASE_URL = values["database-url"];
 rmSync(dataDir, { recursive: true, force: true });
