@@ -171,7 +171,11 @@ export class FilterLexer {
       if (escape === "u") {
         const hex = this.text.slice(this.pos, this.pos + 4);
         if (!/^[0-9A-Fa-f]{4}$/.test(hex)) this.fail("four hex digits after '\\u'");
-        out += String.fromCharCode(parseInt(hex, 16));
+        const code = parseInt(hex, 16);
+        // PostgreSQL text holds no NUL: no stored value can contain one, and the database
+        // would refuse the parameter outright.
+        if (code === 0) this.failWith("a string cannot contain \\u0000 (NUL)", this.pos - 2);
+        out += String.fromCharCode(code);
         this.pos += 4;
       } else if (escape !== undefined && escape in ESCAPES) {
         out += ESCAPES[escape];

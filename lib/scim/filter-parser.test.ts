@@ -219,6 +219,7 @@ describe("parseFilter refuses malformed input", () => {
     ["a bad escape", String.raw`userName eq "a\x"`, /expected an escape/],
     ["a short unicode escape", String.raw`userName eq "\u12"`, /four hex digits/],
     ["a raw control character in a string", 'userName eq "a\nb"', /control characters/],
+    ["an escaped NUL in a string", String.raw`userName eq "a\u0000b"`, /position 15: a string cannot contain \\u0000/],
     ["trailing garbage", 'userName eq "x" foo', /position 17: expected 'and', 'or' or the end of the filter but found 'foo'/],
     ["a dangling and", 'userName eq "x" and', /expected an attribute path, '\(' or 'not' but found the end/],
     ["a leading or", 'or userName eq "x"', /expected a comparison operator/],

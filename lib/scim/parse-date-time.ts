@@ -19,14 +19,22 @@ export function parseDateTime(text: string): ScimDateTime | undefined {
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
   const zone = match[8] ?? "Z";
   const offsetMinutes = zone === "Z" ? 0 : zoneOffset(zone);
-  if (offsetMinutes === undefined || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) {
+  // Year 0000 is not an xsd:dateTime year (XML Schema 1.0, 3.2.7) and PostgreSQL has none.
+  if (offsetMinutes === undefined || year < 1 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) {
     return undefined;
   }
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const daysInMonth = utc(year, month, 0).getUTCDate();
   if (day < 1 || day > daysInMonth) return undefined;
   const fraction = match[7] ? Number(`0${match[7]}`) * 1000 : 0;
-  const epochMs = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000 + fraction;
+  const epochMs = utc(year, month - 1, day).getTime() + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + fraction;
   return { epochMs, text: match[8] ? text : `${text}Z` };
+}
+
+/** Date.UTC reads years 0 to 99 as 1900 to 1999; setUTCFullYear takes the year as written. */
+function utc(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
 }
 
 function zoneOffset(zone: string): number | undefined {
