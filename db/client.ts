@@ -26,7 +26,16 @@ export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
  */
 export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<Database> {
   if (options.url) {
-    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    // A server that is down or unreachable fails a request within seconds instead of the
+    // driver's 30 s; a runaway statement or an abandoned transaction does not hold a
+    // connection (and its locks) for ever; idle connections are closed after a while.
+    const client = postgres(options.url, {
+      max: 10,
+      onnotice: () => {},
+      connect_timeout: 5,
+      idle_timeout: 300,
+      connection: { statement_timeout: 60_000, idle_in_transaction_session_timeout: 60_000 },
+    });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     await migratePostgres(db as never, { migrationsFolder });
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };

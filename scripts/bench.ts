@@ -12,6 +12,7 @@ import { sql } from "drizzle-orm";
 import { createTestDb } from "@/db/testing";
 import { cliActor } from "@/lib/audit/record-audit";
 import { createIntegration } from "@/lib/integrations/create-integration";
+import { setIntegrationRateLimit } from "@/lib/integrations/set-integration-rate-limit";
 import { handleFetchRequest } from "@/lib/provisioning/fetch-adapter";
 import { createTenant } from "@/lib/tenants/create-tenant";
 
@@ -29,6 +30,8 @@ type Installed = { appKey: string; secret: string; tenantId: string; integration
 async function install(slug: string): Promise<Installed> {
   const tenant = await createTenant(db, { slug, name: slug });
   const { integration, secret } = await createIntegration(db, { tenantId: tenant.id, provider: "entra" }, cliActor);
+  // The benchmark sends as fast as it can: the default rate limit would answer 429.
+  await setIntegrationRateLimit(db, { integrationId: integration.id }, 10_000, cliActor);
   return { appKey: integration.appKey, secret, tenantId: tenant.id, integrationId: integration.id };
 }
 

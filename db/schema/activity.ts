@@ -1,4 +1,5 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { integrations } from "./integrations";
 import { tenants } from "./tenants";
 
@@ -48,12 +49,22 @@ export const scimRequests = pgTable(
     scimType: text("scim_type"),
     detail: text("detail"),
     userAgent: text("user_agent"),
+    /** Redacted JSON; when `bodyTruncated`, a string: the first bytes of the redacted JSON text. */
     requestBody: jsonb("request_body"),
+    bodyTruncated: boolean("body_truncated").notNull().default(false),
+    /**
+     * False for a request refused before its credentials were accepted: the row is only a
+     * summary (no query, no body) and may stand for several requests (see its detail).
+     */
+    authenticated: boolean("authenticated").notNull().default(true),
+    /** The client's address, when a trusted proxy reported it (TRUST_PROXY). */
+    sourceAddress: text("source_address"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("scim_requests_integration_idx").on(t.integrationId, t.id),
     index("scim_requests_created_idx").on(t.createdAt),
+    index("scim_requests_unauthenticated_idx").on(t.integrationId, t.id).where(sql`not ${t.authenticated}`),
   ],
 );
 export type ScimRequestLogEntry = typeof scimRequests.$inferSelect;

@@ -1,4 +1,4 @@
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { consoleUsers, tenants } from "./tenants";
 
 export const providers = ["entra", "okta", "generic"] as const;
@@ -37,6 +37,8 @@ export const integrations = pgTable(
     settings: jsonb("settings").$type<IntegrationSettings>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastRequestAt: timestamp("last_request_at", { withTimezone: true }),
+    /** SCIM requests per second this integration may make (bursts of twice that); null: the default. */
+    rateLimitPerSecond: integer("rate_limit_per_second"),
   },
   (t) => [index("integrations_tenant_idx").on(t.tenantId)],
 );

@@ -1,7 +1,10 @@
 import { getDb, type Db } from "@/db/client";
 import { env } from "@/lib/env";
-import { handleScimRequest, requestIdFrom } from "./handle-scim-request";
-import { MAX_PAYLOAD_BYTES } from "./scim-request";
+import { errorResponse, handleScimRequest, requestIdFrom } from "./handle-scim-request";
+import { logScimError } from "./log-error";
+import type { RequestGuards } from "./request-guards";
+import { MAX_PAYLOAD_BYTES, SCIM_CONTENT_TYPE, type ScimResponse } from "./scim-request";
+import { sourceAddress } from "./source-address";
 
 /** Reads at most MAX_PAYLOAD_BYTES of a body; anything larger is never parsed. */
 async function readBoundedBody(request: Request): Promise<{ body: string | null; tooLarge: boolean }> {
@@ -24,27 +27,40 @@ async function readBoundedBody(request: Request): Promise<{ body: string | null;
   return { body: size === 0 ? null : Buffer.concat(chunks).toString("utf8"), tooLarge: false };
 }
 
-/** The web-standard Request in, the web-standard Response out; everything between is plain values. */
-export async function handleFetchRequest(request: Request, segments: string[], db?: Db): Promise<Response> {
-  const url = new URL(request.url);
-  const { body, tooLarge } = await readBoundedBody(request);
-  const response = await handleScimRequest(db ?? (await getDb()), {
-    method: request.method.toUpperCase(),
-    segments: segments.filter((s) => s !== ""),
-    query: url.searchParams,
-    headers: request.headers,
-    body,
-    bodyTooLarge: tooLarge,
-    origin: env().APP_URL,
-    requestId: requestIdFrom(request.headers),
-  });
-  if (response.stream) return new Response(toReadableStream(response.stream), { status: response.status, headers: response.headers });
+/**
+ * The web-standard Request in, the web-standard Response out; everything between is plain
+ * values. Whatever fails, the answer is a SCIM error with the request id, never Next's bare 500.
+ */
+export async function handleFetchRequest(request: Request, segments: string[], db?: Db, guards?: RequestGuards): Promise<Response> {
+  const requestId = requestIdFrom(request.headers);
+  let response: ScimResponse;
+  try {
+    const url = new URL(request.url);
+    const { body, tooLarge } = await readBoundedBody(request);
+    response = await handleScimRequest(db ?? (await getDb()), {
+      method: request.method.toUpperCase(),
+      segments: segments.filter((s) => s !== ""),
+      query: url.searchParams,
+      headers: request.headers,
+      body,
+      bodyTooLarge: tooLarge,
+      origin: env().APP_URL,
+      requestId,
+      sourceAddress: sourceAddress(request.headers, env().TRUST_PROXY),
+    }, guards);
+  } catch (error) {
+    // Opening the database (or reading the body) failed before the request could be handled.
+    response = errorResponse(error, { requestId, method: request.method.toUpperCase() });
+    response.headers["x-request-id"] = requestId;
+    response.headers["content-type"] = SCIM_CONTENT_TYPE;
+  }
+  if (response.stream) return new Response(toReadableStream(response.stream, requestId), { status: response.status, headers: response.headers });
   const payload = response.body === undefined ? null : JSON.stringify(response.body);
   return new Response(payload, { status: response.status, headers: response.headers });
 }
 
 /** Pulls the next chunk only when the client is ready for it, so memory stays flat. */
-function toReadableStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
+function toReadableStream(chunks: AsyncIterable<string>, requestId: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = chunks[Symbol.asyncIterator]();
   return new ReadableStream({
@@ -54,7 +70,7 @@ function toReadableStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Ar
         if (done) controller.close();
         else controller.enqueue(encoder.encode(value));
       } catch (error) {
-        console.error("[scim] response stream failed", error);
+        logScimError(requestId, "response stream failed", error);
         controller.error(error);
       }
     },

@@ -5,29 +5,40 @@ import { integrations } from "@/db/schema";
 import { isPersonPurged } from "@/lib/people/is-person-purged";
 import { ScimError } from "@/lib/scim/errors";
 import { authenticate, type Authenticated } from "./authenticate";
+import { isDatabaseUnavailable } from "./database-unavailable";
 import { dispatch } from "./dispatch";
+import { logScimError } from "./log-error";
 import { recordRequest } from "./record-request";
+import { processGuards, type RequestGuards } from "./request-guards";
 import { retryOnConflict } from "./retry-on-conflict";
 import { MAX_PAYLOAD_BYTES, SCIM_CONTENT_TYPE, type ScimContext, type ScimRequest, type ScimResponse } from "./scim-request";
 import { parseScimRoute } from "./scim-route";
 
 /**
- * What one identity-provider request does: authenticate the token to an integration, run
+ * What one identity-provider request does: hold back an address whose authentications keep
+ * failing, authenticate the token to an integration, apply the integration's rate limit, run
  * the endpoint, answer a SCIM error for anything refused, and log the request under its
  * integration (failed ones too: they are what an admin most needs to see).
  */
-export async function handleScimRequest(db: Db, request: ScimRequest): Promise<ScimResponse> {
+export async function handleScimRequest(db: Db, request: ScimRequest, guards: RequestGuards = processGuards()): Promise<ScimResponse> {
   const started = performance.now();
   let auth: Authenticated | undefined;
   let appKey: string | undefined;
   let userId: string | undefined;
+  let throttled = false;
   const ignored: string[] = [];
   let response: ScimResponse;
   try {
     const route = parseScimRoute(request.segments);
     appKey = route.appKey;
     if (route.resource === "Users") userId = route.id;
-    auth = await authenticate(db, request.headers.get("authorization"), route.appKey);
+    auth = await authenticateGuarded(db, request, route.appKey, guards);
+    const wait = guards.integrationWait(auth.integration);
+    if (wait > 0) {
+      throttled = true;
+      const perSecond = auth.integration.rateLimitPerSecond ?? guards.limits.integrationPerSecond;
+      throw tooManyRequests(`This integration may make ${perSecond} requests per second; retry in ${wait} s`, wait);
+    }
     if (request.bodyTooLarge) {
       throw new ScimError(413, undefined, `The body is larger than ${MAX_PAYLOAD_BYTES} bytes; it was not read`);
     }
@@ -45,36 +56,90 @@ export async function handleScimRequest(db: Db, request: ScimRequest): Promise<S
       return dispatch(context, route);
     });
   } catch (error) {
-    response = errorResponse(error, request.requestId);
+    response = errorResponse(error, request);
   }
   response.headers["x-request-id"] = request.requestId;
   if (response.body !== undefined || response.stream) response.headers["content-type"] = SCIM_CONTENT_TYPE;
   if (response.status === 401) response.headers["www-authenticate"] = 'Bearer realm="SCIM", Basic realm="SCIM"';
-  const integration = auth?.integration ?? (appKey ? await integrationByKey(db, appKey) : undefined);
-  const latencyMs = Math.round(performance.now() - started);
-  await db
-    .transaction(async (tx) => {
+  // With the database unreachable the log cannot be written either; the console has the error.
+  if (response.status === 503) return response;
+  // Requests refused before any work are sampled before the database is asked anything, so
+  // a flood costs no query for its log.
+  const sample = !auth || throttled ? guards.admitSummary(`${auth ? "throttled" : "refused"}:${appKey ?? ""}`) : undefined;
+  if (sample && !sample.admitted) return response;
+  try {
+    const integration = auth?.integration ?? (appKey ? await integrationByKey(db, appKey) : undefined);
+    const latencyMs = Math.round(performance.now() - started);
+    await db.transaction(async (tx) => {
       // A write to a person purged meanwhile is logged without its body (see isPersonPurged).
       const purged = userId && integration && request.body ? await isPersonPurged(tx, integration.tenantId, userId) : false;
-      await recordRequest(tx, {
+      await recordRequest(tx, guards, {
         request: purged ? { ...request, body: null } : request,
         response,
         integration,
         tokenId: auth?.token.id,
         tokenLastUsedAt: auth?.token.lastUsedAt ?? null,
+        suppressed: sample?.suppressed ?? 0,
         latencyMs,
         ignored,
       });
-    })
-    .catch((error: unknown) => console.error(`[scim ${request.requestId}] request log not written`, error));
+    });
+  } catch (error) {
+    logScimError(request.requestId, "request log not written", error);
+  }
   return response;
 }
 
-function errorResponse(error: unknown, requestId: string): ScimResponse {
+/**
+ * Looks the credentials up unless the caller's address has failed too often lately (then
+ * 429 without touching the database), and counts a failure against that address. Without a
+ * trusted proxy every caller shares one address; a credential that worked passes anyway.
+ */
+async function authenticateGuarded(db: Db, request: ScimRequest, pathAppKey: string | undefined, guards: RequestGuards) {
+  const address = request.sourceAddress ?? "unknown";
+  const authorization = request.headers.get("authorization");
+  const wait = guards.failedAuthWait(address, authorization);
+  if (wait > 0) {
+    const from = request.sourceAddress ? `from ${request.sourceAddress}` : "from unidentified addresses";
+    throw tooManyRequests(`Too many failed authentications ${from}; retry in ${wait} s`, wait);
+  }
+  try {
+    const authenticated = await authenticate(db, authorization, pathAppKey);
+    guards.recordAuthenticated(authorization!);
+    return authenticated;
+  } catch (error) {
+    if (error instanceof ScimError && error.status === 401) guards.recordFailedAuth(address);
+    throw error;
+  }
+}
+
+/** RFC 6585 section 4: 429 with Retry-After. */
+function tooManyRequests(detail: string, retryAfterSeconds: number): ScimError {
+  return new ScimError(429, undefined, detail, { "retry-after": String(retryAfterSeconds) });
+}
+
+export function errorResponse(error: unknown, request: { requestId: string; method: string }): ScimResponse {
   if (error instanceof ScimError) return { status: error.status, headers: { ...error.headers }, body: error.toBody() };
-  console.error(`[scim ${requestId}]`, error);
-  const internal = new ScimError(500, undefined, `Internal error; quote request id ${requestId} to support. Nothing was changed.`);
+  const { requestId } = request;
+  // A read changed nothing; a write may have committed before the failure: say only that.
+  const outcome = request.method === "GET" || request.method === "HEAD"
+    ? "Nothing was changed."
+    : "Whether its changes were saved is not known: read the resource before retrying.";
+  if (isDatabaseUnavailable(error)) {
+    // The connection error is what an operator needs; the query and its parameters are not.
+    logScimError(requestId, "database unavailable", innermostCause(error));
+    const unavailable = new ScimError(503, undefined, `The database is unavailable or did not answer in time; retry later, or quote request id ${requestId} to support. ${outcome}`);
+    return { status: 503, headers: { "retry-after": "30" }, body: unavailable.toBody() };
+  }
+  logScimError(requestId, "internal error", error);
+  const internal = new ScimError(500, undefined, `Internal error; quote request id ${requestId} to support. ${outcome}`);
   return { status: 500, headers: {}, body: internal.toBody() };
+}
+
+function innermostCause(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) current = current.cause;
+  return current;
 }
 
 async function integrationByKey(db: Db, appKey: string) {

@@ -16,6 +16,8 @@ export type ScimRequest = {
   /** The public origin the request came in on, for Location and meta.location. */
   origin: string;
   requestId: string;
+  /** The client's address when a trusted proxy reported it (TRUST_PROXY); else unknown. */
+  sourceAddress?: string;
 };
 
 export type ScimResponse = {

@@ -4,6 +4,7 @@ import { cliActor } from "@/lib/audit/record-audit";
 import { createIntegration } from "@/lib/integrations/create-integration";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { handleFetchRequest } from "./fetch-adapter";
+import { RequestGuards, type GuardLimits } from "./request-guards";
 
 export type Installed = { integration: Integration; secret: string };
 
@@ -28,9 +29,15 @@ export type ScimResult = { status: number; headers: Headers; body: any };
  * A fresh database with two tenants (a, b), each with an Entra and an Okta integration, and
  * a `scim` function that sends real Requests through the same adapter the route uses.
  */
-export async function createScimHarness() {
+export async function createScimHarness(options: { limits?: Partial<GuardLimits> } = {}) {
   const database = await createTestDb();
   const { db } = database;
+  /** The harness's clock for rate limits and log sampling: tests move it with `advance`. */
+  let now = Date.now();
+  const guards = new RequestGuards(() => now, options.limits);
+  const advance = (ms: number) => {
+    now += ms;
+  };
 
   async function install(tenant: Tenant, provider: Provider, settings?: Partial<IntegrationSettings>): Promise<Installed> {
     const { integration, secret } = await createIntegration(db, { tenantId: tenant.id, provider, settings }, cliActor);
@@ -60,12 +67,12 @@ export async function createScimHarness() {
     if (payload !== undefined && !headers.has("content-type")) headers.set("content-type", "application/scim+json");
     const url = `http://localhost:3000/api/scim/v2/${path}`;
     const segments = new URL(url).pathname.replace(/^\/api\/scim\/v2\/?/, "").split("/");
-    const response = await handleFetchRequest(new Request(url, { method, headers, body: payload }), segments, db);
+    const response = await handleFetchRequest(new Request(url, { method, headers, body: payload }), segments, db, guards);
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
   }
 
-  return { db, close: database.close, a, b, install, scim };
+  return { db, close: database.close, a, b, install, scim, guards, advance };
 }
 
 export type ScimHarness = Awaited<ReturnType<typeof createScimHarness>>;

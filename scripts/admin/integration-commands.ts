@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { integrations, providers } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record-audit";
 import { createIntegration } from "@/lib/integrations/create-integration";
+import { setIntegrationRateLimit } from "@/lib/integrations/set-integration-rate-limit";
 import { setIntegrationStatus } from "@/lib/integrations/set-integration-status";
 import { tenantUrl } from "@/lib/integrations/tenant-url";
 import { isUuid } from "@/lib/is-uuid";
@@ -137,6 +138,22 @@ export const integrationCommands: Command[] = [
       },
     }),
   ),
+  {
+    name: "integration:rate-limit",
+    summary: "Set how many SCIM requests per second an integration may make (bursts of twice that) before 429; per app instance.",
+    options: [
+      { flag: "integration", value: "id or app key", description: "The integration.", required: true },
+      { flag: "per-second", value: "n|default", description: "Requests per second, 1 to 10000, or default (100).", required: true },
+    ],
+    async run(db, options) {
+      const found = await findIntegration(db, options.require("integration"));
+      const value = options.require("per-second");
+      if (value !== "default" && !/^\d+$/.test(value)) throw new CliError("--per-second must be a whole number or default");
+      const updated = await setIntegrationRateLimit(db, { integrationId: found.id }, value === "default" ? null : Number(value), cliActor);
+      const shown = updated.rateLimitPerSecond === null ? "the default" : `${updated.rateLimitPerSecond} requests per second`;
+      return { text: `${updated.name} may make ${shown}`, data: { integrationId: updated.id, rateLimitPerSecond: updated.rateLimitPerSecond } };
+    },
+  },
   {
     name: "integration:list",
     summary: "List a tenant's integrations with their Tenant URLs and live tokens.",
