@@ -8,6 +8,8 @@ export type RequestLogEntry = RequestLogRow & {
   userAgent: string | null;
   /** As logged: passwords and secrets already replaced by "[redacted]". */
   requestBody: unknown;
+  /** The body was over 64 KiB: `requestBody` is the start of its redacted JSON text. */
+  bodyTruncated: boolean;
 };
 
 /** One logged SCIM request of this tenant, or null: another tenant's entry is not found. */
@@ -19,6 +21,7 @@ export async function getRequestLogEntry(db: Db, tenantId: string, id: string): 
       integrationId: scimRequests.integrationId,
       userAgent: scimRequests.userAgent,
       requestBody: scimRequests.requestBody,
+      bodyTruncated: scimRequests.bodyTruncated,
     })
     .from(scimRequests)
     .leftJoin(integrations, eq(integrations.id, scimRequests.integrationId))

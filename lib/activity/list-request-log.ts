@@ -30,6 +30,10 @@ export type RequestLogRow = {
   latencyMs: number;
   scimType: string | null;
   detail: string | null;
+  /** False: refused before the credentials were accepted; the row is only a summary. */
+  authenticated: boolean;
+  /** The client's address, when a trusted proxy reported it. */
+  sourceAddress: string | null;
   createdAt: Date;
 };
 
@@ -46,6 +50,8 @@ export const requestLogColumns = {
   latencyMs: scimRequests.latencyMs,
   scimType: scimRequests.scimType,
   detail: scimRequests.detail,
+  authenticated: scimRequests.authenticated,
+  sourceAddress: scimRequests.sourceAddress,
   createdAt: scimRequests.createdAt,
 };
 

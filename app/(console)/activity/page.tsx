@@ -28,7 +28,7 @@ function href(state: ActivitySearchParams, page: number) {
 }
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const { tenant } = await requireConsole("tenant:read");
+  const { tenant, user } = await requireConsole("tenant:read");
   const state = parseActivitySearchParams(await searchParams);
   const db = await getDb();
   const [integrations, { rows, total }] = await Promise.all([
@@ -49,8 +49,15 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Activity"
-        description="Every SCIM request your identity providers made, newest first: what they asked for and what failed."
+        description="Every SCIM request your identity providers made, newest first: what they asked for and what failed. Requests refused before their credentials were accepted are marked Unauthenticated."
       />
+      {user.isStaff ? (
+        <p className="-mt-3 mb-4 text-sm">
+          <Link href="/activity/unattributed" className="font-medium text-brand-700 hover:underline">
+            Requests that named no integration (platform staff)
+          </Link>
+        </p>
+      ) : null}
       <DataTableToolbar
         action="/activity"
         filters={[

@@ -59,6 +59,17 @@ export default async function RequestPage({
           </Link>
         ) : null}
       </div>
+      {entry.authenticated ? null : (
+        <div className="mb-6">
+          <Alert tone="info">
+            <p className="font-semibold">Unauthenticated request</p>
+            <p className="mt-1">
+              It was refused before its credentials were accepted, so it may not come from your identity provider:
+              anyone who knows the Tenant URL can send one. Only this summary is kept, never its query or body.
+            </p>
+          </Alert>
+        </div>
+      )}
       {failed ? (
         <div className="mb-6">
           <Alert>
@@ -81,6 +92,7 @@ export default async function RequestPage({
             { label: "Latency", value: `${entry.latencyMs.toLocaleString("en-GB")} ms` },
             { label: "Request id", value: <code className="font-mono text-xs wrap-anywhere">{entry.requestId}</code> },
             { label: "User agent", value: entry.userAgent },
+            { label: "Source address", value: entry.sourceAddress ?? "Not known (no trusted proxy reported it)" },
             { label: "Path and query", value: <code className="font-mono text-xs wrap-anywhere">{pathWithQuery(entry)}</code> },
           ]}
         />
@@ -88,13 +100,21 @@ export default async function RequestPage({
       <h2 className="mt-8 mb-2 text-base font-semibold text-slate-900">Request body</h2>
       {entry.requestBody === null || entry.requestBody === undefined ? (
         <p className="text-sm text-slate-600">
-          {entry.method === "GET" || entry.method === "HEAD" ? "A read has no body." : "The request had no body."}
+          {entry.method === "GET" || entry.method === "HEAD"
+            ? "A read has no body."
+            : entry.authenticated
+              ? "The request had no body."
+              : "Not kept: the body of an unauthenticated request is never stored."}
         </p>
       ) : (
         <>
-          <p className="mb-2 text-xs text-slate-500">As received, with passwords and secrets replaced by [redacted].</p>
-          <pre className="max-h-[32rem] overflow-auto rounded-xl bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100">
-            {JSON.stringify(entry.requestBody, null, 2)}
+          <p className="mb-2 text-xs text-slate-500">
+            {entry.bodyTruncated
+              ? "Over 64 KiB: only the first 64 KiB of it are kept, with passwords and secrets replaced by [redacted]."
+              : "As received, with passwords and secrets replaced by [redacted]."}
+          </p>
+          <pre className="max-h-[32rem] overflow-auto rounded-xl bg-slate-900 p-4 font-mono text-xs leading-relaxed wrap-anywhere whitespace-pre-wrap text-slate-100">
+            {entry.bodyTruncated && typeof entry.requestBody === "string" ? `${entry.requestBody} …` : JSON.stringify(entry.requestBody, null, 2)}
           </pre>
         </>
       )}

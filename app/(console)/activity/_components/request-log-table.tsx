@@ -32,6 +32,14 @@ function columnsFor(detailQuery: string): ColumnDef<RequestLogTableRow, unknown>
             <span className="truncate text-slate-700">{row.original.target}</span>
           </Link>
           <p className="mt-0.5 truncate text-xs text-slate-500">
+            {row.original.authenticated ? null : (
+              <span
+                className="mr-1.5 rounded bg-amber-100 px-1 py-px font-semibold text-amber-900"
+                title="Refused before its credentials were accepted: anyone who knows the Tenant URL can cause this line"
+              >
+                Unauthenticated
+              </span>
+            )}
             {row.original.integrationName ?? "No integration"}
             <span className="hidden md:inline">
               {" · "}
