@@ -12,6 +12,7 @@ export const auditActions = [
   "integration.settings_updated",
   "integration.enabled",
   "integration.disabled",
+  "integration.rate_limit_changed",
   "token.created",
   "token.revoked",
   "person.deactivated",
@@ -31,7 +32,7 @@ export const auditCategories = {
   staff: ["staff.tenant_opened", "staff.page_viewed", "staff.action_submitted"],
   members: ["setup.completed", "member.added", "member.role_changed", "member.removed", "invitation.created", "invitation.revoked", "invitation.accepted"],
   people: ["person.deactivated", "person.reactivated", "person.exported", "person.purged", "people.purged"],
-  integrations: ["integration.created", "integration.settings_updated", "integration.enabled", "integration.disabled", "token.created", "token.revoked"],
+  integrations: ["integration.created", "integration.settings_updated", "integration.enabled", "integration.disabled", "integration.rate_limit_changed", "token.created", "token.revoked"],
 } as const satisfies Record<string, readonly AuditAction[]>;
 
 export type AuditCategory = keyof typeof auditCategories;

@@ -43,6 +43,7 @@ const describe: Record<AuditAction, (detail: Detail) => string> = {
   "integration.settings_updated": (d) => `Changed the settings of ${text(d, "name", "an integration")}`,
   "integration.enabled": (d) => `Enabled ${text(d, "name", "an integration")}`,
   "integration.disabled": (d) => `Disabled ${text(d, "name", "an integration")}`,
+  "integration.rate_limit_changed": (d) => `Set the request limit of ${text(d, "name", "an integration")} to ${typeof d.to === "number" ? `${d.to} per second` : "the default"}`,
   "token.created": (d) => `Created a token ${ending(d)}for ${text(d, "name", "an integration")}`,
   "token.revoked": (d) => `Revoked a token ${ending(d)}`.trim(),
   "person.deactivated": (d) => `Deactivated a person${because(d)}`,

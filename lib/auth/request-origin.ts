@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
-import { clientAddress } from "./client-address";
+import { clientAddress } from "@/lib/http/client-address";
 
 /** Where the current request comes from: its address (see `clientAddress`) and user agent. */
 export async function requestOrigin(): Promise<{ sourceAddress: string | null; userAgent: string | null }> {

@@ -1,10 +1,10 @@
 import { getDb, type Db } from "@/db/client";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { errorResponse, handleScimRequest, requestIdFrom } from "./handle-scim-request";
 import { logScimError } from "./log-error";
 import type { RequestGuards } from "./request-guards";
 import { MAX_PAYLOAD_BYTES, SCIM_CONTENT_TYPE, type ScimResponse } from "./scim-request";
-import { sourceAddress } from "./source-address";
 
 /** Reads at most MAX_PAYLOAD_BYTES of a body; anything larger is never parsed. */
 async function readBoundedBody(request: Request): Promise<{ body: string | null; tooLarge: boolean }> {
@@ -46,7 +46,7 @@ export async function handleFetchRequest(request: Request, segments: string[], d
       bodyTooLarge: tooLarge,
       origin: env().APP_URL,
       requestId,
-      sourceAddress: sourceAddress(request.headers, env().TRUST_PROXY),
+      sourceAddress: clientAddress(request.headers, env().TRUST_PROXY) ?? undefined,
     }, guards);
   } catch (error) {
     // Opening the database (or reading the body) failed before the request could be handled.
