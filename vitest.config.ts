@@ -2,6 +2,8 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const include = ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"];
+// Migrates one database per project and run; createTestDb() hands each test file a copy.
+const globalSetup = ["db/test-template.ts"];
 
 /**
  * Every test file runs on the embedded database (PGlite). When TEST_DATABASE_URL names a
@@ -14,10 +16,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true as const, test: { name: "pglite", include, env: { TEST_DATABASE_URL: "" } } },
+      { extends: true as const, test: { name: "pglite", include, globalSetup, env: { TEST_DATABASE_URL: "" } } },
       // The CLI's smoke tests spawn it on its own embedded database: once is enough.
       ...(process.env.TEST_DATABASE_URL
-        ? [{ extends: true as const, test: { name: "postgres", include, exclude: ["scripts/admin.test.ts"] } }]
+        ? [{ extends: true as const, test: { name: "postgres", include, globalSetup, exclude: ["scripts/admin.test.ts"] } }]
         : []),
     ],
   },

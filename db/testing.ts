@@ -1,18 +1,40 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
 import postgres from "postgres";
-import { openDatabase, type Database } from "./client";
+import { openDatabase, type Database, type Db } from "./client";
+import * as schema from "./schema";
+import type { TestTemplate } from "./test-template";
+
+/** The migrated template db/test-template.ts built for this run, when under Vitest. */
+async function testTemplate(): Promise<TestTemplate | undefined> {
+  if (!process.env.VITEST) return undefined;
+  const { inject } = await import("vitest");
+  return inject("testTemplate");
+}
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
  * database on the PostgreSQL server named by TEST_DATABASE_URL (dropped again on close).
+ * Under Vitest each is a copy of the template migrated once per run; elsewhere (the
+ * benchmark) it is created and migrated here.
  */
 export async function createTestDb(): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) return openDatabase({});
+  const template = await testTemplate();
+  if (!serverUrl) {
+    if (template?.kind !== "pglite") return openDatabase({});
+    const client = new PGlite({ loadDataDir: new Blob([readFileSync(template.file)]) });
+    // Boot here, inside the caller's setup hook, not in whichever test queries first.
+    await client.waitReady;
+    const db = drizzle(client, { schema }) as unknown as Db;
+    return { db, kind: "pglite", close: () => client.close() };
+  }
 
   const name = `test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  await admin.unsafe(template?.kind === "postgres" ? `create database ${name} template ${template.database}` : `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
