@@ -13,8 +13,10 @@ export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
     environment: "node",
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Bounds that catch a hang, not a slow machine: on a shared 2-core box under load, loading
+    // a database took over 60 s and one large-group test over 30 s.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
     projects: [
       { extends: true as const, test: { name: "pglite", include, globalSetup, env: { TEST_DATABASE_URL: "" } } },
       // The CLI's smoke tests spawn it on its own embedded database: once is enough.
