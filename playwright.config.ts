@@ -26,7 +26,10 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [["list"]],
-  timeout: 30_000,
+  // Bounds that catch a hang, not a loaded machine: a sign-in hashes a password with Argon2id
+  // and a page renders per request, each several seconds on a busy 2-core box.
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [
     { name: "first-run", testMatch: /first-run\.spec\.ts/, use: { ...chromium, baseURL: `http://localhost:${fresh.port}` } },
@@ -38,20 +41,20 @@ export default defineConfig({
       command: `npx tsx e2e/start-server.ts --port ${fresh.port} --data-dir ${fresh.dataDir}`,
       url: `http://localhost:${fresh.port}/api/health`,
       reuseExistingServer: false,
-      timeout: 120_000,
+      timeout: 600_000,
     },
     {
       command: `npx tsx e2e/start-server.ts --port ${seeded.port} --data-dir ${seeded.dataDir} --seed`,
       url: `http://localhost:${seeded.port}/api/health`,
       reuseExistingServer: false,
-      timeout: 180_000,
+      timeout: 600_000,
     },
     {
       command: `npx tsx e2e/start-server.ts --port ${down.port} --data-dir ${down.dataDir} --database-url ${down.databaseUrl}`,
       // Health answers 503 by design here; a static file says the server is up.
       url: `http://localhost:${down.port}/robots.txt`,
       reuseExistingServer: false,
-      timeout: 120_000,
+      timeout: 600_000,
     },
   ],
 });

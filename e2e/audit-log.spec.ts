@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { users } from "./seed";
 import { signInAs } from "./sign-in";
 
@@ -10,8 +10,6 @@ import { signInAs } from "./sign-in";
  */
 
 // Several signed-in browsers per test, on a machine that may be busy with more than this suite.
-test.describe.configure({ timeout: 180_000 });
-const expect = baseExpect.configure({ timeout: 30_000 });
 
 async function signedIn(browser: Browser, email: string, tenantCookie?: string): Promise<Page> {
   const context = await browser.newContext();

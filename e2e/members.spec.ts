@@ -4,7 +4,6 @@ import { password, users } from "./seed";
 import { signInAs } from "./sign-in";
 
 // Each journey drives two or three browsers and creates accounts (memory-hard hashing): more than the default time.
-test.describe.configure({ timeout: 120_000 });
 
 const fresh = (label: string) => `${label}-${randomBytes(4).toString("hex")}@example.test`;
 

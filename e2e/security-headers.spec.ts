@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { expect as baseExpect, test, type APIResponse, type Page } from "@playwright/test";
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { users, type Installed } from "./seed";
 import { signInAs } from "./sign-in";
 
@@ -9,8 +9,6 @@ import { signInAs } from "./sign-in";
  * strict nonce-based CSP, and no other origin can frame the signed-in console.
  */
 // Many page loads per test, on a machine that may be busy with more than this suite.
-test.describe.configure({ timeout: 180_000 });
-const expect = baseExpect.configure({ timeout: 30_000 });
 
 const run = Date.now().toString(36);
 let entra: Installed;
