@@ -1,6 +1,11 @@
-/** Opens and migrates the database when the server starts, so the first request is not the one that waits. */
+/**
+ * When the server starts: answer the requests Next cannot route, then open and migrate the
+ * database, so the first request is not the one that waits.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { answerUnroutableRequests } = await import("./lib/provisioning/unroutable-requests");
+    answerUnroutableRequests();
     const { openDatabaseAtStart } = await import("./lib/open-database-at-start");
     await openDatabaseAtStart();
   }

@@ -12,7 +12,7 @@ import { recordRequest } from "./record-request";
 import { processGuards, type RequestGuards } from "./request-guards";
 import { retryOnConflict } from "./retry-on-conflict";
 import { MAX_PAYLOAD_BYTES, SCIM_CONTENT_TYPE, type ScimContext, type ScimRequest, type ScimResponse } from "./scim-request";
-import { parseScimRoute } from "./scim-route";
+import { appKeyOf, parseScimRoute } from "./scim-route";
 
 /**
  * What one identity-provider request does: hold back an address whose authentications keep
@@ -29,8 +29,8 @@ export async function handleScimRequest(db: Db, request: ScimRequest, guards: Re
   const ignored: string[] = [];
   let response: ScimResponse;
   try {
+    appKey = appKeyOf(request.segments);
     const route = parseScimRoute(request.segments);
-    appKey = route.appKey;
     if (route.resource === "Users") userId = route.id;
     auth = await authenticateGuarded(db, request, route.appKey, guards);
     const wait = guards.integrationWait(auth.integration);

@@ -33,6 +33,20 @@ function decodeSegment(segment: string): string {
 }
 
 /**
+ * The app key a path starts with, if any, even when a later segment does not decode: a
+ * request refused for its path is still logged under the integration it named.
+ */
+export function appKeyOf(segments: string[]): string | undefined {
+  let first: string;
+  try {
+    first = decodeURIComponent(segments[0] ?? "");
+  } catch {
+    return undefined;
+  }
+  return first && !resourceName(first) && first !== ROOT_SEARCH ? first : undefined;
+}
+
+/**
  * Reads `[appKey]/Resource[/id | /.search]` from the path below /api/scim/v2. The app key
  * is optional (DESIGN.md: the token alone may name the integration).
  */

@@ -1,0 +1,86 @@
+import { request as httpRequest, createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { desc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scimRequests } from "@/db/schema";
+import { createScimHarness, type ScimHarness } from "./testing";
+import { answerUnroutableRequests, isUnroutable } from "./unroutable-requests";
+
+/**
+ * Next answers a TRACE or a path with a malformed escape with a bare 500 before any route
+ * runs, and logs nothing for the escape. These requests are answered before Next sees them:
+ * over a real socket here, against a server whose own handler must never be reached.
+ */
+
+let h: ScimHarness;
+let server: Server;
+let reachedNext = 0;
+beforeAll(async () => {
+  h = await createScimHarness();
+  answerUnroutableRequests(async () => h.db);
+  server = createServer((_, res) => {
+    reachedNext++;
+    res.end("next");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await h.close();
+});
+
+function send(method: string, path: string, headers: Record<string, string> = {}) {
+  const { port } = server.address() as AddressInfo;
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const req = httpRequest({ host: "127.0.0.1", port, method, path, headers }, (res) => {
+      let body = "";
+      res.on("data", (chunk) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+const lastLogged = async () =>
+  (await h.db.select().from(scimRequests).where(eq(scimRequests.tenantId, h.a.tenant.id)).orderBy(desc(scimRequests.id)).limit(1))[0];
+
+describe("requests Next cannot route", () => {
+  it.each([
+    ["TRACE", "/api/scim/v2/Users", true],
+    ["TRACK", "/", true],
+    ["GET", "/api/scim/v2/Users/%ZZ", true],
+    ["GET", "/api/scim/v2/Users/%ED%A0%80", true],
+    ["GET", "/api/scim/v2/Users?filter=%ZZ", false],
+    ["GET", "/api/scim/v2/Users/abc%20def", false],
+    ["PATCH", "/api/scim/v2/Users/1", false],
+  ])("%s %s is unroutable: %s", (method, url, expected) => {
+    expect(isUnroutable(method, url)).toBe(expected);
+  });
+
+  it("answers TRACE on a SCIM path with a SCIM 405 naming the allowed methods, and logs it", async () => {
+    const before = reachedNext;
+    const res = await send("TRACE", `/api/scim/v2/${h.a.entra.integration.appKey}/Users`, { authorization: `Bearer ${h.a.entra.secret}` });
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe("GET, POST");
+    expect(JSON.parse(res.body)).toMatchObject({ status: "405", detail: expect.stringContaining("TRACE is not allowed") });
+    expect(reachedNext).toBe(before);
+    expect(await lastLogged()).toMatchObject({ method: "TRACE", status: 405, requestId: res.headers["x-request-id"] });
+  });
+
+  it("answers a malformed escape in a SCIM path with a SCIM 404, and logs it in the tenant's Activity", async () => {
+    const res = await send("GET", `/api/scim/v2/${h.a.entra.integration.appKey}/Users/%ZZ`, { authorization: `Bearer ${h.a.entra.secret}` });
+    expect(res.status).toBe(404);
+    expect(JSON.parse(res.body).detail).toMatch(/malformed escape/);
+    // Refused before authentication, as any unknown path is: kept as a summary.
+    expect(await lastLogged()).toMatchObject({ method: "GET", status: 404, authenticated: false, requestId: res.headers["x-request-id"] });
+  });
+
+  it("answers other paths with a plain 405 or 400, and leaves routable requests to Next", async () => {
+    expect((await send("TRACE", "/")).status).toBe(405);
+    expect((await send("GET", "/people/%ZZ")).status).toBe(400);
+    const before = reachedNext;
+    expect((await send("GET", "/api/scim/v2/Users")).body).toBe("next");
+    expect(reachedNext).toBe(before + 1);
+  });
+});
