@@ -35,11 +35,9 @@ test("an admin sees each page staff opened in the tenant, once per visit, and wh
   await staff.goto(rolePath);
   await staff.reload();
   await staff.goto("/settings/members");
-  await staff.getByLabel("Name", { exact: true }).fill("Not Added");
-  await staff.getByLabel("Email").fill(`not-added-${randomUUID().slice(0, 8)}@acme.test`);
-  await staff.getByLabel("Initial password").fill("short");
-  await staff.getByRole("button", { name: "Add member" }).click();
-  await expect(staff.getByText("Use at least 12 characters")).toBeVisible();
+  await staff.getByLabel("Email").fill(`not-added-${randomUUID().slice(0, 8)}`);
+  await staff.getByRole("button", { name: "Invite member" }).click();
+  await expect(staff.getByText("Enter a valid email address")).toBeVisible();
 
   const admin = await signedIn(browser, users.owner);
   const log = await openAuditLog(admin);

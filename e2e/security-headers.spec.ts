@@ -175,12 +175,11 @@ test("forms, copy buttons, dialogs and tables still work under the policy", asyn
   await row.getByRole("cell").nth(2).click();
   await expect(page).toHaveURL(new RegExp(`/people/${ids.person}$`));
 
+  // A server action's answer renders: the invitation form refuses an address that is none.
   await page.goto("/settings/members");
-  await page.getByLabel("Name", { exact: true }).fill("Csp Check");
-  await page.getByLabel("Email").fill(`csp-${run}@acme.test`);
-  await page.getByLabel("Initial password").fill("short");
-  await page.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByText("Use at least 12 characters")).toBeVisible();
+  await page.getByLabel("Email").fill(`csp-${run}`);
+  await page.getByRole("button", { name: "Invite member" }).click();
+  await expect(page.getByText("Enter a valid email address")).toBeVisible();
 
   expect(await violations()).toEqual([]);
 });
