@@ -70,20 +70,27 @@ export async function handleScimRequest(db: Db, request: ScimRequest, guards: Re
   try {
     const integration = auth?.integration ?? (appKey ? await integrationByKey(db, appKey) : undefined);
     const latencyMs = Math.round(performance.now() - started);
-    await db.transaction(async (tx) => {
-      // A write to a person purged meanwhile is logged without its body (see isPersonPurged).
-      const purged = userId && integration && request.body ? await isPersonPurged(tx, integration.tenantId, userId) : false;
-      await recordRequest(tx, guards, {
-        request: purged ? { ...request, body: null } : request,
-        response,
-        integration,
-        tokenId: auth?.token.id,
-        tokenLastUsedAt: auth?.token.lastUsedAt ?? null,
-        suppressed: sample?.suppressed ?? 0,
-        latencyMs,
-        ignored,
+    const entry = {
+      request,
+      response,
+      integration,
+      tokenId: auth?.token.id,
+      tokenLastUsedAt: auth?.token.lastUsedAt ?? null,
+      suppressed: sample?.suppressed ?? 0,
+      latencyMs,
+      ignored,
+    };
+    if (userId && integration && request.body) {
+      // A write to a person purged meanwhile is logged without its body (see isPersonPurged):
+      // the check and the insert share a transaction, which only such a write pays for.
+      const tenantId = integration.tenantId;
+      await db.transaction(async (tx) => {
+        const purged = await isPersonPurged(tx, tenantId, userId!);
+        await recordRequest(tx, guards, purged ? { ...entry, request: { ...request, body: null } } : entry);
       });
-    });
+    } else {
+      await recordRequest(db, guards, entry);
+    }
   } catch (error) {
     logScimError(request.requestId, "request log not written", error);
   }
