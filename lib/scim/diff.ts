@@ -1,3 +1,5 @@
+import { isPlainObject } from "./json";
+
 /**
  * Field-level differences between two stored resources, for History and to detect a no-op
  * write. Paths follow canonicalPath in schemas/lookup: `active`, `name.givenName`, `emails`
@@ -67,8 +69,4 @@ function isAbsent(value: unknown): boolean {
 
 function unionOfKeys(a: Resource, b: Resource): string[] {
   return [...new Set([...Object.keys(a), ...Object.keys(b)])];
-}
-
-function isPlainObject(value: unknown): value is Resource {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

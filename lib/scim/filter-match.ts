@@ -1,5 +1,6 @@
 import { invalidFilter } from "./errors";
 import type { AttrPath, CompareOp, Filter, FilterValue } from "./filter-ast";
+import { getAttr, isPlainObject } from "./json";
 import { parseDateTime } from "./parse-date-time";
 
 export type MatchOptions = {
@@ -53,7 +54,7 @@ function caseExactOf(options: MatchOptions, path: AttrPath): boolean {
 function isPresentAt(value: unknown, path: AttrPath): boolean {
   const attribute = attributeOf(value, path);
   if (path.sub === undefined) return isPresent(attribute);
-  return asList(attribute).some((item) => isPresent(property(item, path.sub!)));
+  return asList(attribute).some((item) => isPresent(getAttr(item, path.sub!)));
 }
 
 function compareAt(value: unknown, path: AttrPath, op: CompareOp, operand: FilterValue, caseExact: boolean): boolean {
@@ -75,9 +76,9 @@ function compareAt(value: unknown, path: AttrPath, op: CompareOp, operand: Filte
 function comparableValues(value: unknown, path: AttrPath): unknown[] {
   const attribute = attributeOf(value, path);
   const leaves = path.sub !== undefined
-    ? asList(attribute).map((item) => property(item, path.sub!))
+    ? asList(attribute).map((item) => getAttr(item, path.sub!))
     : Array.isArray(attribute)
-      ? attribute.map((item) => (isObject(item) ? property(item, "value") : item))
+      ? attribute.map((item) => (isPlainObject(item) ? getAttr(item, "value") : item))
       : [attribute];
   // A complex value compared as a whole has no scalar to compare: like filterToSql, no match.
   return leaves.filter((leaf) => typeof leaf === "string" || typeof leaf === "number" || typeof leaf === "boolean");
@@ -122,17 +123,10 @@ function order<T extends string | number>(a: T, op: CompareOp, b: T): boolean {
 
 /** `value[urn][attr]` for an extension URN key, else `value[attr]`, ignoring case. */
 function attributeOf(value: unknown, path: AttrPath): unknown {
-  if (path.urn === undefined) return property(value, path.attr);
-  const extension = property(value, path.urn);
-  if (isObject(extension)) return property(extension, path.attr);
-  return /^urn:ietf:params:scim:schemas:core:/i.test(path.urn) ? property(value, path.attr) : undefined;
-}
-
-function property(value: unknown, name: string): unknown {
-  if (!isObject(value)) return undefined;
-  const wanted = name.toLowerCase();
-  const key = Object.keys(value).find((k) => k.toLowerCase() === wanted);
-  return key === undefined ? undefined : value[key];
+  if (path.urn === undefined) return getAttr(value, path.attr);
+  const extension = getAttr(value, path.urn);
+  if (isPlainObject(extension)) return getAttr(extension, path.attr);
+  return /^urn:ietf:params:scim:schemas:core:/i.test(path.urn) ? getAttr(value, path.attr) : undefined;
 }
 
 function asList(value: unknown): unknown[] {
@@ -140,14 +134,10 @@ function asList(value: unknown): unknown[] {
   return value === undefined || value === null ? [] : [value];
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** RFC 7644 section 3.4.2.2 "pr": a non-empty value, or a non-empty node for complex attributes. */
 function isPresent(value: unknown): boolean {
   if (value === undefined || value === null || value === "") return false;
   if (Array.isArray(value)) return value.length > 0;
-  if (isObject(value)) return Object.keys(value).length > 0;
+  if (isPlainObject(value)) return Object.keys(value).length > 0;
   return true;
 }

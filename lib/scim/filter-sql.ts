@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { invalidFilter } from "./errors";
+import { keyOf } from "./json";
 import type { AttrPath, Filter } from "./filter-ast";
 import type { AttributeTarget, FilterColumns, ScalarTarget } from "./filter-columns";
 import { scalarCondition, scalarPresent } from "./scalar-condition";
@@ -131,8 +132,7 @@ function resolveAttribute(columns: FilterColumns, path: AttrPath): AttributeTarg
 
 /** Attribute names are case-insensitive (RFC 7643 section 2.1). */
 function lookup<T>(targets: Record<string, T>, name: string): T | undefined {
-  const wanted = name.toLowerCase();
-  const key = Object.keys(targets).find((k) => k.toLowerCase() === wanted);
+  const key = keyOf(targets, name);
   return key === undefined ? undefined : targets[key];
 }
 

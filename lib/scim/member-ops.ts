@@ -2,7 +2,7 @@ import { invalidPath, invalidValue } from "./errors";
 import type { Filter } from "./filter-ast";
 import type { PatchOperation } from "./normalize";
 import { parsePatchPath } from "./patch-path";
-import { isObject } from "./patch-value";
+import { getAttr, isPlainObject } from "./json";
 import { GROUP_SCHEMA } from "./schemas/urns";
 
 /** A change to a group's membership table, in request order. */
@@ -30,7 +30,7 @@ function translate({ op, path, value }: PatchOperation): MemberOperation | undef
   if (path === undefined) {
     // Path-less `{"op":"add","value":{"members":[...]}}`: the members key is the target; the
     // other keys are attributes of the group itself, which applyPatch applies.
-    const members = isObject(value) ? Object.entries(value).find(([key]) => isMembersName(key)) : undefined;
+    const members = isPlainObject(value) ? Object.entries(value).find(([key]) => isMembersName(key)) : undefined;
     if (!members) throw invalidPath(`${op} without a path names no members`);
     return translate({ op, path: "members", value: members[1] });
   }
@@ -97,7 +97,7 @@ function memberIds(value: unknown, path: string): string[] {
   const items = Array.isArray(value) ? value : [value];
   return unique(
     items.map((item) => {
-      const id = isObject(item) ? Object.entries(item).find(([key]) => key.toLowerCase() === "value")?.[1] : undefined;
+      const id = getAttr(item, "value");
       if (typeof id !== "string" || id === "") {
         throw invalidValue(`"${path}": every member needs a "value" with the member's id`);
       }

@@ -1,4 +1,5 @@
 import { invalidSyntax, noTarget } from "./errors";
+import { getAttr, isPlainObject } from "./json";
 import { findAttribute, findSchema, findSubAttribute, parseAttributeReference } from "./schemas/lookup";
 import type { AttributeDef, ResourceSchemas, SchemaDef } from "./schemas/types";
 import { PATCH_OP } from "./schemas/urns";
@@ -61,12 +62,12 @@ const PATCH_OPS = new Set(["add", "remove", "replace"]);
  */
 export function normalizePatchRequest(body: unknown): { operations: PatchOperation[] } {
   if (!isPlainObject(body)) throw invalidSyntax("The PATCH request body must be a JSON object.");
-  const listed = valueOfKey(body, "schemas");
+  const listed = getAttr(body, "schemas");
   const patchOp = PATCH_OP.toLowerCase();
   if (!Array.isArray(listed) || !listed.some((urn) => typeof urn === "string" && urn.toLowerCase() === patchOp)) {
     throw invalidSyntax(`A PATCH request must list "${PATCH_OP}" in "schemas" (RFC 7644 section 3.5.2).`);
   }
-  const operations = valueOfKey(body, "Operations");
+  const operations = getAttr(body, "Operations");
   if (!Array.isArray(operations) || operations.length === 0) {
     throw invalidSyntax('A PATCH request needs a non-empty "Operations" array (RFC 7644 section 3.5.2).');
   }
@@ -76,17 +77,17 @@ export function normalizePatchRequest(body: unknown): { operations: PatchOperati
 function normalizeOperation(raw: unknown, index: number): PatchOperation {
   const label = `Operations[${index}]`;
   if (!isPlainObject(raw)) throw invalidSyntax(`${label} must be a JSON object.`);
-  const op = valueOfKey(raw, "op");
+  const op = getAttr(raw, "op");
   const name = typeof op === "string" ? op.trim().toLowerCase() : undefined;
   if (name === undefined || !PATCH_OPS.has(name)) {
     throw invalidSyntax(`${label}: unsupported op ${JSON.stringify(op ?? null)}; expected add, remove or replace.`);
   }
-  const rawPath = valueOfKey(raw, "path");
+  const rawPath = getAttr(raw, "path");
   if (rawPath !== undefined && rawPath !== null && typeof rawPath !== "string") {
     throw invalidSyntax(`${label}: "path" must be a string.`);
   }
   const path = typeof rawPath === "string" && rawPath.trim() !== "" ? rawPath.trim() : undefined;
-  const value = valueOfKey(raw, "value");
+  const value = getAttr(raw, "value");
   if (name === "remove") {
     // RFC 7644 section 3.5.2.2: "If "path" is unspecified, the operation fails with ... noTarget".
     if (path === undefined) throw noTarget(`${label}: remove requires a "path".`);
@@ -94,13 +95,6 @@ function normalizeOperation(raw: unknown, index: number): PatchOperation {
   }
   if (value === undefined) throw invalidSyntax(`${label}: ${name} requires a "value".`);
   return path === undefined ? { op: name as PatchOperation["op"], value } : { op: name as PatchOperation["op"], path, value };
-}
-
-/** A member's value by case-insensitive key (`Operations`, `operations`, `OP`). */
-function valueOfKey(object: Record<string, unknown>, key: string): unknown {
-  const lower = key.toLowerCase();
-  const found = Object.keys(object).find((k) => k.toLowerCase() === lower);
-  return found === undefined ? undefined : object[found];
 }
 
 /**
@@ -118,7 +112,7 @@ export function normalizeValue(def: AttributeDef, value: unknown): unknown {
 
 function normalizeSingle(def: AttributeDef, value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
-  if (def.type === "boolean") return coerceBoolean(value);
+  if (def.type === "boolean") return booleanFromString(value);
   if (isBareValue(def, value)) return { value };
   if (def.type === "complex" && isPlainObject(value)) {
     const out: Record<string, unknown> = {};
@@ -141,7 +135,12 @@ export function isBareValue(def: AttributeDef, value: unknown): value is string 
   return def.type === "complex" && !def.multiValued && typeof value === "string" && findSubAttribute(def, "value") !== undefined;
 }
 
-function coerceBoolean(value: unknown): unknown {
+/**
+ * Entra sends booleans as the strings "True" and "False" unless the aadOptscim062020 flag is
+ * set (see the compatibility page cited above), in bodies and PATCH values alike. Any other
+ * value comes back unchanged for validation to name.
+ */
+export function booleanFromString(value: unknown): unknown {
   if (typeof value !== "string") return value;
   const lower = value.trim().toLowerCase();
   return lower === "true" ? true : lower === "false" ? false : value;
@@ -205,8 +204,4 @@ function stripNulls(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) assign(out, key, stripNulls(item));
   return out;
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

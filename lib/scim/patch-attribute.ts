@@ -1,8 +1,9 @@
 import { invalidValue, mutability, noTarget } from "./errors";
 import type { Filter } from "./filter-ast";
 import { matchesFilter } from "./filter-match";
-import { type PatchTarget, deleteAttr, getAttr, setAttr } from "./patch-target";
-import { type JsonObject, coerceSingle, coerceValue, isObject, jsonEqual, withoutNulls } from "./patch-value";
+import { type JsonObject, deleteAttr, getAttr, isPlainObject, setAttr } from "./json";
+import type { PatchTarget } from "./patch-target";
+import { coerceSingle, coerceValue, jsonEqual, withoutNulls } from "./patch-value";
 import { findSubAttribute } from "./schemas/lookup";
 import type { AttributeDef } from "./schemas/types";
 
@@ -45,7 +46,7 @@ function setAttribute(container: JsonObject, attr: AttributeDef, op: Op, value: 
   } else if (attr.type === "complex") {
     // A complex value replaces the sub-attributes it names and leaves the others (RFC 7644
     // sections 3.5.2.1 and 3.5.2.3).
-    const merged = isObject(current) ? current : {};
+    const merged = isPlainObject(current) ? current : {};
     mergeInto(attr, merged, coerced as JsonObject, label);
     setOrDelete(container, attr.name, merged);
   } else {
@@ -85,7 +86,7 @@ function applyToSubAttribute(
 ): void {
   const parent = getAttr(container, attr.name);
   assertNotReadOnly(attr, label);
-  const current = isObject(parent) ? getAttr(parent, sub.name) : undefined;
+  const current = isPlainObject(parent) ? getAttr(parent, sub.name) : undefined;
   assertWritable(sub, current, label);
   if (value === undefined) {
     if (current === undefined) return;
@@ -94,7 +95,7 @@ function applyToSubAttribute(
     if (Object.keys(parent as JsonObject).length === 0) deleteAttr(container, attr.name);
     return;
   }
-  const next = isObject(parent) ? parent : {};
+  const next = isPlainObject(parent) ? parent : {};
   setAttr(next, sub.name, coerceValue(sub, value, label));
   setAttr(container, attr.name, next);
 }
@@ -110,7 +111,7 @@ function applyToValues(container: JsonObject, target: PatchTarget, op: Op, value
   const items = asArray(getAttr(container, attr.name));
   // String comparisons follow each sub-attribute's caseExact (RFC 7643 section 2.4).
   const caseExact = (path: { attr: string }) => findSubAttribute(attr, path.attr)?.caseExact ?? false;
-  const selected = items.filter((item) => !filter || (isObject(item) && matchesFilter(filter, item, { caseExact })));
+  const selected = items.filter((item) => !filter || (isPlainObject(item) && matchesFilter(filter, item, { caseExact })));
 
   if (op === "remove") {
     // RFC 7644 section 3.5.2.2: matched values (or their sub-attribute) are removed; none matched is no change.
@@ -119,7 +120,7 @@ function applyToValues(container: JsonObject, target: PatchTarget, op: Op, value
       assertWritable(sub, getAttr(item, sub.name), text);
       deleteAttr(item, sub.name);
     }
-    return setOrDelete(container, attr.name, items.filter((item) => !isObject(item) || Object.keys(item).length > 0));
+    return setOrDelete(container, attr.name, items.filter((item) => !isPlainObject(item) || Object.keys(item).length > 0));
   }
 
   const written: JsonObject[] = [];
@@ -180,11 +181,11 @@ function mergeInto(attr: AttributeDef, into: JsonObject, patch: JsonObject, labe
  * values; RFC 7643 section 2.4: at most one value is primary.
  */
 function enforceSinglePrimary(items: unknown[], written: unknown[], label: string): void {
-  const primaries = written.filter((item) => isObject(item) && getAttr(item, "primary") === true);
+  const primaries = written.filter((item) => isPlainObject(item) && getAttr(item, "primary") === true);
   if (primaries.length > 1) throw invalidValue(`${label}: only one value may be primary (RFC 7643 section 2.4)`);
   if (primaries.length === 0) return;
   for (const item of items) {
-    if (item !== primaries[0] && isObject(item) && getAttr(item, "primary") === true) setAttr(item, "primary", false);
+    if (item !== primaries[0] && isPlainObject(item) && getAttr(item, "primary") === true) setAttr(item, "primary", false);
   }
 }
 
@@ -192,7 +193,7 @@ function listedValues(attr: AttributeDef, listed: unknown, label: string): unkno
   const values = (Array.isArray(listed) ? listed : [listed]).filter((v) => v !== null);
   return values.map((v) => {
     const coerced = withoutNulls(coerceSingle(attr, v, label));
-    if (isObject(coerced) && Object.keys(coerced).length === 0) {
+    if (isPlainObject(coerced) && Object.keys(coerced).length === 0) {
       throw invalidValue(`${label}: a value to remove must name at least one sub-attribute`);
     }
     return coerced;
@@ -201,7 +202,7 @@ function listedValues(attr: AttributeDef, listed: unknown, label: string): unkno
 
 /** A listed complex value matches a stored one when the sub-attributes it names are equal. */
 function matchesListed(item: unknown, listed: unknown): boolean {
-  if (isObject(listed) && isObject(item)) {
+  if (isPlainObject(listed) && isPlainObject(item)) {
     return Object.entries(listed).every(([name, value]) => jsonEqual(getAttr(item, name), value));
   }
   return jsonEqual(item, listed);
@@ -227,7 +228,7 @@ function asArray(value: unknown): unknown[] {
 
 /** Unassigned and empty are the same (RFC 7643 section 2.5): an empty array or object is dropped. */
 function setOrDelete(container: JsonObject, name: string, value: unknown): void {
-  const empty = Array.isArray(value) ? value.length === 0 : isObject(value) && Object.keys(value).length === 0;
+  const empty = Array.isArray(value) ? value.length === 0 : isPlainObject(value) && Object.keys(value).length === 0;
   if (value === undefined || empty) deleteAttr(container, name);
   else setAttr(container, name, value);
 }

@@ -1,7 +1,7 @@
 import { invalidPath, mutability, ScimError } from "./errors";
 import type { Filter } from "./filter-ast";
 import { parsePatchPath } from "./patch-path";
-import { type JsonObject, isObject } from "./patch-value";
+import { type JsonObject, deleteAttr, getAttr, isPlainObject, setAttr } from "./json";
 import { allSchemas, findSubAttribute, isExtension, resolveAttribute } from "./schemas/lookup";
 import type { AttributeDef, ResourceSchemas, SchemaDef } from "./schemas/types";
 
@@ -106,29 +106,6 @@ function checkFilterAttributes(filter: Filter, def: AttributeDef, text: string):
   }
 }
 
-/** The key of `obj` equal to `name` ignoring case (RFC 7643 section 2.1). */
-export function keyOf(obj: JsonObject, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  return Object.keys(obj).find((k) => k.toLowerCase() === wanted);
-}
-
-export function getAttr(obj: JsonObject, name: string): unknown {
-  const key = keyOf(obj, name);
-  return key === undefined ? undefined : obj[key];
-}
-
-/** Sets `name` under its canonical spelling, dropping a key spelt in another case. */
-export function setAttr(obj: JsonObject, name: string, value: unknown): void {
-  const key = keyOf(obj, name);
-  if (key !== undefined && key !== name) delete obj[key];
-  obj[name] = value;
-}
-
-export function deleteAttr(obj: JsonObject, name: string): void {
-  const key = keyOf(obj, name);
-  if (key !== undefined) delete obj[key];
-}
-
 /**
  * The object holding the target's attribute: the resource for core attributes, the extension
  * object otherwise, created on demand together with its URN in `schemas` (RFC 7643 section 3).
@@ -136,7 +113,7 @@ export function deleteAttr(obj: JsonObject, name: string): void {
 export function containerOf(resource: JsonObject, target: PatchTarget, create: boolean): JsonObject | undefined {
   if (!target.extension) return resource;
   const existing = getAttr(resource, target.extension);
-  if (isObject(existing)) return existing;
+  if (isPlainObject(existing)) return existing;
   if (!create) return undefined;
   const created: JsonObject = {};
   setAttr(resource, target.extension, created);
@@ -154,5 +131,5 @@ export function containerOf(resource: JsonObject, target: PatchTarget, create: b
 export function pruneExtension(resource: JsonObject, target: PatchTarget): void {
   if (!target.extension) return;
   const existing = getAttr(resource, target.extension);
-  if (isObject(existing) && Object.keys(existing).length === 0) deleteAttr(resource, target.extension);
+  if (isPlainObject(existing) && Object.keys(existing).length === 0) deleteAttr(resource, target.extension);
 }

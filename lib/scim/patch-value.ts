@@ -1,5 +1,7 @@
 import { invalidPath, invalidValue } from "./errors";
-import { isBareValue } from "./normalize";
+import { type JsonObject, isPlainObject } from "./json";
+import { booleanFromString, isBareValue } from "./normalize";
+import { parseDateTime } from "./parse-date-time";
 import { findSubAttribute } from "./schemas/lookup";
 import type { AttributeDef } from "./schemas/types";
 
@@ -9,12 +11,6 @@ import type { AttributeDef } from "./schemas/types";
  * accepted. Complex values keep `null` sub-attributes so that a merge can unassign them
  * (RFC 7643 section 2.5: null and unassigned are equivalent).
  */
-
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Coerces a value for `def`; a multi-valued attribute always yields an array. */
 export function coerceValue(def: AttributeDef, value: unknown, label: string): unknown {
@@ -36,7 +32,7 @@ export function coerceSingle(def: AttributeDef, value: unknown, label: string): 
       if (typeof value === "number" && Number.isFinite(value)) return value;
       throw invalidValue(`${label} must be a number`);
     case "dateTime":
-      if (typeof value === "string" && !Number.isNaN(Date.parse(value))) return value;
+      if (typeof value === "string" && parseDateTime(value) !== undefined) return value;
       throw invalidValue(`${label} must be an xsd:dateTime string (RFC 7643 section 2.3.5)`);
     case "complex":
       return coerceComplex(def, value, label);
@@ -46,13 +42,9 @@ export function coerceSingle(def: AttributeDef, value: unknown, label: string): 
   }
 }
 
-/**
- * Entra sends booleans as the strings "True" and "False" unless the aadOptscim062020 flag is
- * set (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility).
- */
 function coerceBoolean(value: unknown, label: string): boolean {
-  if (typeof value === "boolean") return value;
-  if (typeof value === "string" && /^(true|false)$/i.test(value)) return value.toLowerCase() === "true";
+  const coerced = booleanFromString(value);
+  if (typeof coerced === "boolean") return coerced;
   throw invalidValue(`${label} must be a boolean`);
 }
 
@@ -60,7 +52,7 @@ function coerceComplex(def: AttributeDef, value: unknown, label: string): JsonOb
   // Entra's bare manager id, by the same rule as a POST or PUT body: only a single-valued
   // attribute takes a string for its `value`, so `emails: "yes"` is refused here as there.
   if (isBareValue(def, value)) return { value };
-  if (!isObject(value)) throw invalidValue(`${label} must be an object`);
+  if (!isPlainObject(value)) throw invalidValue(`${label} must be an object`);
   const out: JsonObject = {};
   for (const [key, subValue] of Object.entries(value)) {
     const sub = findSubAttribute(def, key);
@@ -75,7 +67,7 @@ function coerceComplex(def: AttributeDef, value: unknown, label: string): JsonOb
 
 /** Drops the `null` sub-attributes of a complex value that is stored as a whole. */
 export function withoutNulls<T>(value: T): T {
-  if (!isObject(value)) return value;
+  if (!isPlainObject(value)) return value;
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as T;
 }
 
@@ -85,7 +77,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
   }
-  if (!isObject(a) || !isObject(b)) return false;
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => k in b && jsonEqual(a[k], b[k]));
 }

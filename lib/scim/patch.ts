@@ -1,7 +1,8 @@
 import { invalidSyntax, invalidValue, noTarget } from "./errors";
 import { applyToAttribute } from "./patch-attribute";
 import { type PatchTarget, containerOf, pruneExtension, resolveTarget } from "./patch-target";
-import { type JsonObject, isObject, jsonEqual } from "./patch-value";
+import { type JsonObject, isPlainObject } from "./json";
+import { jsonEqual } from "./patch-value";
 import type { PatchOperation } from "./normalize";
 import { GROUP_SCHEMA } from "./schemas/urns";
 import type { ResourceSchemas } from "./schemas/types";
@@ -53,7 +54,7 @@ export function applyPatch(
     }
     // RFC 7644 section 3.5.2.2: a remove without a path has no target.
     if (op === "remove") throw noTarget("remove needs a path (RFC 7644 section 3.5.2.2)");
-    if (!isObject(value)) {
+    if (!isPlainObject(value)) {
       throw invalidValue(`${op} without a path needs an object of attributes (RFC 7644 section 3.5.2.1)`);
     }
     // RFC 7644 sections 3.5.2.1 and 3.5.2.3: without a path, each key of the value is a target.
@@ -122,7 +123,7 @@ function applyToExtension(
     }
     return;
   }
-  if (!isObject(value)) throw invalidValue(`"${target.text}" needs an object of extension attributes`);
+  if (!isPlainObject(value)) throw invalidValue(`"${target.text}" needs an object of extension attributes`);
   // Each key is one of the extension's attributes, as in a path-less operation (RFC 7644 section 3.5.2.3).
   // A nested `schemas` list names no attribute: it is ignored, as a PUT body's is.
   for (const [key, keyValue] of Object.entries(value)) {

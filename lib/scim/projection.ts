@@ -1,3 +1,4 @@
+import { isPlainObject } from "./json";
 import { findAttribute, findSchema, findSubAttribute, parseAttributeReference, resolveAttribute } from "./schemas/lookup";
 import type { AttributeDef, ResourceSchemas } from "./schemas/types";
 
@@ -134,8 +135,4 @@ function projectComplex(def: AttributeDef, value: unknown, choice: Choice): unkn
     if (keep) out[key] = item;
   }
   return Object.keys(out).length > 0 ? out : undefined;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,6 @@
 import { invalidValue } from "./errors";
+import { isPlainObject } from "./json";
+import { parseDateTime } from "./parse-date-time";
 import { findAttribute, findSubAttribute } from "./schemas/lookup";
 import type { AttributeDef, ResourceSchemas, SchemaDef } from "./schemas/types";
 
@@ -136,7 +138,7 @@ function checkSingle(def: AttributeDef, value: unknown, path: string, ignored: s
       if (typeof value !== "number" || !Number.isFinite(value)) throw fail("a number");
       return value;
     case "dateTime":
-      if (typeof value !== "string" || !isDateTime(value)) throw fail("an xsd:dateTime such as 2024-01-31T12:00:00Z (RFC 7643 section 2.3.5)");
+      if (typeof value !== "string" || parseDateTime(value) === undefined) throw fail("an xsd:dateTime such as 2024-01-31T12:00:00Z (RFC 7643 section 2.3.5)");
       return value;
     case "complex":
       if (!isPlainObject(value)) throw fail("an object");
@@ -162,11 +164,6 @@ function checkComplex(def: AttributeDef, value: Record<string, unknown>, path: s
 }
 
 const BASE64 = /^[A-Za-z0-9+/\r\n]*={0,2}$/;
-const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
-
-function isDateTime(value: string): boolean {
-  return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
-}
 
 function describe(value: unknown): string {
   if (value === null) return "null";
@@ -174,8 +171,4 @@ function describe(value: unknown): string {
   if (typeof value === "object") return "an object";
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `the ${typeof value} ${String(value)}`;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
