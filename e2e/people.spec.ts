@@ -53,7 +53,7 @@ test.beforeAll(async ({ request }) => {
     headers: headers(),
     data: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "Replace", path: "active", value: "False" }] },
   });
-  expect(deactivated.status()).toBe(200);
+  expect(deactivated.status()).toBe(204);
   // A deliberate failure: the same userName again is a 409 for the Activity page to show.
   expect((await createUser(request, ada)).status()).toBe(409);
 });

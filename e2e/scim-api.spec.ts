@@ -35,8 +35,10 @@ test("Entra's Test Connection probe, create, deactivate and delete work on the T
     headers: bearer(entra),
     data: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "Replace", path: "active", value: "False" }] },
   });
-  expect(patched.status()).toBe(200);
-  expect((await patched.json()).active).toBe(false);
+  expect(patched.status()).toBe(204);
+  const read = await request.get(`${base(entra)}/Users/${user.id}`, { headers: bearer(entra) });
+  expect((await read.json()).active).toBe(false);
+  expect(read.headers()["etag"]).toBe(patched.headers()["etag"]);
 
   expect((await request.delete(`${base(entra)}/Users/${user.id}`, { headers: bearer(entra) })).status()).toBe(204);
   expect((await request.get(`${base(entra)}/Users/${user.id}`, { headers: bearer(entra) })).status()).toBe(404);

@@ -35,8 +35,8 @@ beforeAll(async () => {
   await provision("gone", { userName: "gone@acme.test", displayName: "Gone Person" });
   await provision("other", { userName: "ada@globex.test", displayName: "Ada Elsewhere" }, "b");
   const users = `${h.a.entra.integration.appKey}/Users`;
-  const off = await h.scim("PATCH", `${users}/${ids.linus}`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }] } });
-  expect(off.status).toBe(200);
+  const off = await h.patchAndRead(`${users}/${ids.linus}`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }] } });
+  expect(off.status).toBe(204);
   expect((await h.scim("DELETE", `${users}/${ids.gone}`)).status).toBe(204);
   const group = await h.scim("POST", `${h.a.entra.integration.appKey}/Groups`, {
     body: { schemas: [GROUP_SCHEMA], displayName: "Engineering", members: [{ value: ids.ada }] },

@@ -45,10 +45,10 @@ describe("deactivatePerson and reactivatePerson", () => {
   it("leaves the identity provider's next push of active the winner", async () => {
     const ada = await provisionPerson(h);
     await deactivatePerson(h.db, h.a.tenant.id, { personId: ada.id }, support);
-    const push = await h.scim("PATCH", `${h.a.entra.integration.appKey}/Users/${ada.id}`, {
+    const push = await h.patchAndRead(`${h.a.entra.integration.appKey}/Users/${ada.id}`, {
       body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: "True" }] },
     });
-    expect(push.status).toBe(200);
+    expect(push.status).toBe(204);
     expect((await scimUser(ada.id)).active).toBe(true);
   });
 

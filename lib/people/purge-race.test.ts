@@ -67,7 +67,7 @@ describe.each([
     const purge = () => purgePerson(h.db, h.a.tenant.id, { personId: ada.id, confirmUserName: null }, support);
     const results = order === "patch-first" ? await raceOnRow(ada.id, patch, purge) : await raceOnRow(ada.id, purge, patch);
     const patched = (order === "patch-first" ? results[0] : results[1]) as { status: number };
-    expect(patched.status).toBe(order === "patch-first" ? 200 : 404);
+    expect(patched.status).toBe(order === "patch-first" ? 204 : 404);
 
     const [row] = await h.db.select().from(people).where(eq(people.id, ada.id));
     expect(row.purgedAt).not.toBeNull();

@@ -45,14 +45,6 @@ export const groupResource: ResourceType<Group> = {
   },
   patch: (context, id, body, ifMatch) => patchGroup(context.db, context, id, body, ifMatch),
   remove: (context, id, ifMatch) => deleteGroup(context.db, context, id, ifMatch),
-  /**
-   * RFC 7644 section 3.5.2 allows 200 with the resource or 204. Entra expects 204 for groups
-   * (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups#update-group-add-members),
-   * and rendering a large group's members for nothing is waste: 204 unless the request asks
-   * for a representation with `attributes` or `excludedAttributes`.
-   */
-  patchReturnsResource: (query) =>
-    [...query.keys()].some((key) => ["attributes", "excludedattributes"].includes(key.toLowerCase())),
 };
 
 export const groupsEndpoint = resourceEndpoint(groupResource);

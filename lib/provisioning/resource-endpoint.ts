@@ -21,8 +21,6 @@ export type ResourceType<R extends Row> = {
   remove(context: ScimContext, id: string, ifMatch: string | null): Promise<void>;
   /** A GET of one resource written out as it is read, when rendering it whole would be large. */
   stream?(context: ScimContext, row: R, projection: ProjectionOptions): AsyncIterable<string> | undefined;
-  /** RFC 7644 section 3.5.2: a PATCH answers 200 with the resource, or 204 No Content. */
-  patchReturnsResource(query: URLSearchParams): boolean;
 };
 
 function projectionFrom(query: URLSearchParams): ProjectionOptions {
@@ -30,6 +28,17 @@ function projectionFrom(query: URLSearchParams): ProjectionOptions {
     attributes: parseAttributeList(query.get("attributes")),
     excludedAttributes: parseAttributeList(query.get("excludedAttributes")),
   };
+}
+
+/**
+ * RFC 7644 section 3.5.2 lets a PATCH answer 200 with the resource or 204 No Content; Entra
+ * and Okta accept both for Users and Groups alike. One rule for both: 204, and 200 with the
+ * projected resource when the request names `attributes` or `excludedAttributes`. Identity
+ * providers don't read the body, and rendering a large group's members for every membership
+ * change would cost more than the change itself.
+ */
+function asksForRepresentation(query: URLSearchParams): boolean {
+  return [...query.keys()].some((key) => ["attributes", "excludedattributes"].includes(key.toLowerCase()));
 }
 
 /** `/{path}`, `/{path}/{id}` and `/{path}/.search` (RFC 7644 sections 3.3 to 3.6) for one resource type. */
@@ -82,7 +91,7 @@ export function resourceEndpoint<R extends Row>(type: ResourceType<R>) {
       }
       case "PATCH": {
         const row = await type.patch(context, route.id, readJsonBody(context.request), ifMatch);
-        if (type.patchReturnsResource(query)) return one(context, row, 200);
+        if (asksForRepresentation(query)) return one(context, row, 200);
         return { status: 204, headers: { etag: etagFor(row.version) } };
       }
       case "DELETE":

@@ -72,7 +72,19 @@ export async function createScimHarness(options: { limits?: Partial<GuardLimits>
     return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
   }
 
-  return { db, close: database.close, a, b, install, scim, guards, advance };
+  /**
+   * A PATCH as an identity provider sends it, then the resource as a GET reads it: a
+   * successful PATCH answers 204 with no body (resource-endpoint.ts). The result carries the
+   * PATCH's status and headers, and the GET's body when the PATCH succeeded.
+   */
+  async function patchAndRead(path: string, call: ScimCall = {}): Promise<ScimResult> {
+    const patched = await scim("PATCH", path, call);
+    if (patched.status !== 204) return patched;
+    const read = await scim("GET", path.split("?")[0], { as: call.as, basic: call.basic });
+    return { ...patched, body: read.body };
+  }
+
+  return { db, close: database.close, a, b, install, scim, patchAndRead, guards, advance };
 }
 
 export type ScimHarness = Awaited<ReturnType<typeof createScimHarness>>;

@@ -108,7 +108,7 @@ describe("routes", () => {
     expect((await h.scim("GET", `${key()}/Users/`)).status).toBe(200);
     expect((await h.scim("GET", `${key()}/Users/${id}/`)).body.id).toBe(id);
     expect((await h.scim("POST", `${key()}/Users/.search/`, { body: { filter: `id eq "${id}"` } })).body.totalResults).toBe(1);
-    const patched = await h.scim("PATCH", `${key()}/Users/${id}/`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "nickName", value: "s" }] } });
+    const patched = await h.patchAndRead(`${key()}/Users/${id}/`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "nickName", value: "s" }] } });
     expect(patched.body.nickName).toBe("s");
     expect((await h.scim("PUT", `${key()}/Users/${id}/`, { body: { schemas: [USER_SCHEMA], userName: made.body.userName } })).status).toBe(200);
     expect((await h.scim("GET", `${key()}/ServiceProviderConfig/`)).status).toBe(200);
@@ -124,7 +124,7 @@ describe("routes", () => {
     const id = made.body.id;
     expect((await h.scim("GET", at(`/Users/${id}`))).status).toBe(200);
     expect((await h.scim("GET", `${at("/Users")}&filter=${encodeURIComponent(`id eq "${id}"`)}`)).body.totalResults).toBe(1);
-    const patched = await h.scim("PATCH", at(`/Users/${id}`), { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }] } });
+    const patched = await h.patchAndRead(at(`/Users/${id}`), { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }] } });
     expect(patched.body.active).toBe(false);
     expect((await h.scim("PUT", at(`/Users/${id}`), { body: { schemas: [USER_SCHEMA], userName: made.body.userName } })).status).toBe(200);
     for (const path of ["/ServiceProviderConfig", "/ResourceTypes", "/Schemas"]) expect((await h.scim("GET", at(path))).status).toBe(200);

@@ -35,9 +35,6 @@ export const userResource: ResourceType<Person> = {
   },
   patch: (context, id, body, ifMatch) => patchPerson(context.db, context, id, body, ifMatch),
   remove: (context, id, ifMatch) => deletePerson(context.db, context, id, ifMatch),
-  // Okta reads the updated user from the PATCH response
-  // (https://developer.okta.com/docs/reference/scim/scim-20/#update-a-specific-user-patch).
-  patchReturnsResource: () => true,
 };
 
 export const usersEndpoint = resourceEndpoint(userResource);

@@ -44,7 +44,7 @@ async function created(overrides: Record<string, unknown> = {}) {
 }
 
 const patch = (id: string, Operations: unknown[]) =>
-  h.scim("PATCH", `${users}/${id}`, { body: { schemas: [PATCH_OP], Operations } });
+  h.patchAndRead(`${users}/${id}`, { body: { schemas: [PATCH_OP], Operations } });
 
 describe("Entra Test Connection", () => {
   it("answers the random-guid userName probe with an empty ListResponse, not 404", async () => {
@@ -105,8 +105,8 @@ describe("Entra create and match", () => {
 describe("Entra PATCH forms", () => {
   it("replaces a work email by filtered path and name.familyName by dotted path", async () => {
     const user = await created();
-    const res = await h.scim("PATCH", `${users}/${user.id}`, { body: entraPatchReplaceMultiValued });
-    expect(res.status).toBe(200);
+    const res = await h.patchAndRead(`${users}/${user.id}`, { body: entraPatchReplaceMultiValued });
+    expect(res.status).toBe(204);
     expect(res.body.emails).toEqual([{ primary: true, type: "work", value: "updatedEmail@microsoft.com" }]);
     expect(res.body.name.familyName).toBe("updatedFamilyName");
     expect(res.body.name.givenName).toBe("givenName");
@@ -114,8 +114,8 @@ describe("Entra PATCH forms", () => {
 
   it("replaces userName by path", async () => {
     const user = await created();
-    const res = await h.scim("PATCH", `${users}/${user.id}`, { body: entraPatchReplaceUserName });
-    expect(res.status).toBe(200);
+    const res = await h.patchAndRead(`${users}/${user.id}`, { body: entraPatchReplaceUserName });
+    expect(res.status).toBe(204);
     expect(res.body.userName).toBe(entraPatchReplaceUserName.Operations[0].value);
     const [row] = await h.db.select().from(people).where(eq(people.id, user.id));
     expect(row.userName).toBe(entraPatchReplaceUserName.Operations[0].value);
@@ -123,8 +123,8 @@ describe("Entra PATCH forms", () => {
 
   it("applies one path per attribute, including a URN-qualified enterprise path", async () => {
     const user = await created();
-    const res = await h.scim("PATCH", `${users}/${user.id}`, { body: entraPatchReplaceMany });
-    expect(res.status).toBe(200);
+    const res = await h.patchAndRead(`${users}/${user.id}`, { body: entraPatchReplaceMany });
+    expect(res.status).toBe(204);
     expect(res.body).toMatchObject({
       displayName: "Pvlo",
       externalId: "Eqpj",
@@ -137,8 +137,8 @@ describe("Entra PATCH forms", () => {
 
   it("applies a path-less replace whose keys are plain, dotted and URN-qualified", async () => {
     const user = await created();
-    const res = await h.scim("PATCH", `${users}/${user.id}`, { body: entraPatchReplaceDotted });
-    expect(res.status).toBe(200);
+    const res = await h.patchAndRead(`${users}/${user.id}`, { body: entraPatchReplaceDotted });
+    expect(res.status).toBe(204);
     expect(res.body).toMatchObject({
       displayName: "Bjfe",
       name: { givenName: "Kkom", familyName: "Unua", formatted: "givenName familyName" },
@@ -150,16 +150,16 @@ describe("Entra PATCH forms", () => {
 
   it("treats add on a single-valued attribute as replace", async () => {
     const user = await created();
-    expect((await h.scim("PATCH", `${users}/${user.id}`, { body: entraPatchAddNickName })).body.nickName).toBe("Babs");
+    expect((await h.patchAndRead(`${users}/${user.id}`, { body: entraPatchAddNickName })).body.nickName).toBe("Babs");
     const again = await patch(user.id, [{ op: "Add", path: "nickName", value: "Barbara" }]);
-    expect(again.status).toBe(200);
+    expect(again.status).toBe(204);
     expect(again.body.nickName).toBe("Barbara");
   });
 
   it("takes the manager as a plain id string", async () => {
     const user = await created();
-    const res = await h.scim("PATCH", `${users}/${user.id}`, { body: entraPatchAddManager });
-    expect(res.status).toBe(200);
+    const res = await h.patchAndRead(`${users}/${user.id}`, { body: entraPatchAddManager });
+    expect(res.status).toBe(204);
     expect(res.body[ENTERPRISE_USER_SCHEMA].manager).toEqual({ value: entraPatchAddManager.Operations[0].value });
   });
 
@@ -167,17 +167,17 @@ describe("Entra PATCH forms", () => {
     const user = await created();
     const manager = await created();
     const res = await patch(user.id, [{ op: "replace", path: `${ENTERPRISE_USER_SCHEMA}:manager`, value: { value: manager.id } }]);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(204);
     expect(res.body[ENTERPRISE_USER_SCHEMA].manager.value).toBe(manager.id);
     const pathless = await patch(user.id, [{ op: "Replace", value: { [`${ENTERPRISE_USER_SCHEMA}:manager`]: "other-manager-id", [`${ENTERPRISE_USER_SCHEMA}:department`]: "Sales" } }]);
-    expect(pathless.status).toBe(200);
+    expect(pathless.status).toBe(204);
     expect(pathless.body[ENTERPRISE_USER_SCHEMA]).toMatchObject({ manager: { value: "other-manager-id" }, department: "Sales" });
   });
 
   it("creates the missing item of a filtered path phoneNumbers[type eq \"mobile\"].value", async () => {
     const user = await created();
     const res = await patch(user.id, [{ op: "Add", path: 'phoneNumbers[type eq "mobile"].value', value: "+1 555 0100" }]);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(204);
     expect(res.body.phoneNumbers).toEqual([{ type: "mobile", value: "+1 555 0100" }]);
     const replaced = await patch(user.id, [{ op: "Replace", path: 'phoneNumbers[type eq "mobile"].value', value: "+1 555 0199" }]);
     expect(replaced.body.phoneNumbers).toEqual([{ type: "mobile", value: "+1 555 0199" }]);
@@ -191,25 +191,25 @@ describe("Entra PATCH forms", () => {
       ],
     });
     const res = await patch(user.id, [{ op: "Remove", path: 'emails[value eq "drop@example.com"]' }]);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(204);
     expect(res.body.emails).toEqual([{ type: "work", value: "keep@example.com", primary: true }]);
   });
 
   it('deactivates with the string "False" and with a compliant boolean', async () => {
     const user = await created();
-    const res = await h.scim("PATCH", `${users}/${user.id}`, { body: entraPatchDeactivate });
-    expect(res.status).toBe(200);
+    const res = await h.patchAndRead(`${users}/${user.id}`, { body: entraPatchDeactivate });
+    expect(res.status).toBe(204);
     expect(res.body.active).toBe(false);
     const [row] = await h.db.select().from(people).where(eq(people.id, user.id));
     expect(row.active).toBe(false);
     const other = await created();
-    expect((await h.scim("PATCH", `${users}/${other.id}`, { body: entraPatchDisable })).body.active).toBe(false);
+    expect((await h.patchAndRead(`${users}/${other.id}`, { body: entraPatchDisable })).body.active).toBe(false);
   });
 
   it.each(["replace", "Replace", "REPLACE", "rEpLaCe"])("reads op %s in any case", async (op) => {
     const user = await created();
     const res = await patch(user.id, [{ op, path: "displayName", value: `Shown ${op}` }]);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(204);
     expect(res.body.displayName).toBe(`Shown ${op}`);
   });
 

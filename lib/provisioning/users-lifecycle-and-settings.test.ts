@@ -33,8 +33,8 @@ describe("active and inactive", () => {
   it("deactivates and reactivates in any order, naming each History event", async () => {
     const dir = h.a.entra;
     const user = await create(dir, `life-${randomUUID()}`);
-    const setActive = (value: unknown) => h.scim("PATCH", `${usersOf(dir)}/${user.id}`, { body: ops({ op: "replace", path: "active", value }), as: dir });
-    for (const value of [false, "False", true, "TRUE", false]) expect((await setActive(value)).status).toBe(200);
+    const setActive = (value: unknown) => h.patchAndRead(`${usersOf(dir)}/${user.id}`, { body: ops({ op: "replace", path: "active", value }), as: dir });
+    for (const value of [false, "False", true, "TRUE", false]) expect((await setActive(value)).status).toBe(204);
     expect((await rowOf(user.id)).active).toBe(false);
     const history = await h.db.select().from(events).where(eq(events.subjectId, user.id)).orderBy(events.id);
     expect(history.map((e) => e.action)).toEqual(["created", "deactivated", "reactivated", "deactivated"]);
@@ -77,7 +77,7 @@ describe("delete mode", () => {
     expect(row.deletedAt).toBeInstanceOf(Date);
     expect((await h.scim("GET", `${usersOf(dir)}/${user.id}`, { as: dir })).status).toBe(404);
     expect((await h.scim("PUT", `${usersOf(dir)}/${user.id}`, { body: body("x"), as: dir })).status).toBe(404);
-    expect((await h.scim("PATCH", `${usersOf(dir)}/${user.id}`, { body: ops({ op: "replace", path: "nickName", value: "x" }), as: dir })).status).toBe(404);
+    expect((await h.patchAndRead(`${usersOf(dir)}/${user.id}`, { body: ops({ op: "replace", path: "nickName", value: "x" }), as: dir })).status).toBe(404);
     const listed = await h.scim("GET", `${usersOf(dir)}?filter=${encodeURIComponent(`id eq "${user.id}"`)}`, { as: dir });
     expect(listed.body.totalResults).toBe(0);
     const actions = (await h.db.select().from(events).where(eq(events.subjectId, user.id))).map((e) => e.action);
@@ -103,7 +103,7 @@ describe("lowercase identifiers", () => {
     expect(user.emails).toEqual([{ value: `upper.${tag}@example.com`, type: "work", primary: true }]);
     const row = await rowOf(user.id);
     expect([row.userName, row.primaryEmail]).toEqual([`upper.${tag}@example.com`, `upper.${tag}@example.com`]);
-    const patched = await h.scim("PATCH", `${usersOf(dir)}/${user.id}`, { body: ops({ op: "replace", path: "userName", value: `PATCHED.${tag}` }), as: dir });
+    const patched = await h.patchAndRead(`${usersOf(dir)}/${user.id}`, { body: ops({ op: "replace", path: "userName", value: `PATCHED.${tag}` }), as: dir });
     expect(patched.body.userName).toBe(`patched.${tag}`);
     const put = await h.scim("PUT", `${usersOf(dir)}/${user.id}`, { body: body(`PUT.${tag}`, { emails: [{ value: "Home@Example.COM", type: "home" }] }), as: dir });
     expect(put.body.userName).toBe(`put.${tag}`);
@@ -133,19 +133,19 @@ describe("coupled userName and primary email", () => {
   it("moves the primary email when userName changes", async () => {
     const user = await create(dir, `before-${randomUUID()}@example.com`);
     const next = `after-${randomUUID()}@example.com`;
-    const res = await h.scim("PATCH", `${usersOf(dir)}/${user.id}`, { body: ops({ op: "replace", path: "userName", value: next }), as: dir });
-    expect(res.status).toBe(200);
+    const res = await h.patchAndRead(`${usersOf(dir)}/${user.id}`, { body: ops({ op: "replace", path: "userName", value: next }), as: dir });
+    expect(res.status).toBe(204);
     expect(res.body.emails).toEqual([{ value: next, type: "work", primary: true }]);
   });
 
   it("moves userName when only the primary email changes", async () => {
     const user = await create(dir, `mail-${randomUUID()}@example.com`);
     const next = `newmail-${randomUUID()}@example.com`;
-    const res = await h.scim("PATCH", `${usersOf(dir)}/${user.id}`, {
+    const res = await h.patchAndRead(`${usersOf(dir)}/${user.id}`, {
       body: ops({ op: "replace", path: "emails[primary eq true].value", value: next }),
       as: dir,
     });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(204);
     expect(res.body.userName).toBe(next);
     expect((await rowOf(user.id)).userName).toBe(next);
   });

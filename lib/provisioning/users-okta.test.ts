@@ -106,12 +106,12 @@ describe("Okta GET then PUT", () => {
 describe("Okta deactivate and reactivate", () => {
   it("deactivates and reactivates by path-less PATCH", async () => {
     const user = await created();
-    const off = await h.scim("PATCH", `${users}/${user.id}`, { body: oktaPatchDeactivate, basic: true });
-    expect(off.status).toBe(200);
+    const off = await h.patchAndRead(`${users}/${user.id}`, { body: oktaPatchDeactivate, basic: true });
+    expect(off.status).toBe(204);
     expect(off.body.active).toBe(false);
     const onBody = structuredClone(oktaPatchDeactivate);
     onBody.Operations[0].value.active = true;
-    const on = await h.scim("PATCH", `${users}/${user.id}`, { body: onBody, basic: true });
+    const on = await h.patchAndRead(`${users}/${user.id}`, { body: onBody, basic: true });
     expect(on.body.active).toBe(true);
     const [row] = await h.db.select().from(people).where(eq(people.id, user.id));
     expect(row.active).toBe(true);
@@ -134,8 +134,8 @@ describe("Okta deactivate and reactivate", () => {
 
   it("deactivates a user that is already inactive without error", async () => {
     const user = await created({ active: false });
-    const res = await h.scim("PATCH", `${users}/${user.id}`, { body: oktaPatchDeactivate, basic: true });
-    expect(res.status).toBe(200);
+    const res = await h.patchAndRead(`${users}/${user.id}`, { body: oktaPatchDeactivate, basic: true });
+    expect(res.status).toBe(204);
     expect(res.body.active).toBe(false);
   });
 });

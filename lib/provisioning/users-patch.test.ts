@@ -27,15 +27,39 @@ async function created(extra: Record<string, unknown> = {}) {
 }
 
 const patch = (id: string, Operations: unknown[], headers?: Record<string, string>) =>
-  h.scim("PATCH", `${users}/${id}`, { body: { schemas: [PATCH_OP], Operations }, headers });
+  h.patchAndRead(`${users}/${id}`, { body: { schemas: [PATCH_OP], Operations }, headers });
 
 const historyOf = (id: string) => h.db.select().from(events).where(eq(events.subjectId, id)).orderBy(events.id);
+
+describe("the PATCH response", () => {
+  it("is 204 with the new ETag and no body, for Users as for Groups", async () => {
+    const user = await created();
+    const res = await h.scim("PATCH", `${users}/${user.id}`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "nickName", value: "Q" }] } });
+    expect(res.status).toBe(204);
+    expect(res.body).toBeUndefined();
+    const read = await h.scim("GET", `${users}/${user.id}`);
+    expect(res.headers.get("etag")).toBe(read.body.meta.version);
+    expect(read.body.nickName).toBe("Q");
+  });
+
+  it("is 200 with the projected resource when the request names attributes or excludedAttributes", async () => {
+    const user = await created();
+    const body = { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "nickName", value: "R" }] };
+    const projected = await h.scim("PATCH", `${users}/${user.id}?attributes=nickName`, { body });
+    expect(projected.status).toBe(200);
+    expect(projected.body).toEqual({ schemas: [USER_SCHEMA], id: user.id, nickName: "R" });
+    const trimmed = await h.scim("PATCH", `${users}/${user.id}?excludedAttributes=emails`, { body });
+    expect(trimmed.status).toBe(200);
+    expect(trimmed.body).toMatchObject({ id: user.id, nickName: "R", userName: user.userName });
+    expect(trimmed.body).not.toHaveProperty("emails");
+  });
+});
 
 describe("PATCH semantics", () => {
   it("adds a value to a multi-valued attribute, keeping the existing ones", async () => {
     const user = await created();
     const res = await patch(user.id, [{ op: "add", path: "emails", value: [{ type: "home", value: "home@example.com" }] }]);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(204);
     expect(res.body.emails).toEqual([
       { type: "work", value: "pat@example.com", primary: true },
       { type: "home", value: "home@example.com" },
@@ -48,7 +72,7 @@ describe("PATCH semantics", () => {
       { op: "remove", path: "nickName" },
       { op: "remove", path: "emails" },
     ]);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(204);
     expect(res.body).not.toHaveProperty("nickName");
     expect(res.body).not.toHaveProperty("emails");
     const [row] = await h.db.select().from(people).where(eq(people.id, user.id));
@@ -69,7 +93,7 @@ describe("PATCH semantics", () => {
   it("takes a lone value for a multi-valued attribute as an array of one", async () => {
     const user = await created();
     const res = await patch(user.id, [{ op: "replace", path: "emails", value: { value: "only@example.com", type: "work" } }]);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(204);
     expect(res.body.emails).toEqual([{ value: "only@example.com", type: "work" }]);
   });
 
@@ -92,7 +116,7 @@ describe("no-op PATCH", () => {
     const user = await created();
     expect((await h.scim("GET", `${users}/${user.id}`)).body.active).toBe(true);
     const res = await patch(user.id, [{ op: "replace", path: "active", value: true }]);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(204);
     expect(res.body.meta.version).toBe(user.meta.version);
     expect((await historyOf(user.id)).map((e) => e.action)).toEqual(["created"]);
   });
@@ -105,7 +129,7 @@ describe("no-op PATCH", () => {
       { op: "Replace", value: { nickName: "P", active: "True" } },
       { op: "add", path: "emails", value: [{ type: "work", value: "pat@example.com", primary: true }] },
     ]);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(204);
     expect(res.body.meta.version).toBe(before.body.meta.version);
     expect(res.body.meta.lastModified).toBe(before.body.meta.lastModified);
     expect(res.headers.get("etag")).toBe(before.headers.get("etag"));
@@ -159,7 +183,7 @@ describe("refused PATCH operations", () => {
     ["a body that is an array", [{ op: "replace" }]],
   ])("answers 400 invalidSyntax to a PATCH request with %s", async (_name, body) => {
     const user = await created();
-    const res = await h.scim("PATCH", `${users}/${user.id}`, { body });
+    const res = await h.patchAndRead(`${users}/${user.id}`, { body });
     expect(res.status).toBe(400);
     expect(res.body.scimType).toBe("invalidSyntax");
   });

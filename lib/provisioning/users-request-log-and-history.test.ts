@@ -77,8 +77,8 @@ describe("request log", () => {
     const post = await h.scim("POST", users, { body: { schemas: [USER_SCHEMA], userName: `pw-${randomUUID()}`, password: secret } });
     const id = post.body.id;
     const put = await h.scim("PUT", `${users}/${id}`, { body: { schemas: [USER_SCHEMA], userName: post.body.userName, password: secret } });
-    const byPath = await h.scim("PATCH", `${users}/${id}`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "password", value: secret }] } });
-    const pathless = await h.scim("PATCH", `${users}/${id}`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", value: { password: secret } }] } });
+    const byPath = await h.patchAndRead(`${users}/${id}`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "password", value: secret }] } });
+    const pathless = await h.patchAndRead(`${users}/${id}`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", value: { password: secret } }] } });
     const broken = await h.scim("POST", users, { rawBody: `{"userName":"x","password":"${secret}",}` });
     expect(broken.status).toBe(400);
     for (const res of [post, put, byPath, pathless, broken]) {
@@ -146,7 +146,7 @@ describe("History", () => {
 
   it("writes one updated event per change with the field-level before and after", async () => {
     const res = await h.scim("POST", users, { body: { schemas: [USER_SCHEMA], userName: `diff-${randomUUID()}`, displayName: "Old", title: "T" } });
-    const patch = await h.scim("PATCH", `${users}/${res.body.id}`, {
+    const patch = await h.patchAndRead(`${users}/${res.body.id}`, {
       body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "displayName", value: "New" }, { op: "remove", path: "title" }, { op: "add", path: "name.familyName", value: "F" }] },
     });
     const history = await historyOf(res.body.id);
@@ -161,7 +161,7 @@ describe("History", () => {
 
   it("writes a deleted event, and nothing for a refused request", async () => {
     const res = await h.scim("POST", users, { body: { schemas: [USER_SCHEMA], userName: `del-${randomUUID()}` } });
-    await h.scim("PATCH", `${users}/${res.body.id}`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "id", value: "x" }] } });
+    await h.patchAndRead(`${users}/${res.body.id}`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "id", value: "x" }] } });
     await h.scim("PUT", `${users}/${res.body.id}`, { body: { schemas: [USER_SCHEMA] } });
     const del = await h.scim("DELETE", `${users}/${res.body.id}`);
     const history = await historyOf(res.body.id);

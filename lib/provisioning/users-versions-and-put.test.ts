@@ -43,7 +43,8 @@ describe("ETag and meta.version", () => {
     expect(made.headers.get("etag")).toBe(made.body.meta.version);
     const got = await h.scim("GET", `${users}/${id}`);
     expect(got.headers.get("etag")).toBe(made.body.meta.version);
-    const patched = await h.scim("PATCH", `${users}/${id}`, { body: rename("Changed") });
+    const patched = await h.patchAndRead(`${users}/${id}`, { body: rename("Changed") });
+    expect(patched.status).toBe(204);
     expect(patched.headers.get("etag")).toBe(patched.body.meta.version);
     expect(patched.body.meta.version).not.toBe(made.body.meta.version);
     const put = await h.scim("PUT", `${users}/${id}`, { body: userBody(made.body.userName, { displayName: "Again" }) });
@@ -62,8 +63,8 @@ describe("If-Match", () => {
     const made = await created();
     const id = made.body.id;
     const stale = made.body.meta.version;
-    const patched = await h.scim("PATCH", `${users}/${id}`, { body: rename("Newer") });
-    expect(patched.status).toBe(200);
+    const patched = await h.patchAndRead(`${users}/${id}`, { body: rename("Newer") });
+    expect(patched.status).toBe(204);
     const headers = { "if-match": stale };
     const put = await h.scim("PUT", `${users}/${id}`, { body: userBody(made.body.userName, { displayName: "Lost update" }), headers });
     expect(put.status).toBe(412);
@@ -80,7 +81,7 @@ describe("If-Match", () => {
     const made = await created();
     const id = made.body.id;
     const ok = await h.scim("PATCH", `${users}/${id}`, { body: rename("Current"), headers: { "if-match": made.body.meta.version } });
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(204);
     const put = await h.scim("PUT", `${users}/${id}`, { body: userBody(made.body.userName), headers: { "if-match": ok.headers.get("etag")! } });
     expect(put.status).toBe(200);
     expect((await h.scim("DELETE", `${users}/${id}`, { headers: { "if-match": "*" } })).status).toBe(204);
