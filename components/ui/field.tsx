@@ -39,6 +39,7 @@ export function TextField({ label, error, hint, id, name, ...props }: FieldProps
 export function SelectField({
   label,
   error,
+  hint,
   id,
   name,
   children,
@@ -53,7 +54,7 @@ export function SelectField({
       <select id={selectId} name={name} className={`mt-1.5 ${control} ${ring(error)}`} {...props}>
         {children}
       </select>
-      {error ? <p className="mt-1.5 text-sm text-red-600">{error}</p> : null}
+      {error ? <p className="mt-1.5 text-sm text-red-600">{error}</p> : hint ? <p className="mt-1.5 text-xs text-slate-500">{hint}</p> : null}
     </div>
   );
 }

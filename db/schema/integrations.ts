@@ -20,6 +20,12 @@ export type IntegrationSettings = {
   defaultRegion: string;
   /** soft keeps a deleted person as retained data in the console; hard removes the row. */
   deleteMode: "soft" | "hard";
+  /**
+   * A POST for a userName or primary email that a person managed by another integration of
+   * the tenant already has: "refuse" answers 409 naming that integration; "takeOver" links
+   * the person to this integration (a tenant moving from Okta to Entra, or running both).
+   */
+  matchExisting: "refuse" | "takeOver";
 };
 
 /** One installed marketplace app of a tenant: owns a SCIM namespace, its tokens and log. */

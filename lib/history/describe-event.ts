@@ -8,6 +8,7 @@ const personSentences: Record<string, string> = {
   deleted: "was deleted (data retained)",
   deleted_hard: "was deleted permanently",
   purged: "was permanently deleted: their personal data was removed",
+  taken_over: "moved to another integration",
   joined_role: "joined a role",
   left_role: "left a role",
 };
@@ -41,6 +42,8 @@ export function describeEvent(subjectType: "person" | "group", action: string, c
   if (other && (action === "member_added" || action === "member_removed")) {
     return action === "member_added" ? `${other} was added to ${subjectName}` : `${other} was removed from ${subjectName}`;
   }
+  const move = action === "taken_over" ? changes.find((c) => c.path === "integration") : undefined;
+  if (move) return `${subjectName} is now managed by ${String(move.after)}, previously ${String(move.before)}`;
   const sentences = subjectType === "person" ? personSentences : groupSentences;
   const sentence = sentences[action];
   return sentence ? `${subjectName} ${sentence}` : `${subjectName}: ${action.replaceAll("_", " ")}`;

@@ -6,7 +6,10 @@ export const providerLabels: Record<Provider, string> = {
   generic: "Generic SCIM 2.0",
 };
 
-/** New integrations start with groups on, identifiers as sent, soft delete and region "HQ". */
+/**
+ * New integrations start with groups on, identifiers as sent, soft delete, region "HQ", and
+ * people of other integrations left alone (a 409 names who manages them).
+ */
 export function defaultSettings(): IntegrationSettings {
   return {
     groupsEnabled: true,
@@ -14,5 +17,6 @@ export function defaultSettings(): IntegrationSettings {
     coupleUserNameAndEmail: false,
     defaultRegion: "HQ",
     deleteMode: "soft",
+    matchExisting: "refuse",
   };
 }

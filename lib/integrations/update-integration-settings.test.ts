@@ -27,6 +27,7 @@ const proxyclick: IntegrationSettings = {
   coupleUserNameAndEmail: true,
   defaultRegion: "  EMEA ",
   deleteMode: "hard",
+  matchExisting: "takeOver",
 };
 
 describe("updateIntegrationSettings", () => {
@@ -34,7 +35,7 @@ describe("updateIntegrationSettings", () => {
     const which = await installed();
     const { integration, changed } = await updateIntegrationSettings(database.db, which, proxyclick, cliActor);
     expect(integration.settings).toEqual({ ...proxyclick, defaultRegion: "EMEA" });
-    expect(changed.sort()).toEqual(["coupleUserNameAndEmail", "defaultRegion", "deleteMode", "groupsEnabled", "lowercaseIdentifiers"]);
+    expect(changed.sort()).toEqual(["coupleUserNameAndEmail", "defaultRegion", "deleteMode", "groupsEnabled", "lowercaseIdentifiers", "matchExisting"]);
     const [entry] = await database.db
       .select()
       .from(auditLog)

@@ -13,6 +13,7 @@ export const integrationSettingsInput = z.strictObject({
   // Empty: new people get no region. TrackTik puts them in "HQ" (seed 004).
   defaultRegion: z.string().trim().max(64, "Use at most 64 characters").regex(/^[^\p{Cc}]*$/u, "Use printable characters only"),
   deleteMode: z.enum(["soft", "hard"], { error: "Choose soft or hard delete" }),
+  matchExisting: z.enum(["refuse", "takeOver"], { error: "Choose refuse or take over" }),
 }) satisfies z.ZodType<IntegrationSettings>;
 
 type SettingsChange = Partial<Record<keyof IntegrationSettings, { from: unknown; to: unknown }>>;

@@ -4,13 +4,17 @@ import { isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/history/record-event";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { diffResources } from "@/lib/scim/diff";
-import { uniqueness } from "@/lib/scim/errors";
+import { takeOverPerson } from "./internal/take-over-person";
+import { userNameTaken } from "./internal/user-name-taken";
 import { personColumns } from "./person-columns";
 import { prepareUser } from "./prepare-user";
 
 /**
  * POST /Users. userName uniqueness (per tenant, case-insensitive, among people not deleted)
- * is the database's unique index: of two concurrent creates exactly one wins, the other 409.
+ * is the database's unique index: of two concurrent creates exactly one wins, the other 409,
+ * whose detail names the integration managing the person. An integration whose matching
+ * policy is "take over" first moves a person another integration manages (same userName or
+ * primary email) to itself, and tries again after losing a race to a concurrent create.
  */
 export async function createPerson(
   db: Db,
@@ -18,6 +22,11 @@ export async function createPerson(
   body: unknown,
 ): Promise<{ person: Person; ignored: string[] }> {
   const { resource, ignored } = prepareUser(body, scope.integration.settings, "create");
+  const takesOver = scope.integration.settings.matchExisting === "takeOver";
+  if (takesOver) {
+    const moved = await takeOverPerson(db, scope, body);
+    if (moved) return { person: moved, ignored };
+  }
   try {
     const person = await db.transaction(async (tx) => {
       const [created] = await tx
@@ -42,7 +51,9 @@ export async function createPerson(
     });
     return { person, ignored };
   } catch (error) {
-    if (isUniqueViolation(error)) throw uniqueness(`A user with userName "${resource.userName}" already exists in this tenant`);
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    const moved = takesOver ? await takeOverPerson(db, scope, body) : null;
+    if (moved) return { person: moved, ignored };
+    throw await userNameTaken(db, scope.tenantId, String(resource.userName), scope.integration.id);
   }
 }

@@ -84,7 +84,7 @@ export async function createScimHarness(options: { limits?: Partial<GuardLimits>
     return { ...patched, body: read.body };
   }
 
-  return { db, close: database.close, a, b, install, scim, patchAndRead, guards, advance };
+  return { db, close: database.close, a, b, install, makeTenant, scim, patchAndRead, guards, advance };
 }
 
 export type ScimHarness = Awaited<ReturnType<typeof createScimHarness>>;

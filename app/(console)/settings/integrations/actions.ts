@@ -68,6 +68,7 @@ export const updateSettingsAction = consoleAction(
     coupleUserNameAndEmail: checkbox,
     defaultRegion: z.string().default(""),
     deleteMode: z.string(),
+    matchExisting: z.string(),
   }),
   async ({ integrationId, ...settings }, { tenant, actor }) => {
     const { changed } = await updateIntegrationSettings(

@@ -7,4 +7,6 @@ export const settingDescriptions = {
   coupleUserNameAndEmail: "An update of either userName or the primary email sets both to the same value.",
   defaultRegion: "The region new people are placed in. Empty: none.",
   deleteMode: "What a SCIM DELETE does to a person or group.",
+  matchExisting:
+    "When this identity provider creates someone another integration of this tenant already manages (same userName or primary email). Take over to move a tenant from one identity provider to another.",
 } satisfies Record<keyof IntegrationSettings, string>;

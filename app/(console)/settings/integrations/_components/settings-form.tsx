@@ -49,6 +49,16 @@ export function SettingsForm({ integrationId, settings }: { integrationId: strin
           <option value="soft">Soft: keep as retained data</option>
           <option value="hard">Hard: remove the record</option>
         </SelectField>
+        <SelectField
+          label="People who already exist"
+          name="matchExisting"
+          defaultValue={typed ? typed.matchExisting : settings.matchExisting}
+          error={e.matchExisting}
+          hint={settingDescriptions.matchExisting}
+        >
+          <option value="refuse">Refuse: answer 409 naming who manages them</option>
+          <option value="takeOver">Take over: this integration manages them from now on</option>
+        </SelectField>
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save settings"}
