@@ -50,6 +50,19 @@ const list = (query: Partial<PeopleQuery> = {}) => listPeopleForConsole(h.db, h.
 const names = async (query: Partial<PeopleQuery> = {}) => (await list(query)).rows.map((r) => r.name);
 
 describe("listPeopleForConsole", () => {
+  it("filters by the integration that manages people", async () => {
+    const { tenant, entra, okta } = await h.makeTenant("by-integration");
+    for (const [who, userName] of [[okta, "olga@acme.test"], [entra, "erin@acme.test"]] as const) {
+      const res = await h.scim("POST", `${who.integration.appKey}/Users`, { as: who, body: { schemas: [USER_SCHEMA], userName, displayName: userName } });
+      expect(res.status).toBe(201);
+    }
+    const of = async (integrationId: string) =>
+      (await listPeopleForConsole(h.db, tenant.id, { limit: 50, offset: 0, integrationId })).rows.map((r) => r.userName);
+    expect(await of(okta.integration.id)).toEqual(["olga@acme.test"]);
+    expect(await of(entra.integration.id)).toEqual(["erin@acme.test"]);
+    expect(await of(h.a.okta.integration.id)).toEqual([]);
+  });
+
   it("lists the tenant's current people by name, leaving out deleted ones and other tenants", async () => {
     expect(await names()).toEqual(["Ada Lovelace", "Grace Hopper", "Linus Torvalds", "Percy Cent"]);
     const { rows, total } = await list();

@@ -12,6 +12,8 @@ export type PeopleQuery = {
   search?: string;
   /** Default "current": active and inactive people, deleted ones left out. */
   status?: PeopleStatusFilter | "current";
+  /** Only the people this integration manages: who is left to move while a tenant changes identity provider. */
+  integrationId?: string;
   sort?: PeopleSortKey;
   descending?: boolean;
   limit: number;
@@ -45,8 +47,9 @@ function statusCondition(status: PeopleQuery["status"]): SQL | undefined {
 }
 
 /** The People table's search and status filter as SQL: what "all matching this filter" means. */
-export function peopleMatching(tenantId: string, query: Pick<PeopleQuery, "search" | "status">): SQL | undefined {
+export function peopleMatching(tenantId: string, query: Pick<PeopleQuery, "search" | "status" | "integrationId">): SQL | undefined {
   const conditions: (SQL | undefined)[] = [eq(people.tenantId, tenantId), statusCondition(query.status)];
+  if (query.integrationId) conditions.push(eq(people.integrationId, query.integrationId));
   const search = query.search?.trim();
   if (search) {
     const pattern = containsPattern(search);

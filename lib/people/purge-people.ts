@@ -22,6 +22,7 @@ export const purgePeopleInput = z.object({
   personIds: z.string().optional(),
   search: z.string().max(200).optional(),
   status: z.enum(["current", "active", "inactive", "deleted", "all"]).optional(),
+  integrationId: z.uuid().optional(),
   confirmCount: z.coerce.number({ error: "Type the number of people to confirm." }).int().positive("Type the number of people to confirm."),
   reason: reasonField,
 });
@@ -33,7 +34,7 @@ function selection(tenantId: string, input: z.infer<typeof purgePeopleInput>) {
     if (ids.length === 0 || !ids.every(isUuid)) throw new AppError("bad_input", "Select the people to delete.");
     return and(eq(people.tenantId, tenantId), inArray(people.id, ids));
   }
-  return peopleMatching(tenantId, { search: input.search, status: input.status });
+  return peopleMatching(tenantId, { search: input.search, status: input.status, integrationId: input.integrationId });
 }
 
 /**

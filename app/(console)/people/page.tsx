@@ -8,6 +8,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { requireConsole } from "@/lib/auth/console-context";
+import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { listPeopleForConsole } from "@/lib/people/list-people-for-console";
 import { PeopleTable } from "./_components/people-table";
 import { parsePeopleSearchParams, type PeopleSearchParams } from "./search-params";
@@ -18,6 +19,7 @@ function href(state: PeopleSearchParams, page: number) {
   return `/people${toQueryString({
     q: state.q,
     status: state.status === "current" ? undefined : state.status,
+    integration: state.integration || undefined,
     sort: state.sort === "name" ? undefined : state.sort,
     dir: state.dir === "asc" ? undefined : state.dir,
     page: page === 1 ? undefined : page,
@@ -27,15 +29,18 @@ function href(state: PeopleSearchParams, page: number) {
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const { tenant, can } = await requireConsole("tenant:read");
   const state = parsePeopleSearchParams(await searchParams);
-  const { rows, total } = await listPeopleForConsole(await getDb(), tenant.id, {
+  const db = await getDb();
+  const integrations = await listIntegrations(db, tenant.id);
+  const { rows, total } = await listPeopleForConsole(db, tenant.id, {
     search: state.q,
     status: state.status,
+    integrationId: state.integration || undefined,
     sort: state.sort,
     descending: state.dir === "desc",
     ...pageWindow(state.page),
   });
   if (rows.length === 0 && state.page > lastPage(total)) redirect(href(state, lastPage(total)));
-  const filtered = state.q !== "" || state.status !== "current";
+  const filtered = state.q !== "" || state.status !== "current" || state.integration !== "";
 
   return (
     <>
@@ -59,6 +64,16 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               { value: "all", label: "All, deleted included" },
             ],
           },
+          ...(integrations.length > 1 || state.integration
+            ? [
+                {
+                  name: "integration",
+                  label: "Integration",
+                  value: state.integration,
+                  options: [{ value: "", label: "All integrations" }, ...integrations.map((i) => ({ value: i.id, label: i.name }))],
+                },
+              ]
+            : []),
         ]}
       />
       {total === 0 && !filtered ? (
@@ -83,7 +98,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             rows={rows}
             sort={state.sort}
             descending={state.dir === "desc"}
-            bulk={can("people:manage") ? { total, filter: { q: state.q, status: state.status } } : undefined}
+            bulk={can("people:manage") ? { total, filter: { q: state.q, status: state.status, integration: state.integration } } : undefined}
             empty={
               <EmptyState title="No people match these filters">
                 {state.q ? <>Nobody’s name, userName or email contains “{state.q}”. </> : null}

@@ -7,6 +7,7 @@ export const peopleStatusFilters = ["current", "active", "inactive", "deleted", 
 const schema = z.object({
   q: searchParam,
   status: choiceParam(peopleStatusFilters, "current"),
+  integration: z.uuid().catch(""),
   sort: choiceParam(peopleSortKeys, "name"),
   dir: choiceParam(["asc", "desc"], "asc"),
   page: pageParam,

@@ -37,7 +37,7 @@ export function BulkPurge({
 }: {
   selectedIds: string[];
   total: number;
-  filter: { q: string; status: string };
+  filter: { q: string; status: string; integration: string };
   onDone: () => void;
 }) {
   // One action state for both dialogs, tagged with the one that posted: each shows only its own
@@ -80,7 +80,7 @@ export function BulkPurge({
             state={matchingState}
             action={purge}
             pending={pending}
-            fields={{ scope: "matching", search: filter.q, status: filter.status }}
+            fields={{ scope: "matching", search: filter.q, status: filter.status, ...(filter.integration ? { integrationId: filter.integration } : {}) }}
           >
             <Confirmation count={total} state={matchingState} />
           </ActionDialog>

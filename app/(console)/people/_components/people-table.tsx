@@ -84,7 +84,7 @@ export function PeopleTable({
   descending: boolean;
   empty: React.ReactNode;
   /** Support and admins: select rows, or everyone matching the filter, to delete permanently. */
-  bulk?: { total: number; filter: { q: string; status: string } };
+  bulk?: { total: number; filter: { q: string; status: string; integration: string } };
 }) {
   const sorting = useUrlSorting({ sort, descending });
   const [selected, setSelected] = useState<Set<string>>(new Set());

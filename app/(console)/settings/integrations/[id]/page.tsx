@@ -10,6 +10,7 @@ import { getDb } from "@/db/client";
 import type { IntegrationSettings } from "@/db/schema";
 import { requireConsole } from "@/lib/auth/console-context";
 import { findIntegration } from "@/lib/integrations/find-integration";
+import { listIntegrations, type IntegrationRow } from "@/lib/integrations/list-integrations";
 import { providerLabels } from "@/lib/integrations/provider-defaults";
 import { tenantUrl } from "@/lib/integrations/tenant-url";
 import { listTokens } from "@/lib/tokens/list-tokens";
@@ -29,6 +30,40 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: integration?.name ?? "Integration" };
 }
 
+/** While a tenant moves here from another identity provider: who the other integrations still manage. */
+function MovingHere({ name, others }: { name: string; others: IntegrationRow[] }) {
+  const left = others.filter((i) => i.people > 0);
+  return (
+    <Card className="p-6">
+      <section aria-labelledby="moving-heading">
+        <h2 id="moving-heading" className="text-base font-semibold text-slate-900">
+          Taking over people who already exist
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          When {name} creates someone another integration manages (same userName or primary email), they move here and
+          keep their id, roles and History; the move is recorded in their History.
+        </p>
+        {left.length === 0 ? (
+          <p className="mt-4 text-sm text-slate-700">No other integration of this tenant manages anyone.</p>
+        ) : (
+          <ul className="mt-4 divide-y divide-slate-100 text-sm">
+            {left.map((other) => (
+              <li key={other.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span className="text-slate-900">
+                  Still managed by <span className="font-medium">{other.name}</span>
+                </span>
+                <Link href={`/people?integration=${other.id}`} className="font-medium text-brand-700 hover:underline">
+                  {other.people.toLocaleString("en")} {other.people === 1 ? "person" : "people"}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </Card>
+  );
+}
+
 function SettingsSummary({ settings }: { settings: IntegrationSettings }) {
   const rows: [string, string, string][] = [
     ["Provision groups", settings.groupsEnabled ? "On" : "Off", settingDescriptions.groupsEnabled],
@@ -36,6 +71,7 @@ function SettingsSummary({ settings }: { settings: IntegrationSettings }) {
     ["Couple userName and primary email", settings.coupleUserNameAndEmail ? "On" : "Off", settingDescriptions.coupleUserNameAndEmail],
     ["Default region", settings.defaultRegion || "None", settingDescriptions.defaultRegion],
     ["Delete mode", settings.deleteMode === "hard" ? "Hard: remove the record" : "Soft: keep as retained data", settingDescriptions.deleteMode],
+    ["People who already exist", settings.matchExisting === "takeOver" ? "Take over" : "Refuse", settingDescriptions.matchExisting],
   ];
   return (
     <dl className="divide-y divide-slate-100 text-sm">
@@ -58,6 +94,8 @@ export default async function IntegrationPage({ params }: Props) {
   const integration = await findIntegration(db, tenant.id, (await params).id);
   if (!integration) notFound();
   const tokens = await listTokens(db, tenant.id, { integrationId: integration.id });
+  const siblings = await listIntegrations(db, tenant.id);
+  const managed = siblings.find((i) => i.id === integration.id)?.people ?? 0;
   const canManage = can("integrations:manage");
   const active = integration.status === "active";
 
@@ -110,6 +148,14 @@ export default async function IntegrationPage({ params }: Props) {
                   <dd className="mt-0.5 text-slate-900">{integration.lastRequestAt ? formatDateTime(integration.lastRequestAt) : "Never"}</dd>
                 </div>
                 <div>
+                  <dt className="text-slate-500">People</dt>
+                  <dd className="mt-0.5 text-slate-900">
+                    <Link href={`/people?integration=${integration.id}`} className="tabular-nums hover:text-brand-700 hover:underline">
+                      {managed.toLocaleString("en")}
+                    </Link>
+                  </dd>
+                </div>
+                <div>
                   <dt className="text-slate-500">Live tokens</dt>
                   <dd className="mt-0.5 text-slate-900">{tokens.filter((t) => t.status === "active").length}</dd>
                 </div>
@@ -120,6 +166,7 @@ export default async function IntegrationPage({ params }: Props) {
             </div>
           </div>
         </Card>
+        {integration.settings.matchExisting === "takeOver" ? <MovingHere name={integration.name} others={siblings.filter((i) => i.id !== integration.id)} /> : null}
         <Card className="p-6">
           <TokensCard integrationId={integration.id} provider={integration.provider} tokens={tokens} canManage={canManage} />
         </Card>

@@ -43,6 +43,15 @@ const columns: ColumnDef<IntegrationRow, unknown>[] = [
     cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastRequestAt ? formatDateTime(row.original.lastRequestAt) : "Never"}</span>,
   },
   {
+    accessorKey: "people",
+    header: "People",
+    cell: ({ row }) => (
+      <Link href={`/people?integration=${row.original.id}`} className="tabular-nums text-slate-900 hover:text-brand-700 hover:underline">
+        {row.original.people.toLocaleString("en")}
+      </Link>
+    ),
+  },
+  {
     accessorKey: "liveTokens",
     header: () => <span className="whitespace-nowrap">Live tokens</span>,
     cell: ({ row }) =>
