@@ -4,10 +4,10 @@ import { isUniqueViolation } from "@/lib/errors";
 import { recordEvent } from "@/lib/history/record-event";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { diffResources } from "@/lib/scim/diff";
-import { applyMemberOperations } from "./apply-member-operations";
-import { displayNameTaken } from "./commit-group-change";
-import { groupColumns } from "./group-columns";
-import { prepareGroup } from "./prepare-group";
+import { applyMemberOperations } from "./internal/apply-member-operations";
+import { displayNameTaken } from "./internal/commit-group-change";
+import { groupColumns } from "./internal/group-columns";
+import { prepareGroup } from "./internal/prepare-group";
 
 /**
  * POST /Groups, with its members when the body has them (Okta sends `members: []`). The

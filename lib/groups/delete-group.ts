@@ -4,8 +4,8 @@ import { groups } from "@/db/schema";
 import { recordEvent } from "@/lib/history/record-event";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { findGroup } from "./find-group";
-import { removeMembersExcept } from "./group-members";
-import { recordMembershipEvents } from "./record-membership-events";
+import { removeMembersExcept } from "./internal/group-members";
+import { recordMembershipEvents } from "./internal/record-membership-events";
 
 /**
  * DELETE /Groups/{id}: every member leaves the role (History on both sides, set-based), then

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupMembers, people } from "@/db/schema";
-import { inIdList } from "./in-id-list";
+import { inIdList } from "@/lib/sql/in-id-list";
 import type { MemberBuilder, ScimMember } from "./scim-group";
 
 /** Rows read per round trip when one group's members are paged out of the table. */

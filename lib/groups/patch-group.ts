@@ -8,8 +8,8 @@ import { normalizePatchRequest } from "@/lib/scim/normalize";
 import { applyPatch } from "@/lib/scim/patch";
 import { groupSchemas } from "@/lib/scim/schemas/lookup";
 import { validateResource } from "@/lib/scim/validate";
-import { applyMemberOperations } from "./apply-member-operations";
-import { commitGroupChange } from "./commit-group-change";
+import { applyMemberOperations } from "./internal/apply-member-operations";
+import { commitGroupChange } from "./internal/commit-group-change";
 import { findGroup } from "./find-group";
 
 /**

@@ -1,10 +1,10 @@
 import type { Db } from "@/db/client";
 import type { Group } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
-import { applyMemberOperations } from "./apply-member-operations";
-import { commitGroupChange } from "./commit-group-change";
+import { applyMemberOperations } from "./internal/apply-member-operations";
+import { commitGroupChange } from "./internal/commit-group-change";
 import { findGroup } from "./find-group";
-import { prepareGroup } from "./prepare-group";
+import { prepareGroup } from "./internal/prepare-group";
 
 /**
  * PUT /Groups/{id}: the body replaces the group's attributes and its whole membership

@@ -6,8 +6,8 @@ import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { diffResources } from "@/lib/scim/diff";
 import { takeOverPerson } from "./internal/take-over-person";
 import { userNameTaken } from "./internal/user-name-taken";
-import { personColumns } from "./person-columns";
-import { prepareUser } from "./prepare-user";
+import { personColumns } from "./internal/person-columns";
+import { prepareUser } from "./internal/prepare-user";
 
 /**
  * POST /Users. userName uniqueness (per tenant, case-insensitive, among people not deleted)

@@ -6,10 +6,10 @@ import { applyPatch } from "@/lib/scim/patch";
 import { userSchemas } from "@/lib/scim/schemas/lookup";
 import { validateResource } from "@/lib/scim/validate";
 import { invalidValue, mutability } from "@/lib/scim/errors";
-import { commitPersonChange } from "./commit-person-change";
+import { commitPersonChange } from "./internal/commit-person-change";
 import { findPerson } from "./find-person";
-import { applyIdentifierRules } from "./identifier-rules";
-import { activeByDefault } from "./prepare-user";
+import { applyIdentifierRules } from "./internal/identifier-rules";
+import { activeByDefault } from "./internal/prepare-user";
 
 export const MAX_PATCH_OPERATIONS = 1000;
 

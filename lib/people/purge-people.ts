@@ -8,7 +8,7 @@ import { isUuid } from "@/lib/is-uuid";
 import { historyActor } from "./internal/lock-tenant-person";
 import { reasonField } from "./internal/person-action-input";
 import { purgeLockedPeople } from "./internal/purge-locked-people";
-import { peopleMatching } from "./list-people-for-console";
+import { peopleMatching } from "./search-people";
 
 /** People purged per transaction: short row locks, bounded statements, steady progress. */
 export const PURGE_BATCH_SIZE = 200;

@@ -1,9 +1,9 @@
 import type { Db } from "@/db/client";
 import type { Person } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
-import { commitPersonChange } from "./commit-person-change";
+import { commitPersonChange } from "./internal/commit-person-change";
 import { findPerson } from "./find-person";
-import { prepareUser } from "./prepare-user";
+import { prepareUser } from "./internal/prepare-user";
 
 /**
  * PUT /Users/{id}: the body replaces every client-owned attribute. Server-owned data (id,

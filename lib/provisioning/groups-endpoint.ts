@@ -2,7 +2,7 @@ import type { Group } from "@/db/schema";
 import { createGroup } from "@/lib/groups/create-group";
 import { deleteGroup } from "@/lib/groups/delete-group";
 import { findGroup } from "@/lib/groups/find-group";
-import { listGroups } from "@/lib/groups/list-groups";
+import { filterGroups } from "@/lib/groups/filter-groups";
 import { membersOfGroup, membersOfGroups } from "@/lib/groups/members-of-groups";
 import { patchGroup } from "@/lib/groups/patch-group";
 import { replaceGroup } from "@/lib/groups/replace-group";
@@ -27,7 +27,7 @@ export const groupResource: ResourceType<Group> = {
     return rows.map((g) => toScimGroup(g, context.baseUrl, projection, members.get(g.id)));
   },
   async list(context, query) {
-    const { totalResults, groups } = await listGroups(context.db, context, query);
+    const { totalResults, groups } = await filterGroups(context.db, context, query);
     return { totalResults, rows: groups };
   },
   async create(context, body) {

@@ -2,9 +2,9 @@ import type { Person } from "@/db/schema";
 import { createPerson } from "@/lib/people/create-person";
 import { deletePerson } from "@/lib/people/delete-person";
 import { findPerson } from "@/lib/people/find-person";
-import { listPeople } from "@/lib/people/list-people";
+import { filterPeople } from "@/lib/people/filter-people";
 import { patchPerson } from "@/lib/people/patch-person";
-import { groupsOfPeople } from "@/lib/people/person-groups";
+import { groupsOfPeople } from "@/lib/people/groups-of-people";
 import { replacePerson } from "@/lib/people/replace-person";
 import { toScimUser } from "@/lib/people/scim-user";
 import { projectAttributes, returnsAttribute } from "@/lib/scim/projection";
@@ -21,7 +21,7 @@ export const userResource: ResourceType<Person> = {
     return rows.map((p) => projectAttributes(toScimUser(p, context.baseUrl, groups?.get(p.id) ?? []), userSchemas, projection));
   },
   async list(context, query) {
-    const { totalResults, people } = await listPeople(context.db, context, query);
+    const { totalResults, people } = await filterPeople(context.db, context, query);
     return { totalResults, rows: people };
   },
   async create(context, body) {

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { requireConsole } from "@/lib/auth/console-context";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
-import { listPeopleForConsole } from "@/lib/people/list-people-for-console";
+import { searchPeople } from "@/lib/people/search-people";
 import { PeopleTable } from "./_components/people-table";
 import { parsePeopleSearchParams, type PeopleSearchParams } from "./search-params";
 
@@ -31,7 +31,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const state = parsePeopleSearchParams(await searchParams);
   const db = await getDb();
   const integrations = await listIntegrations(db, tenant.id);
-  const { rows, total } = await listPeopleForConsole(db, tenant.id, {
+  const { rows, total } = await searchPeople(db, tenant.id, {
     search: state.q,
     status: state.status,
     integrationId: state.integration || undefined,

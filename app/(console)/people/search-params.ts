@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { choiceParam, firstValues, pageParam, searchParam, type RawSearchParams } from "@/components/data-table/search-params";
-import { peopleSortKeys } from "@/lib/people/list-people-for-console";
+import { peopleSortKeys } from "@/lib/people/search-people";
 
 export const peopleStatusFilters = ["current", "active", "inactive", "deleted", "all"] as const;
 

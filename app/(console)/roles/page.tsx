@@ -8,7 +8,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { requireConsole } from "@/lib/auth/console-context";
-import { listRolesForConsole } from "@/lib/groups/list-roles-for-console";
+import { searchGroups } from "@/lib/groups/search-groups";
 import { RolesTable } from "./_components/roles-table";
 import { parseRolesSearchParams, type RolesSearchParams } from "./search-params";
 
@@ -27,7 +27,7 @@ function href(state: RolesSearchParams, page: number) {
 export default async function RolesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const { tenant } = await requireConsole("tenant:read");
   const state = parseRolesSearchParams(await searchParams);
-  const { rows, total } = await listRolesForConsole(await getDb(), tenant.id, {
+  const { rows, total } = await searchGroups(await getDb(), tenant.id, {
     search: state.q,
     status: state.status,
     sort: state.sort,

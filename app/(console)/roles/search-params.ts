@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { choiceParam, firstValues, pageParam, searchParam, type RawSearchParams } from "@/components/data-table/search-params";
-import { roleSortKeys } from "@/lib/groups/list-roles-for-console";
+import { groupSortKeys } from "@/lib/groups/search-groups";
 
 const schema = z.object({
   q: searchParam,
   status: choiceParam(["current", "deleted", "all"], "current"),
-  sort: choiceParam(roleSortKeys, "name"),
+  sort: choiceParam(groupSortKeys, "name"),
   dir: choiceParam(["asc", "desc"], "asc"),
   page: pageParam,
 });

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { containsPattern } from "../search-pattern";
+import { containsPattern } from "@/lib/sql/contains-pattern";
 
 /** `expression ILIKE ANY (...)` of "contains" patterns, each bound; false for no needles. */
 export function containsAny(expression: SQL, needles: string[]): SQL {

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import type { Person } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
-import { commitPersonChange } from "../commit-person-change";
+import { commitPersonChange } from "./commit-person-change";
 import { personNameOf } from "../person-status";
 import { assertVersion, historyActor, lockTenantPerson } from "./lock-tenant-person";
 import { personActionInput, type PersonActionInput } from "./person-action-input";

@@ -6,8 +6,8 @@ import { recordEvent } from "@/lib/history/record-event";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { diffResources } from "@/lib/scim/diff";
 import { uniqueness } from "@/lib/scim/errors";
-import { personColumns, primaryEmailOf } from "../person-columns";
-import { prepareUser } from "../prepare-user";
+import { personColumns, primaryEmailOf } from "./person-columns";
+import { prepareUser } from "./prepare-user";
 
 /**
  * The "take over" matching policy: a POST for someone another integration of the tenant

@@ -7,7 +7,7 @@ import { EmailCell, PersonNameCell } from "@/components/people/person-cells";
 import { useUrlSorting } from "@/components/data-table/use-url-sorting";
 import { formatDateTime } from "@/components/ui/format";
 import { PersonStatusBadge } from "@/components/ui/status-badges";
-import type { PersonListRow } from "@/lib/people/list-people-for-console";
+import type { PersonListRow } from "@/lib/people/search-people";
 import { BulkPurge } from "./bulk-purge";
 
 const columns: ColumnDef<PersonListRow, unknown>[] = [

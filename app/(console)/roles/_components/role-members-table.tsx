@@ -5,9 +5,9 @@ import { DataTable } from "@/components/data-table/data-table";
 import { EmailCell, PersonNameCell } from "@/components/people/person-cells";
 import { formatDateTime } from "@/components/ui/format";
 import { PersonStatusBadge } from "@/components/ui/status-badges";
-import type { RoleMemberRow } from "@/lib/groups/list-role-members";
+import type { GroupMemberRow } from "@/lib/groups/list-group-members";
 
-const columns: ColumnDef<RoleMemberRow, unknown>[] = [
+const columns: ColumnDef<GroupMemberRow, unknown>[] = [
   {
     id: "name",
     header: "Name",
@@ -32,6 +32,6 @@ const columns: ColumnDef<RoleMemberRow, unknown>[] = [
 ];
 
 /** A role's members in name order, each linking to their person page. */
-export function RoleMembersTable({ rows, empty }: { rows: RoleMemberRow[]; empty: React.ReactNode }) {
+export function RoleMembersTable({ rows, empty }: { rows: GroupMemberRow[]; empty: React.ReactNode }) {
   return <DataTable label="Members" columns={columns} data={rows} getRowId={(m) => m.id} getRowHref={(m) => `/people/${m.id}`} empty={empty} />;
 }

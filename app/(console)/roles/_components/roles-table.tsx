@@ -6,9 +6,9 @@ import { DataTable } from "@/components/data-table/data-table";
 import { useUrlSorting } from "@/components/data-table/use-url-sorting";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/format";
-import type { RoleListRow } from "@/lib/groups/list-roles-for-console";
+import type { GroupListRow } from "@/lib/groups/search-groups";
 
-const columns: ColumnDef<RoleListRow, unknown>[] = [
+const columns: ColumnDef<GroupListRow, unknown>[] = [
   {
     id: "name",
     header: "Role",
@@ -43,7 +43,7 @@ export function RolesTable({
   descending,
   empty,
 }: {
-  rows: RoleListRow[];
+  rows: GroupListRow[];
   sort: string;
   descending: boolean;
   empty: React.ReactNode;

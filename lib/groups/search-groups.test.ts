@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScimHarness, type ScimHarness } from "@/lib/provisioning/testing";
 import { GROUP_SCHEMA, USER_SCHEMA } from "@/lib/scim/schemas/urns";
-import { getRole } from "./get-role";
-import { listRoleMembers } from "./list-role-members";
-import { listRolesForConsole, type RolesQuery } from "./list-roles-for-console";
+import { getGroupProfile } from "./get-group-profile";
+import { listGroupMembers } from "./list-group-members";
+import { searchGroups, type GroupsQuery } from "./search-groups";
 
 /** Groups shown as roles: member counts, search, sorting, members paged, other tenants refused. */
 
@@ -35,9 +35,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const list = (query: Partial<RolesQuery> = {}) => listRolesForConsole(h.db, h.a.tenant.id, { limit: 50, offset: 0, ...query });
+const list = (query: Partial<GroupsQuery> = {}) => searchGroups(h.db, h.a.tenant.id, { limit: 50, offset: 0, ...query });
 
-describe("listRolesForConsole", () => {
+describe("searchGroups", () => {
   it("lists current roles by name with their member counts and integration", async () => {
     const { rows, total } = await list();
     expect(total).toBe(3);
@@ -61,21 +61,21 @@ describe("listRolesForConsole", () => {
   });
 });
 
-describe("getRole and listRoleMembers", () => {
+describe("getGroupProfile and listGroupMembers", () => {
   it("gives a role with its member count and pages its members by name", async () => {
-    expect(await getRole(h.db, h.a.tenant.id, roles.Sales)).toMatchObject({ name: "Sales", memberCount: 3, deletedAt: null });
-    const first = await listRoleMembers(h.db, h.a.tenant.id, roles.Sales, { limit: 2, offset: 0 });
-    const rest = await listRoleMembers(h.db, h.a.tenant.id, roles.Sales, { limit: 2, offset: 2 });
+    expect(await getGroupProfile(h.db, h.a.tenant.id, roles.Sales)).toMatchObject({ name: "Sales", memberCount: 3, deletedAt: null });
+    const first = await listGroupMembers(h.db, h.a.tenant.id, roles.Sales, { limit: 2, offset: 0 });
+    const rest = await listGroupMembers(h.db, h.a.tenant.id, roles.Sales, { limit: 2, offset: 2 });
     expect(first.total).toBe(3);
     expect([...first.rows, ...rest.rows].map((r) => r.name)).toEqual(["Amy Adams", "Bea Brown", "Zoe Zimmer"]);
     expect(first.rows[0]).toMatchObject({ userName: "amy@acme.test", status: "active" });
   });
 
   it("does not find another tenant's role, nor list its members", async () => {
-    expect(await getRole(h.db, h.b.tenant.id, roles.Sales)).toBeNull();
-    expect(await getRole(h.db, h.a.tenant.id, roles["Globex only"])).toBeNull();
-    expect(await getRole(h.db, h.a.tenant.id, randomUUID())).toBeNull();
-    expect(await getRole(h.db, h.a.tenant.id, "sales")).toBeNull();
-    expect(await listRoleMembers(h.db, h.b.tenant.id, roles.Sales, { limit: 50, offset: 0 })).toEqual({ rows: [], total: 0 });
+    expect(await getGroupProfile(h.db, h.b.tenant.id, roles.Sales)).toBeNull();
+    expect(await getGroupProfile(h.db, h.a.tenant.id, roles["Globex only"])).toBeNull();
+    expect(await getGroupProfile(h.db, h.a.tenant.id, randomUUID())).toBeNull();
+    expect(await getGroupProfile(h.db, h.a.tenant.id, "sales")).toBeNull();
+    expect(await listGroupMembers(h.db, h.b.tenant.id, roles.Sales, { limit: 50, offset: 0 })).toEqual({ rows: [], total: 0 });
   });
 });

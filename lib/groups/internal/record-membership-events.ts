@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { people } from "@/db/schema";
 import type { Actor } from "@/lib/history/record-event";
-import { inIdList } from "./in-id-list";
+import { inIdList } from "@/lib/sql/in-id-list";
 
 export type MembershipChange = "added" | "removed";
 

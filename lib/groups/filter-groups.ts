@@ -7,7 +7,7 @@ import { invalidValue } from "@/lib/scim/errors";
 import { parseFilter } from "@/lib/scim/filter-parser";
 import { filterToSql } from "@/lib/scim/filter-sql";
 import type { ListQuery } from "@/lib/scim/list-response";
-import { groupFilterColumns } from "./group-filter-columns";
+import { groupFilterColumns } from "./internal/group-filter-columns";
 
 /** Attributes a list may be sorted by (RFC 7644 section 3.4.2.3). displayName is caseExact false. */
 const sortColumns: Record<string, AnyPgColumn | SQL> = {
@@ -30,7 +30,7 @@ function sortExpression(sortBy: string): AnyPgColumn | SQL {
  * EXISTS on the membership table), never groups filtered in memory. Order is stable (the sort
  * key, then creation, then id) so paging never skips or repeats. Members are not loaded here.
  */
-export async function listGroups(
+export async function filterGroups(
   db: Db,
   scope: IntegrationScope,
   query: ListQuery,

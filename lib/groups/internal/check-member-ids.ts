@@ -4,7 +4,7 @@ import { groups, people } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { isUuid } from "@/lib/is-uuid";
 import { invalidValue } from "@/lib/scim/errors";
-import { inIdList } from "./in-id-list";
+import { inIdList } from "@/lib/sql/in-id-list";
 
 const NAMED_AT_MOST = 20;
 

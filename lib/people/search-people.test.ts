@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScimHarness, type ScimHarness } from "@/lib/provisioning/testing";
 import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, PATCH_OP, USER_SCHEMA } from "@/lib/scim/schemas/urns";
 import { getPersonProfile } from "./get-person-profile";
-import { listPeopleForConsole, type PeopleQuery } from "./list-people-for-console";
+import { searchPeople, type PeopleQuery } from "./search-people";
 
 /**
  * The console's People list and person page, on people the SCIM API itself provisioned:
@@ -46,10 +46,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const list = (query: Partial<PeopleQuery> = {}) => listPeopleForConsole(h.db, h.a.tenant.id, { limit: 50, offset: 0, ...query });
+const list = (query: Partial<PeopleQuery> = {}) => searchPeople(h.db, h.a.tenant.id, { limit: 50, offset: 0, ...query });
 const names = async (query: Partial<PeopleQuery> = {}) => (await list(query)).rows.map((r) => r.name);
 
-describe("listPeopleForConsole", () => {
+describe("searchPeople", () => {
   it("filters by the integration that manages people", async () => {
     const { tenant, entra, okta } = await h.makeTenant("by-integration");
     for (const [who, userName] of [[okta, "olga@acme.test"], [entra, "erin@acme.test"]] as const) {
@@ -57,7 +57,7 @@ describe("listPeopleForConsole", () => {
       expect(res.status).toBe(201);
     }
     const of = async (integrationId: string) =>
-      (await listPeopleForConsole(h.db, tenant.id, { limit: 50, offset: 0, integrationId })).rows.map((r) => r.userName);
+      (await searchPeople(h.db, tenant.id, { limit: 50, offset: 0, integrationId })).rows.map((r) => r.userName);
     expect(await of(okta.integration.id)).toEqual(["olga@acme.test"]);
     expect(await of(entra.integration.id)).toEqual(["erin@acme.test"]);
     expect(await of(h.a.okta.integration.id)).toEqual([]);
@@ -119,7 +119,7 @@ describe("listPeopleForConsole", () => {
   });
 
   it("finds nobody of another tenant", async () => {
-    expect((await listPeopleForConsole(h.db, h.b.tenant.id, { limit: 50, offset: 0 })).rows.map((r) => r.name)).toEqual(["Ada Elsewhere"]);
+    expect((await searchPeople(h.db, h.b.tenant.id, { limit: 50, offset: 0 })).rows.map((r) => r.name)).toEqual(["Ada Elsewhere"]);
   });
 });
 

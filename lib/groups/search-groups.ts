@@ -1,22 +1,22 @@
 import { and, asc, desc, eq, ilike, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupMembers, groups, integrations } from "@/db/schema";
-import { containsPattern } from "@/lib/people/search-pattern";
+import { containsPattern } from "@/lib/sql/contains-pattern";
 
-export const roleSortKeys = ["name", "members", "updatedAt"] as const;
-export type RoleSortKey = (typeof roleSortKeys)[number];
+export const groupSortKeys = ["name", "members", "updatedAt"] as const;
+export type GroupSortKey = (typeof groupSortKeys)[number];
 
-export type RolesQuery = {
+export type GroupsQuery = {
   search?: string;
   /** Default "current": deleted roles left out. */
   status?: "current" | "deleted" | "all";
-  sort?: RoleSortKey;
+  sort?: GroupSortKey;
   descending?: boolean;
   limit: number;
   offset: number;
 };
 
-export type RoleListRow = {
+export type GroupListRow = {
   id: string;
   name: string;
   memberCount: number;
@@ -29,11 +29,11 @@ export type RoleListRow = {
  * One page of a tenant's groups, shown as roles of the target app. Member counts come from
  * one grouped query joined in, never one count per row.
  */
-export async function listRolesForConsole(
+export async function searchGroups(
   db: Db,
   tenantId: string,
-  query: RolesQuery,
-): Promise<{ rows: RoleListRow[]; total: number }> {
+  query: GroupsQuery,
+): Promise<{ rows: GroupListRow[]; total: number }> {
   const status = query.status ?? "current";
   const where = and(
     eq(groups.tenantId, tenantId),
@@ -49,7 +49,7 @@ export async function listRolesForConsole(
     .groupBy(groupMembers.groupId)
     .as("counts");
   const memberCount = sql<number>`coalesce(${counts.count}, 0)::int`;
-  const sortExpressions: Record<RoleSortKey, SQL> = {
+  const sortExpressions: Record<GroupSortKey, SQL> = {
     name: sql`lower(${groups.displayName})`,
     members: memberCount,
     updatedAt: sql`${groups.updatedAt}`,

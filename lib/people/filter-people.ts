@@ -7,7 +7,7 @@ import { invalidValue } from "@/lib/scim/errors";
 import { parseFilter } from "@/lib/scim/filter-parser";
 import { filterToSql } from "@/lib/scim/filter-sql";
 import type { ListQuery } from "@/lib/scim/list-response";
-import { userFilterColumns } from "./user-filter-columns";
+import { userFilterColumns } from "./internal/user-filter-columns";
 
 /** Attributes a list may be sorted by (RFC 7644 section 3.4.2.3), each an indexed column. */
 const sortColumns: Record<string, AnyPgColumn | SQL> = {
@@ -35,7 +35,7 @@ function sortExpression(sortBy: string): AnyPgColumn | SQL {
  * GET /Users: the filter becomes SQL with bound parameters, never rows filtered in memory.
  * Order is stable (the sort key, then creation, then id) so paging never skips or repeats.
  */
-export async function listPeople(
+export async function filterPeople(
   db: Db,
   scope: IntegrationScope,
   query: ListQuery,

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupMembers, people } from "@/db/schema";
 import { isUuid } from "@/lib/is-uuid";
-import { inIdList, notInIdList } from "./in-id-list";
+import { inIdList, notInIdList } from "@/lib/sql/in-id-list";
 
 /** The group whose membership changes: rows are written in its tenant and integration only. */
 export type MembershipTarget = { id: string; tenantId: string; integrationId: string | null };

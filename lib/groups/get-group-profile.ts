@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { groupMembers, groups, integrations } from "@/db/schema";
 import { isUuid } from "@/lib/is-uuid";
 
-export type RoleDetail = {
+export type GroupProfile = {
   id: string;
   name: string;
   externalId: string | null;
@@ -15,7 +15,7 @@ export type RoleDetail = {
 };
 
 /** A group of this tenant shown as a role, or null: another tenant's id is not found. */
-export async function getRole(db: Db, tenantId: string, groupId: string): Promise<RoleDetail | null> {
+export async function getGroupProfile(db: Db, tenantId: string, groupId: string): Promise<GroupProfile | null> {
   if (!isUuid(groupId)) return null;
   const [row] = await db
     .select({

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-or
 import type { Db } from "@/db/client";
 import { integrations, people } from "@/db/schema";
 import { personNameSql, personStatusSql, type PersonStatus } from "./person-status";
-import { containsPattern } from "./search-pattern";
+import { containsPattern } from "@/lib/sql/contains-pattern";
 
 export const peopleSortKeys = ["name", "userName", "email", "status", "updatedAt"] as const;
 export type PeopleSortKey = (typeof peopleSortKeys)[number];
@@ -64,7 +64,7 @@ export function peopleMatching(tenantId: string, query: Pick<PeopleQuery, "searc
  * One page of a tenant's people for the console: the search is one bound ILIKE pattern over
  * userName, name and primary email; the order always ends on the id so pages never overlap.
  */
-export async function listPeopleForConsole(
+export async function searchPeople(
   db: Db,
   tenantId: string,
   query: PeopleQuery,

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { groupMembers, people } from "@/db/schema";
 import { personNameSql, personStatusSql, type PersonStatus } from "@/lib/people/person-status";
 
-export type RoleMemberRow = {
+export type GroupMemberRow = {
   id: string;
   name: string;
   userName: string;
@@ -13,12 +13,12 @@ export type RoleMemberRow = {
 };
 
 /** One page of a role's members, by name; the tenant is in the WHERE of both tables. */
-export async function listRoleMembers(
+export async function listGroupMembers(
   db: Db,
   tenantId: string,
   groupId: string,
   page: { limit: number; offset: number },
-): Promise<{ rows: RoleMemberRow[]; total: number }> {
+): Promise<{ rows: GroupMemberRow[]; total: number }> {
   const where = and(eq(groupMembers.tenantId, tenantId), eq(groupMembers.groupId, groupId), eq(people.tenantId, tenantId));
   const [{ total }] = await db
     .select({ total: sql<number>`count(*)::int` })
