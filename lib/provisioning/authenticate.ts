@@ -1,8 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { integrations, tokens, type Integration, type Token } from "@/db/schema";
+import type { Integration, Token } from "@/db/schema";
 import { ScimError } from "@/lib/scim/errors";
-import { hashSecret } from "@/lib/tokens/mint-token";
+import { findTokenBySecret } from "@/lib/tokens/find-token-by-secret";
 
 export type Authenticated = { integration: Integration; token: Token };
 
@@ -28,12 +27,7 @@ function readCredentials(header: string | null): { secret: string; appKey?: stri
  */
 export async function authenticate(db: Db, header: string | null, pathAppKey: string | undefined): Promise<Authenticated> {
   const { secret, appKey } = readCredentials(header);
-  const [row] = await db
-    .select({ token: tokens, integration: integrations })
-    .from(tokens)
-    .innerJoin(integrations, eq(integrations.id, tokens.integrationId))
-    .where(and(eq(tokens.secretHash, hashSecret(secret)), isNull(tokens.revokedAt)))
-    .limit(1);
+  const row = await findTokenBySecret(db, secret);
   if (!row) throw unauthorized("The token is not valid or has been revoked");
   if (row.token.expiresAt && row.token.expiresAt <= new Date()) throw unauthorized("The token has expired");
   if (appKey !== undefined && appKey !== row.integration.appKey) throw unauthorized("The app key does not match the token");

@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { integrations } from "@/db/schema";
-import { isPersonPurged } from "@/lib/people/is-person-purged";
+import { findIntegrationByAppKey } from "@/lib/integrations/find-integration-by-app-key";
 import { ScimError } from "@/lib/scim/errors";
 import { authenticate, type Authenticated } from "./authenticate";
 import { isDatabaseUnavailable } from "./database-unavailable";
@@ -68,29 +66,18 @@ export async function handleScimRequest(db: Db, request: ScimRequest, guards: Re
   const sample = !auth || throttled ? guards.admitSummary(`${auth ? "throttled" : "refused"}:${appKey ?? ""}`) : undefined;
   if (sample && !sample.admitted) return response;
   try {
-    const integration = auth?.integration ?? (appKey ? await integrationByKey(db, appKey) : undefined);
-    const latencyMs = Math.round(performance.now() - started);
-    const entry = {
+    const integration = auth?.integration ?? (appKey ? await findIntegrationByAppKey(db, appKey) : undefined);
+    await recordRequest(db, guards, {
       request,
       response,
       integration,
       tokenId: auth?.token.id,
       tokenLastUsedAt: auth?.token.lastUsedAt ?? null,
       suppressed: sample?.suppressed ?? 0,
-      latencyMs,
+      latencyMs: Math.round(performance.now() - started),
       ignored,
-    };
-    if (userId && integration && request.body) {
-      // A write to a person purged meanwhile is logged without its body (see isPersonPurged):
-      // the check and the insert share a transaction, which only such a write pays for.
-      const tenantId = integration.tenantId;
-      await db.transaction(async (tx) => {
-        const purged = await isPersonPurged(tx, tenantId, userId!);
-        await recordRequest(tx, guards, purged ? { ...entry, request: { ...request, body: null } } : entry);
-      });
-    } else {
-      await recordRequest(db, guards, entry);
-    }
+      aboutPersonId: userId,
+    });
   } catch (error) {
     logScimError(request.requestId, "request log not written", error);
   }
@@ -147,11 +134,6 @@ function innermostCause(error: unknown): unknown {
   let current = error;
   for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) current = current.cause;
   return current;
-}
-
-async function integrationByKey(db: Db, appKey: string) {
-  const [row] = await db.select().from(integrations).where(eq(integrations.appKey, appKey)).limit(1);
-  return row;
 }
 
 /** A client's X-Request-Id is kept when it is a sane token, so both sides can correlate. */

@@ -113,7 +113,7 @@ describe("authenticated request bodies", () => {
 
 describe("the hourly prune", () => {
   it("keeps the newest summaries of refused requests per integration and no more", async () => {
-    const { pruneRequestLog } = await import("./record-request");
+    const { pruneRequestLog } = await import("@/lib/activity/prune-request-log");
     await pruneRequestLog(h.db, 30, 3);
     const keyless = await h.db.select().from(scimRequests).where(and(eq(scimRequests.authenticated, false), isNull(scimRequests.integrationId)));
     expect(keyless.length).toBeLessThanOrEqual(3);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { events, integrations, scimRequests, tokens } from "@/db/schema";
-import { pruneRequestLog } from "./record-request";
+import { pruneRequestLog } from "@/lib/activity/prune-request-log";
 import { createScimHarness, type ScimHarness } from "./testing";
 import { PATCH_OP, USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
