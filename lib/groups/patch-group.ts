@@ -1,13 +1,13 @@
 import type { Db } from "@/db/client";
 import type { Group } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
-import { MAX_PATCH_OPERATIONS } from "@/lib/people/patch-person";
 import { invalidValue } from "@/lib/scim/errors";
 import { memberOperations } from "@/lib/scim/member-ops";
 import { normalizePatchRequest } from "@/lib/scim/normalize";
 import { applyPatch } from "@/lib/scim/patch";
 import { groupSchemas } from "@/lib/scim/schemas/lookup";
 import { validateResource } from "@/lib/scim/validate";
+import { MAX_OPERATIONS } from "@/lib/scim-limits";
 import { applyMemberOperations } from "./internal/apply-member-operations";
 import { commitGroupChange } from "./internal/commit-group-change";
 import { findGroup } from "./find-group";
@@ -27,8 +27,8 @@ export async function patchGroup(
   ifMatch: string | null,
 ): Promise<Group> {
   const { operations } = normalizePatchRequest(body);
-  if (operations.length > MAX_PATCH_OPERATIONS) {
-    throw invalidValue(`A PATCH may carry at most ${MAX_PATCH_OPERATIONS} operations`);
+  if (operations.length > MAX_OPERATIONS) {
+    throw invalidValue(`A PATCH may carry at most ${MAX_OPERATIONS} operations`);
   }
   return db.transaction(async (tx) => {
     const before = await findGroup(tx, scope, id, { forUpdate: true, ifMatch });

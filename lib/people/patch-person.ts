@@ -6,12 +6,11 @@ import { applyPatch } from "@/lib/scim/patch";
 import { userSchemas } from "@/lib/scim/schemas/lookup";
 import { validateResource } from "@/lib/scim/validate";
 import { invalidValue, mutability } from "@/lib/scim/errors";
+import { MAX_OPERATIONS } from "@/lib/scim-limits";
 import { commitPersonChange } from "./internal/commit-person-change";
 import { findPerson } from "./find-person";
 import { applyIdentifierRules } from "./internal/identifier-rules";
 import { activeByDefault } from "./internal/prepare-user";
-
-export const MAX_PATCH_OPERATIONS = 1000;
 
 /**
  * PATCH /Users/{id}: every operation applies in order to the locked row, inside one
@@ -25,8 +24,8 @@ export async function patchPerson(
   ifMatch: string | null,
 ): Promise<Person> {
   const { operations } = normalizePatchRequest(body);
-  if (operations.length > MAX_PATCH_OPERATIONS) {
-    throw invalidValue(`A PATCH may carry at most ${MAX_PATCH_OPERATIONS} operations`);
+  if (operations.length > MAX_OPERATIONS) {
+    throw invalidValue(`A PATCH may carry at most ${MAX_OPERATIONS} operations`);
   }
   return db.transaction(async (tx) => {
     const before = await findPerson(tx, scope, id, { forUpdate: true, ifMatch });

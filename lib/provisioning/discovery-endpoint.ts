@@ -1,7 +1,8 @@
 import { methodNotAllowed, notFound } from "@/lib/scim/errors";
 import { listResponse } from "@/lib/scim/list-response";
 import { resourceTypes, schemaDocuments, serviceProviderConfig } from "@/lib/scim/discovery";
-import { MAX_OPERATIONS, MAX_PAYLOAD_BYTES, MAX_RESULTS, type ScimContext, type ScimResponse } from "./scim-request";
+import { MAX_OPERATIONS, MAX_PAYLOAD_BYTES, MAX_RESULTS } from "@/lib/scim-limits";
+import type { ScimContext, ScimResponse } from "./scim-request";
 import type { ScimRoute } from "./scim-route";
 
 /** /ServiceProviderConfig, /ResourceTypes and /Schemas (RFC 7644 section 4): what works, exactly. */

@@ -4,7 +4,8 @@ import { clientAddress } from "@/lib/http/client-address";
 import { errorResponse, handleScimRequest, requestIdFrom } from "./handle-scim-request";
 import { logScimError } from "./log-error";
 import type { RequestGuards } from "./request-guards";
-import { MAX_PAYLOAD_BYTES, SCIM_CONTENT_TYPE, type ScimResponse } from "./scim-request";
+import { MAX_PAYLOAD_BYTES } from "@/lib/scim-limits";
+import { SCIM_CONTENT_TYPE, type ScimResponse } from "./scim-request";
 
 /** Reads at most MAX_PAYLOAD_BYTES of a body; anything larger is never parsed. */
 async function readBoundedBody(request: Request): Promise<{ body: string | null; tooLarge: boolean }> {

@@ -7,9 +7,10 @@ import { isDatabaseUnavailable } from "./database-unavailable";
 import { dispatch } from "./dispatch";
 import { logScimError } from "./log-error";
 import { recordRequest } from "./record-request";
+import { checkBodySize } from "./request-body";
 import { processGuards, type RequestGuards } from "./request-guards";
 import { retryOnConflict } from "./retry-on-conflict";
-import { MAX_PAYLOAD_BYTES, SCIM_CONTENT_TYPE, type ScimContext, type ScimRequest, type ScimResponse } from "./scim-request";
+import { SCIM_CONTENT_TYPE, type ScimContext, type ScimRequest, type ScimResponse } from "./scim-request";
 import { appKeyOf, parseScimRoute } from "./scim-route";
 
 /**
@@ -37,9 +38,7 @@ export async function handleScimRequest(db: Db, request: ScimRequest, guards: Re
       const perSecond = auth.integration.rateLimitPerSecond ?? guards.limits.integrationPerSecond;
       throw tooManyRequests(`This integration may make ${perSecond} requests per second; retry in ${wait} s`, wait);
     }
-    if (request.bodyTooLarge) {
-      throw new ScimError(413, undefined, `The body is larger than ${MAX_PAYLOAD_BYTES} bytes; it was not read`);
-    }
+    checkBodySize(request);
     const context: ScimContext = {
       db,
       integration: auth.integration,

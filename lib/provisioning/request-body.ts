@@ -1,5 +1,17 @@
 import { invalidSyntax, invalidValue, ScimError } from "@/lib/scim/errors";
-import { MAX_PAYLOAD_BYTES, type ScimRequest } from "./scim-request";
+import { MAX_JSON_DEPTH, MAX_PAYLOAD_BYTES } from "@/lib/scim-limits";
+import type { ScimRequest } from "./scim-request";
+
+/**
+ * 413 for a body over MAX_PAYLOAD_BYTES: one the adapter stopped reading (`bodyTooLarge`), or
+ * one handed over whole that is too long anyway. Checked once per request, after the token is
+ * accepted and before any endpoint parses the body.
+ */
+export function checkBodySize(request: ScimRequest): void {
+  if (request.bodyTooLarge || (request.body !== null && Buffer.byteLength(request.body) > MAX_PAYLOAD_BYTES)) {
+    throw new ScimError(413, undefined, `The body is larger than ${MAX_PAYLOAD_BYTES} bytes; it was not read`);
+  }
+}
 
 /**
  * The JSON body of a write. application/scim+json is the RFC's type (RFC 7644 section 3.1);
@@ -7,9 +19,6 @@ import { MAX_PAYLOAD_BYTES, type ScimRequest } from "./scim-request";
  */
 export function readJsonBody(request: ScimRequest): unknown {
   if (request.body === null || request.body.trim() === "") throw invalidSyntax("The request has no body; send a JSON object");
-  if (Buffer.byteLength(request.body) > MAX_PAYLOAD_BYTES) {
-    throw new ScimError(413, undefined, `The body is larger than ${MAX_PAYLOAD_BYTES} bytes`);
-  }
   const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
   if (type && type !== "application/json" && type !== "application/scim+json" && !type.endsWith("+json")) {
     throw new ScimError(415, undefined, `Content-Type ${type} is not accepted; send application/scim+json`);
@@ -23,9 +32,6 @@ export function readJsonBody(request: ScimRequest): unknown {
   checkStorable(parsed);
   return parsed;
 }
-
-/** Deeper than any SCIM resource or PATCH request nests; deeper would overflow recursive code. */
-export const MAX_JSON_DEPTH = 32;
 
 /**
  * Refuses what PostgreSQL cannot store (text and jsonb take no NUL character and no lone

@@ -3,7 +3,8 @@ import { etagFor, ifNoneMatchSatisfied } from "@/lib/scim/etag";
 import { listResponse, parseListQuery, type ListQuery } from "@/lib/scim/list-response";
 import { parseAttributeList, type ProjectionOptions } from "@/lib/scim/projection";
 import { readJsonBody } from "./request-body";
-import { DEFAULT_COUNT, MAX_RESULTS, type ScimContext, type ScimResponse } from "./scim-request";
+import { DEFAULT_COUNT, MAX_RESULTS } from "@/lib/scim-limits";
+import type { ScimContext, ScimResponse } from "./scim-request";
 import type { ScimRoute } from "./scim-route";
 
 type Row = { id: string; version: number };

@@ -3,7 +3,8 @@ import { listResponse, parseListQuery, type ListQuery } from "@/lib/scim/list-re
 import { groupResource } from "./groups-endpoint";
 import { readJsonBody } from "./request-body";
 import type { ResourceType } from "./resource-endpoint";
-import { DEFAULT_COUNT, MAX_RESULTS, type ScimContext, type ScimResponse } from "./scim-request";
+import { DEFAULT_COUNT, MAX_RESULTS } from "@/lib/scim-limits";
+import type { ScimContext, ScimResponse } from "./scim-request";
 import { userResource } from "./users-endpoint";
 
 type AnyResource = ResourceType<{ id: string; version: number }>;

@@ -41,8 +41,4 @@ export type ScimContext = {
   ignored: string[];
 };
 
-export const MAX_PAYLOAD_BYTES = 1024 * 1024;
-export const MAX_RESULTS = 1000;
-export const DEFAULT_COUNT = 100;
-export const MAX_OPERATIONS = 1000;
 export const SCIM_CONTENT_TYPE = "application/scim+json; charset=utf-8";

@@ -3,7 +3,8 @@ import { getDb, type Db } from "@/db/client";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { errorResponse, handleScimRequest, requestIdFrom } from "./handle-scim-request";
-import { MAX_PAYLOAD_BYTES, SCIM_CONTENT_TYPE, type ScimRequest, type ScimResponse } from "./scim-request";
+import { MAX_PAYLOAD_BYTES } from "@/lib/scim-limits";
+import { SCIM_CONTENT_TYPE, type ScimRequest, type ScimResponse } from "./scim-request";
 
 const SCIM_PREFIX = "/api/scim/v2";
 /** Methods a web Request cannot carry (Fetch standard, forbidden methods): Next answers them 500. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_PAYLOAD_BYTES, MAX_RESULTS } from "./scim-request";
+import { MAX_OPERATIONS, MAX_PAYLOAD_BYTES, MAX_RESULTS } from "@/lib/scim-limits";
 import { createScimHarness, type ScimHarness } from "./testing";
 import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
@@ -63,7 +63,7 @@ describe("ServiceProviderConfig", () => {
     expect(res.body).toMatchObject({
       schemas: ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
       patch: { supported: true },
-      bulk: { supported: false, maxPayloadSize: MAX_PAYLOAD_BYTES },
+      bulk: { supported: false, maxOperations: MAX_OPERATIONS, maxPayloadSize: MAX_PAYLOAD_BYTES },
       filter: { supported: true, maxResults: MAX_RESULTS },
       changePassword: { supported: false },
       sort: { supported: true },

@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_OPERATIONS, MAX_PAYLOAD_BYTES } from "@/lib/scim-limits";
+import { GROUP_SCHEMA, PATCH_OP, USER_SCHEMA } from "@/lib/scim/schemas/urns";
 import { handleFetchRequest } from "./fetch-adapter";
-import { MAX_PAYLOAD_BYTES } from "./scim-request";
 import { createScimHarness, type ScimHarness } from "./testing";
-import { USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
 /**
  * Errors (RFC 7644 section 3.12): the SCIM error body with `status` as a string and the right
  * scimType, application/scim+json responses, application/json requests, the 1 MiB body limit,
- * and no 500 for any input a client can send.
+ * the PATCH operations limit, and no 500 for any input a client can send.
  */
 const ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
 
@@ -94,6 +94,40 @@ describe("body size limit", () => {
     const response = await handleFetchRequest(request, users.split("/"), h.db);
     expect(response.status).toBe(413);
     expect(pulled).toBeLessThan(40);
+  });
+});
+
+describe("operations limit", () => {
+  const renames = (count: number) => ({
+    schemas: [PATCH_OP],
+    Operations: Array.from({ length: count }, (_, i) => ({ op: "replace", path: "displayName", value: `Renamed ${i}` })),
+  });
+  const created = async (path: string, body: object) => {
+    const res = await h.scim("POST", path, { body });
+    expect(res.status).toBe(201);
+    return `${path}/${res.body.id}`;
+  };
+  const targets = async () => [
+    await created(users, newUser()),
+    await created(`${h.a.entra.integration.appKey}/Groups`, { schemas: [GROUP_SCHEMA], displayName: `limit-${randomUUID()}` }),
+  ];
+
+  it("applies a PATCH of exactly MAX_OPERATIONS operations to a user and to a group", async () => {
+    for (const target of await targets()) {
+      expect((await h.scim("PATCH", target, { body: renames(MAX_OPERATIONS) })).status).toBeLessThan(300);
+      expect((await h.scim("GET", target)).body.displayName).toBe(`Renamed ${MAX_OPERATIONS - 1}`);
+    }
+  });
+
+  it("refuses one operation more with 400 invalidValue, for users and for groups, changing nothing", async () => {
+    for (const target of await targets()) {
+      const before = await h.scim("GET", target);
+      const res = await h.scim("PATCH", target, { body: renames(MAX_OPERATIONS + 1) });
+      expect(res.status).toBe(400);
+      expect(res.body.scimType).toBe("invalidValue");
+      expect(res.body.detail).toContain(String(MAX_OPERATIONS));
+      expect((await h.scim("GET", target)).body.displayName).toBe(before.body.displayName);
+    }
   });
 });
 
