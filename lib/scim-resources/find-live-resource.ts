@@ -1,0 +1,48 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import type { people } from "@/db/schema";
+import type { IntegrationScope } from "@/lib/integrations/integration-scope";
+import { isUuid } from "@/lib/is-uuid";
+import { notFound, ScimError } from "@/lib/scim/errors";
+import { ifMatchSatisfied } from "@/lib/scim/etag";
+import type { ResourceRow, ResourceTable } from "./resource-table";
+
+export type FindOptions = { forUpdate?: boolean; ifMatch?: string | null };
+
+/**
+ * A live User or Group of this integration, or 404: another tenant's or integration's, a
+ * deleted one, and a malformed id all look the same. `forUpdate` locks the row so concurrent
+ * writes to one resource apply one after the other, each bumping the version once. The lock is
+ * FOR NO KEY UPDATE: it still lets a concurrent group PATCH take the KEY SHARE lock its
+ * membership insert needs on a person, so a person's DELETE and a group's PATCH cannot
+ * deadlock on each other. RFC 7644 section 3.14: a write whose If-Match names an older
+ * version is refused with 412.
+ */
+export async function findLiveResource<T extends ResourceTable>(
+  db: Db,
+  table: T,
+  resourceType: "User" | "Group",
+  scope: IntegrationScope,
+  id: string,
+  options: FindOptions = {},
+): Promise<ResourceRow<T>> {
+  if (!isUuid(id)) throw notFound(`${resourceType} ${id} not found`);
+  // One query for either table: drizzle types a select by its table, and both share these columns.
+  const query = db
+    .select()
+    .from(table as typeof people)
+    .where(
+      and(
+        eq(table.id, id),
+        eq(table.tenantId, scope.tenantId),
+        eq(table.integrationId, scope.integration.id),
+        isNull(table.deletedAt),
+      ),
+    );
+  const [row] = options.forUpdate ? await query.for("no key update") : await query;
+  if (!row) throw notFound(`${resourceType} ${id} not found`);
+  if (options.ifMatch !== undefined && !ifMatchSatisfied(options.ifMatch, row.version)) {
+    throw new ScimError(412, undefined, `${resourceType} ${id} has changed (version ${row.version}); fetch it again`);
+  }
+  return row as ResourceRow<T>;
+}
