@@ -26,10 +26,7 @@ export const groupResource: ResourceType<Group> = {
     const members = await membersOfGroups(context.db, context.tenantId, rows.map((g) => g.id), build);
     return rows.map((g) => toScimGroup(g, context.baseUrl, projection, members.get(g.id)));
   },
-  async list(context, query) {
-    const { totalResults, groups } = await filterGroups(context.db, context, query);
-    return { totalResults, rows: groups };
-  },
+  list: (context, query) => filterGroups(context.db, context, query),
   async create(context, body) {
     const { group, ignored } = await createGroup(context.db, context, body);
     return { row: group, ignored };

@@ -20,10 +20,7 @@ export const userResource: ResourceType<Person> = {
       : undefined;
     return rows.map((p) => projectAttributes(toScimUser(p, context.baseUrl, groups?.get(p.id) ?? []), userSchemas, projection));
   },
-  async list(context, query) {
-    const { totalResults, people } = await filterPeople(context.db, context, query);
-    return { totalResults, rows: people };
-  },
+  list: (context, query) => filterPeople(context.db, context, query),
   async create(context, body) {
     const { person, ignored } = await createPerson(context.db, context, body);
     return { row: person, ignored };

@@ -1,0 +1,65 @@
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/client";
+import type { people } from "@/db/schema";
+import type { IntegrationScope } from "@/lib/integrations/integration-scope";
+import { invalidValue } from "@/lib/scim/errors";
+import type { FilterColumns } from "@/lib/scim/filter-columns";
+import { parseFilter } from "@/lib/scim/filter-parser";
+import { filterToSql } from "@/lib/scim/filter-sql";
+import type { ListQuery } from "@/lib/scim/list-response";
+import type { ResourceRow, ResourceTable } from "./resource-table";
+
+/** How one resource type is filtered and sorted. */
+export type ResourceListing = {
+  /** Where each filterable attribute lives (filterColumns.schema is the type's core schema). */
+  filterColumns: FilterColumns;
+  /**
+   * Attributes a list may be sorted by (RFC 7644 section 3.4.2.3), keyed by their lower-case
+   * path; each an indexed column or expression.
+   */
+  sortColumns: Record<string, AnyPgColumn | SQL>;
+  /** The sortBy values to name when refusing another, as the client would write them. */
+  sortable: string;
+};
+
+function sortExpression(listing: ResourceListing, sortBy: string): AnyPgColumn | SQL {
+  const prefix = `${listing.filterColumns.schema}:`.toLowerCase();
+  const lower = sortBy.toLowerCase();
+  const column = listing.sortColumns[lower.startsWith(prefix) ? lower.slice(prefix.length) : lower];
+  if (!column) throw invalidValue(`sortBy "${sortBy}" is not supported; use one of ${listing.sortable}`);
+  return column;
+}
+
+/**
+ * GET /Users and GET /Groups: the integration's live resources matching the filter, one
+ * page. The filter becomes SQL with bound parameters, never rows filtered in memory. Order is
+ * stable (the sort key, then creation, then id) so paging never skips or repeats.
+ */
+export async function filterResources<T extends ResourceTable>(
+  db: Db,
+  table: T,
+  listing: ResourceListing,
+  scope: IntegrationScope,
+  query: ListQuery,
+): Promise<{ totalResults: number; rows: ResourceRow<T>[] }> {
+  const conditions = [eq(table.tenantId, scope.tenantId), eq(table.integrationId, scope.integration.id), isNull(table.deletedAt)];
+  if (query.filter !== undefined && query.filter.trim() !== "") {
+    conditions.push(filterToSql(parseFilter(query.filter), listing.filterColumns));
+  }
+  const where = and(...conditions);
+  const direction = query.sortOrder === "descending" ? desc : asc;
+  const order = query.sortBy ? [direction(sortExpression(listing, query.sortBy))] : [];
+  // One query for either table: drizzle types a select by its table, and both share these columns.
+  const from = table as typeof people;
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(from).where(where);
+  if (query.count === 0 || total < query.startIndex) return { totalResults: total, rows: [] };
+  const rows = await db
+    .select()
+    .from(from)
+    .where(where)
+    .orderBy(...order, asc(table.createdAt), asc(table.id))
+    .limit(query.count)
+    .offset(query.startIndex - 1);
+  return { totalResults: total, rows: rows as ResourceRow<T>[] };
+}
