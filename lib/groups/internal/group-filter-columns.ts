@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
 import { groupMembers, groups } from "@/db/schema";
-import { column, complex, type FilterColumns } from "@/lib/scim/filter-columns";
+import { column, type FilterColumns } from "@/lib/scim/filter-columns";
 import { GROUP_SCHEMA } from "@/lib/scim/schemas/urns";
+import { commonFilterColumns, membershipFilter } from "@/lib/scim-resources/resource-filter-columns";
 
 /**
  * Where each filterable Group attribute lives (RFC 7643 section 4.2). `members` is the
@@ -11,18 +11,8 @@ import { GROUP_SCHEMA } from "@/lib/scim/schemas/urns";
 export const groupFilterColumns: FilterColumns = {
   schema: GROUP_SCHEMA,
   attributes: {
-    id: column(groups.id, "string", { uuid: true }),
-    externalId: column(groups.externalId, "string", { caseExact: true }),
+    ...commonFilterColumns(groups),
     displayName: column(groups.displayName, "string"),
-    members: {
-      kind: "multiValued",
-      exists: (condition) =>
-        sql`exists (select 1 from ${groupMembers} where ${groupMembers.groupId} = ${groups.id} and ${condition})`,
-      subAttributes: { value: column(groupMembers.personId, "string", { uuid: true }) },
-    },
-    meta: complex({
-      created: column(groups.createdAt, "dateTime"),
-      lastModified: column(groups.updatedAt, "dateTime"),
-    }),
+    members: membershipFilter({ table: groups, key: groupMembers.groupId }, groupMembers.personId),
   },
 };

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { groupMembers, people } from "@/db/schema";
 import {
   column,
@@ -9,6 +8,7 @@ import {
   jsonPath,
 } from "@/lib/scim/filter-columns";
 import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from "@/lib/scim/schemas/urns";
+import { commonFilterColumns, membershipFilter } from "@/lib/scim-resources/resource-filter-columns";
 
 const resource = (...keys: string[]) => jsonAttribute(jsonPath(people.resource, ...keys));
 const enterprise = (...keys: string[]) => resource(ENTERPRISE_USER_SCHEMA, ...keys);
@@ -22,8 +22,7 @@ const enterprise = (...keys: string[]) => resource(ENTERPRISE_USER_SCHEMA, ...ke
 export const userFilterColumns: FilterColumns = {
   schema: USER_SCHEMA,
   attributes: {
-    id: column(people.id, "string", { uuid: true }),
-    externalId: column(people.externalId, "string", { caseExact: true }),
+    ...commonFilterColumns(people),
     userName: column(people.userName, "string"),
     active: column(people.active, "boolean"),
     displayName: column(people.displayName, "string"),
@@ -65,16 +64,7 @@ export const userFilterColumns: FilterColumns = {
       primary: ["boolean", false],
     }),
     // RFC 7643 section 4.1.2: the groups a user belongs to, kept in group_members.
-    groups: {
-      kind: "multiValued",
-      exists: (condition) =>
-        sql`exists (select 1 from ${groupMembers} where ${groupMembers.personId} = ${people.id} and ${condition})`,
-      subAttributes: { value: column(groupMembers.groupId, "string", { uuid: true }) },
-    },
-    meta: complex({
-      created: column(people.createdAt, "dateTime"),
-      lastModified: column(people.updatedAt, "dateTime"),
-    }),
+    groups: membershipFilter({ table: people, key: groupMembers.personId }, groupMembers.groupId),
   },
   extensions: {
     [ENTERPRISE_USER_SCHEMA]: {
