@@ -1,8 +1,7 @@
-import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groups } from "@/db/schema";
-import { recordEvent } from "@/lib/history/record-event";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
+import { deleteResourceRow } from "@/lib/scim-resources/delete-resource-row";
 import { findGroup } from "./find-group";
 import { removeMembersExcept } from "./internal/group-members";
 import { recordMembershipEvents } from "./internal/record-membership-events";
@@ -17,22 +16,6 @@ export async function deleteGroup(db: Db, scope: IntegrationScope, id: string, i
     const group = await findGroup(tx, scope, id, { forUpdate: true, ifMatch });
     const removed = await removeMembersExcept(tx, group, []);
     await recordMembershipEvents(tx, group, "removed", removed, scope.actor);
-    const hard = scope.integration.settings.deleteMode === "hard";
-    if (hard) {
-      await tx.delete(groups).where(eq(groups.id, group.id));
-    } else {
-      await tx
-        .update(groups)
-        .set({ deletedAt: new Date(), version: sql`${groups.version} + 1`, updatedAt: new Date() })
-        .where(eq(groups.id, group.id));
-    }
-    await recordEvent(tx, {
-      tenantId: group.tenantId,
-      subjectType: "group",
-      subjectId: group.id,
-      action: hard ? "deleted_hard" : "deleted",
-      changes: [{ path: "displayName", before: group.displayName }],
-      actor: scope.actor,
-    });
+    await deleteResourceRow(tx, groups, "group", group, { path: "displayName", value: group.displayName }, scope);
   });
 }
