@@ -3,29 +3,18 @@ import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { errorResponse, handleScimRequest, requestIdFrom } from "./handle-scim-request";
 import { logScimError } from "./log-error";
+import { readBoundedBody, type BoundedBody } from "./read-bounded-body";
 import type { RequestGuards } from "./request-guards";
 import { MAX_PAYLOAD_BYTES } from "@/lib/scim-limits";
 import { SCIM_CONTENT_TYPE, type ScimResponse } from "./scim-request";
 
-/** Reads at most MAX_PAYLOAD_BYTES of a body; anything larger is never parsed. */
-async function readBoundedBody(request: Request): Promise<{ body: string | null; tooLarge: boolean }> {
+/** Reads at most MAX_PAYLOAD_BYTES of a body; a larger declared length is refused unread. */
+async function readRequestBody(request: Request): Promise<BoundedBody> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_PAYLOAD_BYTES) return { body: null, tooLarge: true };
   if (!request.body) return { body: null, tooLarge: false };
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_PAYLOAD_BYTES) {
-      await reader.cancel();
-      return { body: null, tooLarge: true };
-    }
-    chunks.push(value);
-  }
-  return { body: size === 0 ? null : Buffer.concat(chunks).toString("utf8"), tooLarge: false };
+  // Node's web streams are async iterable (breaking out cancels them); the DOM typings omit it.
+  return readBoundedBody(request.body as unknown as AsyncIterable<Uint8Array>, "stop");
 }
 
 /**
@@ -37,7 +26,7 @@ export async function handleFetchRequest(request: Request, segments: string[], d
   let response: ScimResponse;
   try {
     const url = new URL(request.url);
-    const { body, tooLarge } = await readBoundedBody(request);
+    const { body, tooLarge } = await readRequestBody(request);
     response = await handleScimRequest(db ?? (await getDb()), {
       method: request.method.toUpperCase(),
       segments: segments.filter((s) => s !== ""),

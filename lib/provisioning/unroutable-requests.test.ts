@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scimRequests } from "@/db/schema";
+import { MAX_PAYLOAD_BYTES } from "@/lib/scim-limits";
 import { createScimHarness, type ScimHarness } from "./testing";
 import { answerUnroutableRequests, isUnroutable } from "./unroutable-requests";
 
@@ -29,7 +30,7 @@ afterAll(async () => {
   await h.close();
 });
 
-function send(method: string, path: string, headers: Record<string, string> = {}) {
+function send(method: string, path: string, headers: Record<string, string> = {}, body?: string) {
   const { port } = server.address() as AddressInfo;
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
     const req = httpRequest({ host: "127.0.0.1", port, method, path, headers }, (res) => {
@@ -38,7 +39,7 @@ function send(method: string, path: string, headers: Record<string, string> = {}
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
     req.on("error", reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -74,6 +75,17 @@ describe("requests Next cannot route", () => {
     expect(JSON.parse(res.body).detail).toMatch(/malformed escape/);
     // Refused before authentication, as any unknown path is: kept as a summary.
     expect(await lastLogged()).toMatchObject({ method: "GET", status: 404, authenticated: false, requestId: res.headers["x-request-id"] });
+  });
+
+  it("still answers such a request when its body is over the size limit", async () => {
+    const res = await send(
+      "POST",
+      `/api/scim/v2/${h.a.entra.integration.appKey}/Users/%ZZ`,
+      { authorization: `Bearer ${h.a.entra.secret}`, "content-type": "application/scim+json" },
+      " ".repeat(2 * MAX_PAYLOAD_BYTES),
+    );
+    expect(res.status).toBe(404);
+    expect(JSON.parse(res.body).detail).toMatch(/malformed escape/);
   });
 
   it("answers other paths with a plain 405 or 400, and leaves routable requests to Next", async () => {

@@ -3,7 +3,7 @@ import { getDb, type Db } from "@/db/client";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { errorResponse, handleScimRequest, requestIdFrom } from "./handle-scim-request";
-import { MAX_PAYLOAD_BYTES } from "@/lib/scim-limits";
+import { readBoundedBody } from "./read-bounded-body";
 import { SCIM_CONTENT_TYPE, type ScimRequest, type ScimResponse } from "./scim-request";
 
 const SCIM_PREFIX = "/api/scim/v2";
@@ -65,7 +65,7 @@ async function answer(request: IncomingMessage, response: ServerResponse, openDb
   const method = (request.method ?? "").toUpperCase();
   let result: ScimResponse;
   try {
-    const { body, tooLarge } = await readBoundedBody(request);
+    const { body, tooLarge } = await readBoundedBody(request, "drain");
     const scimRequest: ScimRequest = {
       method,
       // Raw segments: the SCIM route decodes each one and answers a malformed escape with 404.
@@ -88,16 +88,4 @@ async function answer(request: IncomingMessage, response: ServerResponse, openDb
   if (result.stream) for await (const chunk of result.stream) response.write(chunk);
   else if (result.body !== undefined) response.write(JSON.stringify(result.body));
   response.end();
-}
-
-/** At most MAX_PAYLOAD_BYTES of the body; the rest of a larger one is drained, not kept (413). */
-async function readBoundedBody(request: IncomingMessage): Promise<{ body: string | null; tooLarge: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk);
-  }
-  if (size > MAX_PAYLOAD_BYTES) return { body: null, tooLarge: true };
-  return { body: size === 0 ? null : Buffer.concat(chunks).toString("utf8"), tooLarge: false };
 }
