@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupMembers, groups } from "@/db/schema";
-import { recordEvents, type Actor } from "@/lib/history/record-event";
+import { recordEvents, type Actor, type EventEntry } from "@/lib/history/record-event";
 
 /**
  * Takes a person out of every group, with History on both sides: the person left each
@@ -26,17 +26,17 @@ export async function removePersonFromGroups(
     .where(and(eq(groups.tenantId, person.tenantId), inArray(groups.id, groupIds), isNull(groups.deletedAt)))
     .returning({ id: groups.id, displayName: groups.displayName });
   await recordEvents(tx, [
-    ...affected.map((g) => ({
+    ...affected.map((g): EventEntry => ({
       tenantId: person.tenantId,
-      subjectType: "person" as const,
+      subjectType: "person",
       subjectId: person.id,
       action: "left_role",
       changes: [{ path: "groups", before: { value: g.id, display: g.displayName } }],
       actor,
     })),
-    ...affected.map((g) => ({
+    ...affected.map((g): EventEntry => ({
       tenantId: person.tenantId,
-      subjectType: "group" as const,
+      subjectType: "group",
       subjectId: g.id,
       action: "member_removed",
       changes: [{ path: "members", before: { value: person.id, display: person.displayName ?? person.userName } }],

@@ -1,6 +1,7 @@
 import type { FieldChange } from "@/db/schema";
+import { groupEventActions, membershipActions, personEventActions, type GroupEventAction, type PersonEventAction } from "./history-actions";
 
-const personSentences: Record<string, string> = {
+const personSentences: Record<PersonEventAction, string> = {
   created: "was provisioned",
   updated: "was updated",
   deactivated: "was deactivated",
@@ -13,7 +14,7 @@ const personSentences: Record<string, string> = {
   left_role: "left a role",
 };
 
-const groupSentences: Record<string, string> = {
+const groupSentences: Record<GroupEventAction, string> = {
   created: "was provisioned",
   renamed: "was renamed",
   updated: "was updated",
@@ -22,6 +23,10 @@ const groupSentences: Record<string, string> = {
   member_added: "gained a member",
   member_removed: "lost a member",
 };
+
+function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}
 
 /** The display of a membership change's reference, `{ value, display }`. */
 function displayOf(value: unknown): string | null {
@@ -44,8 +49,11 @@ export function describeEvent(subjectType: "person" | "group", action: string, c
   }
   const move = action === "taken_over" ? changes.find((c) => c.path === "integration") : undefined;
   if (move) return `${subjectName} is now managed by ${String(move.after)}, previously ${String(move.before)}`;
-  const sentences = subjectType === "person" ? personSentences : groupSentences;
-  const sentence = sentences[action];
+  const sentence =
+    subjectType === "person"
+      ? isOneOf(personEventActions, action) && personSentences[action]
+      : isOneOf(groupEventActions, action) && groupSentences[action];
+  // A stored action this code does not know (written by a newer version) still reads.
   return sentence ? `${subjectName} ${sentence}` : `${subjectName}: ${action.replaceAll("_", " ")}`;
 }
 
@@ -89,7 +97,6 @@ export type HistoryItem = {
   changes: { path: string; before: string | null; after: string | null }[];
 };
 
-const MEMBERSHIP_ACTIONS = new Set(["joined_role", "left_role", "member_added", "member_removed"]);
 
 export function describeHistory(
   entries: { id: number; action: string; changes: FieldChange[]; actorLabel: string; actorType: HistoryItem["actorType"]; requestId: string | null; reason?: string | null; createdAt: Date }[],
@@ -104,7 +111,7 @@ export function describeHistory(
     requestId: entry.requestId,
     reason: entry.reason ?? null,
     createdAt: entry.createdAt,
-    changes: MEMBERSHIP_ACTIONS.has(entry.action)
+    changes: isOneOf(membershipActions, entry.action)
       ? []
       : entry.changes.map((change) => ({
           path: readablePath(change.path),

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { events, type FieldChange } from "@/db/schema";
+import type { GroupEventAction, PersonEventAction } from "./history-actions";
 
 /** Who made a change: an identity provider through an integration, a console user, or the system. */
 export type Actor = {
@@ -11,14 +12,12 @@ export type Actor = {
 
 export type EventEntry = {
   tenantId: string;
-  subjectType: "person" | "group";
   subjectId: string;
-  action: string;
   changes?: FieldChange[];
   actor: Actor;
   /** Why a console user acted, when they said. */
   reason?: string | null;
-};
+} & ({ subjectType: "person"; action: PersonEventAction } | { subjectType: "group"; action: GroupEventAction });
 
 /** Writes History entries in one statement; call it inside the transaction that made the change. */
 export async function recordEvents(db: Db, entries: EventEntry[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { people } from "@/db/schema";
+import type { GroupEventAction, PersonEventAction } from "@/lib/history/history-actions";
 import type { Actor } from "@/lib/history/record-event";
 import { inIdList } from "@/lib/sql/in-id-list";
 
@@ -9,7 +10,7 @@ export type MembershipChange = "added" | "removed";
 const actions = {
   added: { group: "member_added", person: "joined_role", side: "after" },
   removed: { group: "member_removed", person: "left_role", side: "before" },
-} as const;
+} as const satisfies Record<MembershipChange, { group: GroupEventAction; person: PersonEventAction; side: "before" | "after" }>;
 
 /**
  * History on both sides of a membership change, in ONE insert however many members changed:

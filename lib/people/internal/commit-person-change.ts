@@ -2,13 +2,14 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { people, type Person } from "@/db/schema";
 import { isUniqueViolation } from "@/lib/errors";
+import type { PersonEventAction } from "@/lib/history/history-actions";
 import { recordEvent, type Actor } from "@/lib/history/record-event";
 import { diffResources } from "@/lib/scim/diff";
 import { uniqueness } from "@/lib/scim/errors";
 import { personColumns } from "./person-columns";
 
 /** Activation changes name the event; any other change is an update. */
-export function actionFor(before: Record<string, unknown> | null, after: Record<string, unknown>): string {
+export function actionFor(before: Record<string, unknown> | null, after: Record<string, unknown>): PersonEventAction {
   if (!before) return "created";
   const wasActive = before.active !== false;
   const isActive = after.active !== false;

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events, groupMembers, groups, type FieldChange } from "@/db/schema";
-import { recordEvents, type Actor } from "@/lib/history/record-event";
+import { recordEvents, type Actor, type EventEntry } from "@/lib/history/record-event";
 import { containsAny } from "./like-any";
 
 /** How a role's History names a member who was permanently deleted. */
@@ -27,9 +27,9 @@ export async function removePurgedMemberships(tx: Db, tenantId: string, personId
     tx,
     removed
       .filter((r) => liveIds.has(r.groupId))
-      .map((r) => ({
+      .map((r): EventEntry => ({
         tenantId,
-        subjectType: "group" as const,
+        subjectType: "group",
         subjectId: r.groupId,
         action: "member_removed",
         changes: [{ path: "members", before: { value: r.personId, display: PURGED_MEMBER } }],
