@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 /**
  * Errors a service raises on purpose, with a message fit to show a person. Each code maps
  * to one HTTP status in one place; anything else that escapes is a bug (500, logged).
@@ -27,6 +29,20 @@ export class AppError extends Error {
   get status(): number {
     return statusByCode[this.code];
   }
+}
+
+/**
+ * A service's input, checked with the schema the service exports (the console action passes
+ * the same schema to its wrapper). The first problem is the error, on the field it is about;
+ * with `labels`, its message starts with the field's label ("Slug: Use at least 2 characters").
+ */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, labels?: Record<string, string>): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue.path.length ? String(issue.path[0]) : undefined;
+  const label = field && labels?.[field];
+  throw new AppError("bad_input", label ? `${label}: ${issue.message}` : issue.message, field);
 }
 
 /** Postgres unique_violation (SQLSTATE 23505), as raised by both PGlite and postgres.js. */

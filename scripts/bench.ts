@@ -29,7 +29,7 @@ type Installed = { appKey: string; secret: string; tenantId: string; integration
 
 async function install(slug: string): Promise<Installed> {
   const tenant = await createTenant(db, { slug, name: slug });
-  const { integration, secret } = await createIntegration(db, { tenantId: tenant.id, provider: "entra" }, cliActor);
+  const { integration, secret } = await createIntegration(db, tenant.id, { provider: "entra" }, cliActor);
   // The benchmark sends as fast as it can: the default rate limit would answer 429.
   await setIntegrationRateLimit(db, { integrationId: integration.id }, 10_000, cliActor);
   return { appKey: integration.appKey, secret, tenantId: tenant.id, integrationId: integration.id };

@@ -19,6 +19,11 @@ export type FormState = {
   reveal?: Record<string, string>;
 };
 
+/** React's own fields (`$ACTION_…`) ride along without JavaScript; strict schemas must not see them. */
+function formFields(formData: FormData): Record<string, FormDataEntryValue> {
+  return Object.fromEntries([...formData].filter(([key]) => !key.startsWith("$ACTION")));
+}
+
 function typedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) {
@@ -37,14 +42,17 @@ function failure(error: unknown, values: Record<string, string>): FormState {
   return { error: `Something went wrong on our side (reference ${reference}). Nothing was changed.`, values };
 }
 
-/** A public form's action (setup, sign-in): zod first, then the handler. */
+/**
+ * A public form's action (setup, sign-in): the service's own input schema first, so every
+ * field's message shows at once, then the handler (where the service checks it again).
+ */
 export function validatedAction<S extends z.ZodType>(
   schema: S,
   handler: (data: z.infer<S>) => Promise<FormState | void>,
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = typedValues(formData);
-    const parsed = schema.safeParse(Object.fromEntries(formData));
+    const parsed = schema.safeParse(formFields(formData));
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
@@ -72,7 +80,12 @@ async function auditStaffAction(context: ConsoleContext) {
   });
 }
 
-/** A console form's action: the signed-in user, their tenant and the permission, checked here. */
+/**
+ * A console form's action: the signed-in user, their tenant and the permission, checked here.
+ * This is where role checks live (lib/auth/README.md): services check the tenant, never the
+ * role, so every console action that changes data goes through this wrapper with the
+ * permission its change needs, and the service's exported input schema.
+ */
 export function consoleAction<S extends z.ZodType>(
   permission: Permission,
   schema: S,

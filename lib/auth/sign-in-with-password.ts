@@ -1,7 +1,14 @@
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import type { ConsoleUser } from "@/db/schema";
+import { parseInput } from "@/lib/errors";
 import { forgiveAttempt, reserveAttempt, throttleKeys } from "./sign-in-throttle";
 import { verifyCredentials } from "./verify-credentials";
+
+export const signInInput = z.object({
+  email: z.string().trim().min(1, "Enter your email address").max(254).pipe(z.email("Enter a valid email address")),
+  password: z.string().min(1, "Enter your password").max(256, "That password is too long"),
+});
 
 export type SignInResult =
   | { ok: true; user: ConsoleUser }
@@ -14,10 +21,11 @@ export type SignInResult =
  */
 export async function signInWithPassword(
   db: Db,
-  input: { email: string; password: string; sourceAddress: string | null },
+  raw: z.input<typeof signInInput> & { sourceAddress: string | null },
   now: Date = new Date(),
 ): Promise<SignInResult> {
-  const keys = throttleKeys(input.email, input.sourceAddress);
+  const input = parseInput(signInInput, raw);
+  const keys = throttleKeys(input.email, raw.sourceAddress);
   const reservation = await reserveAttempt(db, keys, now);
   if (!reservation.ok) return { ok: false, reason: "throttled", retryAfterSeconds: reservation.retryAfterSeconds };
   const result = await verifyCredentials(db, input.email, input.password);

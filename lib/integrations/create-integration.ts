@@ -3,12 +3,11 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { integrations, providers, type Integration, type IntegrationSettings, type Provider } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/errors";
 import { mintToken, type MintedToken } from "@/lib/tokens/mint-token";
 import { defaultSettings, providerLabels } from "./provider-defaults";
 
-const input = z.object({
-  tenantId: z.uuid(),
+export const createIntegrationInput = z.object({
   provider: z.enum(providers, { error: "Choose entra, okta or generic" }),
   name: z.string().trim().min(1).max(120).optional(),
   settings: z.custom<Partial<IntegrationSettings>>().optional(),
@@ -24,12 +23,11 @@ export function newAppKey(): string {
 /** Installs an integration for a tenant and mints its first token, in one transaction. */
 export async function createIntegration(
   db: Db,
-  raw: { tenantId: string; provider: Provider | string; name?: string; settings?: Partial<IntegrationSettings> },
+  tenantId: string,
+  raw: { provider: Provider | string; name?: string; settings?: Partial<IntegrationSettings> },
   actor: AuditActor,
 ): Promise<{ integration: Integration } & MintedToken> {
-  const parsed = input.safeParse(raw);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0].message, String(parsed.error.issues[0].path[0]));
-  const { tenantId, provider, name, settings } = parsed.data;
+  const { provider, name, settings } = parseInput(createIntegrationInput, raw);
   return db.transaction(async (tx) => {
     const [integration] = await tx
       .insert(integrations)

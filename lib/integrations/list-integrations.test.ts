@@ -21,13 +21,13 @@ describe("listIntegrations", () => {
   it("lists only the tenant's own integrations, counting tokens neither revoked nor expired", async () => {
     const a = await tenant();
     const b = await tenant();
-    const entra = await createIntegration(database.db, { tenantId: a.id, provider: "entra" }, cliActor);
-    const okta = await createIntegration(database.db, { tenantId: a.id, provider: "okta", name: "Okta EU" }, cliActor);
-    await createIntegration(database.db, { tenantId: b.id, provider: "generic" }, cliActor);
+    const entra = await createIntegration(database.db, a.id, { provider: "entra" }, cliActor);
+    const okta = await createIntegration(database.db, a.id, { provider: "okta", name: "Okta EU" }, cliActor);
+    await createIntegration(database.db, b.id, { provider: "generic" }, cliActor);
     const scope = { tenantId: a.id, integrationId: entra.integration.id };
     await mintToken(database.db, { ...scope, expiresAt: new Date(Date.now() - 1_000) });
     await mintToken(database.db, { ...scope, expiresAt: new Date(Date.now() + 3_600_000) });
-    await revokeToken(database.db, { id: okta.token.id, tenantId: a.id }, cliActor);
+    await revokeToken(database.db, a.id, { tokenId: okta.token.id }, cliActor);
 
     const rows = await listIntegrations(database.db, a.id);
     expect(rows.map((r) => [r.name, r.provider, r.status, r.liveTokens])).toEqual([
@@ -46,7 +46,7 @@ describe("findIntegration", () => {
   it("finds the tenant's own integration, not another tenant's, and not an id that is no UUID", async () => {
     const a = await tenant();
     const b = await tenant();
-    const { integration } = await createIntegration(database.db, { tenantId: a.id, provider: "okta" }, cliActor);
+    const { integration } = await createIntegration(database.db, a.id, { provider: "okta" }, cliActor);
     expect((await findIntegration(database.db, a.id, integration.id))?.appKey).toBe(integration.appKey);
     expect(await findIntegration(database.db, b.id, integration.id)).toBeNull();
     expect(await findIntegration(database.db, a.id, "not-a-uuid")).toBeNull();

@@ -3,10 +3,16 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { integrations, type Integration } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
 
 /** Requests per second, or null for the default (lib/provisioning/request-guards.ts). */
-export const rateLimitSchema = z.number().int().min(1).max(10_000).nullable();
+const outOfRange = "The rate limit must be a whole number of requests per second from 1 to 10000, or the default";
+export const rateLimitSchema = z
+  .number({ error: outOfRange })
+  .int({ error: outOfRange })
+  .min(1, { error: outOfRange })
+  .max(10_000, { error: outOfRange })
+  .nullable();
 
 /**
  * Sets how many SCIM requests per second an integration may make (bursts of twice that)
@@ -19,19 +25,18 @@ export async function setIntegrationRateLimit(
   raw: number | null,
   actor: AuditActor,
 ): Promise<Integration> {
-  const parsed = rateLimitSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("bad_input", "The rate limit must be a whole number of requests per second from 1 to 10000, or the default");
+  const rateLimitPerSecond = parseInput(rateLimitSchema, raw);
   const conditions: SQL[] = [eq(integrations.id, which.integrationId)];
   if (which.tenantId) conditions.push(eq(integrations.tenantId, which.tenantId));
   return db.transaction(async (tx) => {
     const [before] = await tx.select({ rateLimitPerSecond: integrations.rateLimitPerSecond }).from(integrations).where(and(...conditions)).for("update");
     if (!before) throw new AppError("not_found", "No such integration");
-    const [updated] = await tx.update(integrations).set({ rateLimitPerSecond: parsed.data }).where(and(...conditions)).returning();
+    const [updated] = await tx.update(integrations).set({ rateLimitPerSecond }).where(and(...conditions)).returning();
     await recordAudit(tx, {
       tenantId: updated.tenantId,
       actor,
       action: "integration.rate_limit_changed",
-      detail: { integrationId: updated.id, name: updated.name, from: before.rateLimitPerSecond, to: parsed.data },
+      detail: { integrationId: updated.id, name: updated.name, from: before.rateLimitPerSecond, to: rateLimitPerSecond },
     });
     return updated;
   });

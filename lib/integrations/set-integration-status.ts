@@ -1,22 +1,29 @@
 import { and, eq, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
-import { integrations, type Integration } from "@/db/schema";
+import { integrationStatuses, integrations, type Integration } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
+
+export const setIntegrationStatusInput = z.object({
+  integrationId: z.uuid({ error: "No such integration" }),
+  status: z.enum(integrationStatuses, { error: "Choose active or disabled" }),
+});
 
 /**
  * Disables an integration (every SCIM request of its tokens then answers 401, and nothing it
  * provisioned is touched) or enables it again. With a tenantId, another tenant's
- * integration is simply not found.
+ * integration is simply not found; operators (the CLI) pass null.
  */
 export async function setIntegrationStatus(
   db: Db,
-  which: { integrationId: string; tenantId?: string },
-  status: Integration["status"],
+  tenantId: string | null,
+  raw: z.input<typeof setIntegrationStatusInput>,
   actor: AuditActor,
 ): Promise<Integration> {
-  const conditions: SQL[] = [eq(integrations.id, which.integrationId)];
-  if (which.tenantId) conditions.push(eq(integrations.tenantId, which.tenantId));
+  const { integrationId, status } = parseInput(setIntegrationStatusInput, raw);
+  const conditions: SQL[] = [eq(integrations.id, integrationId)];
+  if (tenantId) conditions.push(eq(integrations.tenantId, tenantId));
   return db.transaction(async (tx) => {
     const [updated] = await tx.update(integrations).set({ status }).where(and(...conditions)).returning();
     if (!updated) throw new AppError("not_found", "No such integration");

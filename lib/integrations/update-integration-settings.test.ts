@@ -17,7 +17,7 @@ afterAll(() => database.close());
 
 async function installed() {
   const tenant = await createTenant(database.db, { slug: `t-${uniqueSuffix()}`, name: "Tenant" });
-  const { integration } = await createIntegration(database.db, { tenantId: tenant.id, provider: "okta" }, cliActor);
+  const { integration } = await createIntegration(database.db, tenant.id, { provider: "okta" }, cliActor);
   return { tenantId: tenant.id, integrationId: integration.id };
 }
 
@@ -33,7 +33,7 @@ const proxyclick: IntegrationSettings = {
 describe("updateIntegrationSettings", () => {
   it("stores every setting, trims the region, and audits only what changed", async () => {
     const which = await installed();
-    const { integration, changed } = await updateIntegrationSettings(database.db, which, proxyclick, cliActor);
+    const { integration, changed } = await updateIntegrationSettings(database.db, which.tenantId, { integrationId: which.integrationId, ...proxyclick }, cliActor);
     expect(integration.settings).toEqual({ ...proxyclick, defaultRegion: "EMEA" });
     expect(changed.sort()).toEqual(["coupleUserNameAndEmail", "defaultRegion", "deleteMode", "groupsEnabled", "lowercaseIdentifiers", "matchExisting"]);
     const [entry] = await database.db
@@ -48,7 +48,7 @@ describe("updateIntegrationSettings", () => {
 
   it("records nothing when the settings are saved unchanged", async () => {
     const which = await installed();
-    const { changed } = await updateIntegrationSettings(database.db, which, defaultSettings(), cliActor);
+    const { changed } = await updateIntegrationSettings(database.db, which.tenantId, { integrationId: which.integrationId, ...defaultSettings() }, cliActor);
     expect(changed).toEqual([]);
     const entries = await database.db
       .select()
@@ -59,7 +59,7 @@ describe("updateIntegrationSettings", () => {
 
   it("allows an empty default region, so new people get none", async () => {
     const which = await installed();
-    const { integration } = await updateIntegrationSettings(database.db, which, { ...defaultSettings(), defaultRegion: "" }, cliActor);
+    const { integration } = await updateIntegrationSettings(database.db, which.tenantId, { integrationId: which.integrationId, ...defaultSettings(), defaultRegion: "" }, cliActor);
     expect(integration.settings.defaultRegion).toBe("");
   });
 
@@ -70,7 +70,7 @@ describe("updateIntegrationSettings", () => {
     ["a setting that does not exist", { sendWelcomeEmail: true }, undefined, undefined],
   ])("refuses %s as bad input, naming the field, and changes nothing", async (_, patch, field, message) => {
     const which = await installed();
-    const attempt = updateIntegrationSettings(database.db, which, { ...defaultSettings(), ...patch } as IntegrationSettings, cliActor);
+    const attempt = updateIntegrationSettings(database.db, which.tenantId, { integrationId: which.integrationId, ...({ ...defaultSettings(), ...patch } as IntegrationSettings) }, cliActor);
     await expect(attempt).rejects.toMatchObject({ code: "bad_input", ...(field ? { field, message } : {}) });
     const [row] = await database.db.select().from(integrations).where(eq(integrations.id, which.integrationId));
     expect(row.settings).toEqual(defaultSettings());
@@ -81,8 +81,8 @@ describe("updateIntegrationSettings", () => {
     const theirs = await installed();
     const attempt = updateIntegrationSettings(
       database.db,
-      { tenantId: mine.tenantId, integrationId: theirs.integrationId },
-      proxyclick,
+      mine.tenantId,
+      { integrationId: theirs.integrationId, ...proxyclick },
       cliActor,
     );
     await expect(attempt).rejects.toMatchObject({ code: "not_found" });

@@ -3,18 +3,23 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { integrations, type Integration, type IntegrationSettings } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
+import { checkbox } from "@/lib/form-fields";
 
-/** The behaviour settings an admin may set, all of them at once (see DESIGN.md). */
-export const integrationSettingsInput = z.strictObject({
-  groupsEnabled: z.boolean(),
-  lowercaseIdentifiers: z.boolean(),
-  coupleUserNameAndEmail: z.boolean(),
+/**
+ * The behaviour settings an admin may set, all of them at once (see DESIGN.md), for one
+ * integration. An unknown setting is refused, not ignored.
+ */
+export const updateIntegrationSettingsInput = z.strictObject({
+  integrationId: z.uuid({ error: "No such integration" }),
+  groupsEnabled: checkbox,
+  lowercaseIdentifiers: checkbox,
+  coupleUserNameAndEmail: checkbox,
   // Empty: new people get no region. TrackTik puts them in "HQ" (seed 004).
   defaultRegion: z.string().trim().max(64, "Use at most 64 characters").regex(/^[^\p{Cc}]*$/u, "Use printable characters only"),
   deleteMode: z.enum(["soft", "hard"], { error: "Choose soft or hard delete" }),
   matchExisting: z.enum(["refuse", "takeOver"], { error: "Choose refuse or take over" }),
-}) satisfies z.ZodType<IntegrationSettings>;
+});
 
 type SettingsChange = Partial<Record<keyof IntegrationSettings, { from: unknown; to: unknown }>>;
 
@@ -25,16 +30,13 @@ type SettingsChange = Partial<Record<keyof IntegrationSettings, { from: unknown;
  */
 export async function updateIntegrationSettings(
   db: Db,
-  which: { tenantId: string; integrationId: string },
-  raw: IntegrationSettings,
+  tenantId: string,
+  raw: { integrationId: string } & IntegrationSettings,
   actor: AuditActor,
 ): Promise<{ integration: Integration; changed: (keyof IntegrationSettings)[] }> {
-  const parsed = integrationSettingsInput.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("bad_input", issue.message, String(issue.path[0]));
-  }
-  const next = parsed.data;
+  const { integrationId, ...settings } = parseInput(updateIntegrationSettingsInput, raw);
+  const next: IntegrationSettings = settings;
+  const which = { tenantId, integrationId };
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()

@@ -4,11 +4,11 @@ import type { Db } from "@/db/client";
 import { consoleUsers, invitations, memberships, type ConsoleUser } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError, isUniqueViolation } from "@/lib/errors";
+import { AppError, isUniqueViolation, parseInput } from "@/lib/errors";
 import { findInvitation } from "./find-invitation";
 import { claimInvitation } from "./internal/claim-invitation";
 import { INVALID_INVITATION, invitationToken } from "./internal/invitation-token";
-import { firstIssue, newPassword, personName } from "./member-input";
+import { newPassword, personName } from "./member-input";
 
 export const newAccountInput = z
   .object({ token: invitationToken, name: personName, password: newPassword, confirm: z.string() })
@@ -20,13 +20,9 @@ export const newAccountInput = z
  * An address that already has an account is refused: only its owner, signed in, accepts.
  */
 export async function acceptInvitationWithNewAccount(db: Db, raw: z.input<typeof newAccountInput>): Promise<ConsoleUser> {
-  const parsed = newAccountInput.safeParse(raw);
-  if (!parsed.success) {
-    const { field, message } = firstIssue(parsed.error);
-    if (field === "token") throw new AppError("not_found", INVALID_INVITATION);
-    throw new AppError("bad_input", message, field);
-  }
-  const { token, name, password } = parsed.data;
+  // A link that cannot be valid gets the one answer every unusable link gets.
+  if (!invitationToken.safeParse(raw.token).success) throw new AppError("not_found", INVALID_INVITATION);
+  const { token, name, password } = parseInput(newAccountInput, raw);
   // Hashing costs ~100 ms of memory-hard work: not for links that cannot be accepted anyway.
   if (!(await findInvitation(db, token))) throw new AppError("not_found", INVALID_INVITATION);
   const passwordHash = await hashPassword(password);

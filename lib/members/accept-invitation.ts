@@ -1,10 +1,13 @@
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { invitations, memberships, tenants } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
 import { claimInvitation, isOpen } from "./internal/claim-invitation";
 import { hashInvitationToken, INVALID_INVITATION, invitationToken } from "./internal/invitation-token";
+
+export const acceptInvitationInput = z.object({ token: z.string() });
 
 /**
  * A signed-in console user accepts an invitation to their own address: they gain its role in
@@ -13,9 +16,10 @@ import { hashInvitationToken, INVALID_INVITATION, invitationToken } from "./inte
  */
 export async function acceptInvitation(
   db: Db,
-  token: string,
+  raw: z.input<typeof acceptInvitationInput>,
   user: { id: string; email: string },
 ): Promise<{ tenantId: string; tenantSlug: string }> {
+  const { token } = parseInput(acceptInvitationInput, raw);
   if (!invitationToken.safeParse(token).success) throw new AppError("not_found", INVALID_INVITATION);
   return db.transaction(async (tx) => {
     const claimed = await claimInvitation(tx, token, { email: user.email, userId: user.id });

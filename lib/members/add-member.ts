@@ -3,10 +3,10 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { consoleUsers, memberships } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError, isUniqueViolation } from "@/lib/errors";
-import { email, firstIssue, memberRole } from "./member-input";
+import { AppError, isUniqueViolation, parseInput } from "@/lib/errors";
+import { email, memberRole } from "./member-input";
 
-const input = z.object({ email, role: memberRole, name: z.string().optional() });
+export const addMemberInput = z.object({ email, role: memberRole, name: z.string().optional() });
 
 /**
  * Operators only (the admin CLI's member:add): gives an existing console user a role in a
@@ -15,15 +15,10 @@ const input = z.object({ email, role: memberRole, name: z.string().optional() })
 export async function addMember(
   db: Db,
   tenantId: string,
-  raw: z.input<typeof input>,
+  raw: z.input<typeof addMemberInput>,
   actor: AuditActor,
 ): Promise<{ userId: string }> {
-  const parsed = input.safeParse(raw);
-  if (!parsed.success) {
-    const { field, message } = firstIssue(parsed.error);
-    throw new AppError("bad_input", message, field);
-  }
-  const { email: address, role } = parsed.data;
+  const { email: address, role } = parseInput(addMemberInput, raw);
   const [existing] = await db
     .select({ id: consoleUsers.id })
     .from(consoleUsers)

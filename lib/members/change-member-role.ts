@@ -1,34 +1,27 @@
-import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
-import { consoleUsers, memberships, type MemberRole } from "@/db/schema";
+import { memberships } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors";
-import { lockTenantAdmins, requireAnotherAdmin } from "./internal/keep-an-admin";
+import { parseInput } from "@/lib/errors";
+import { requireAnotherAdmin } from "./internal/keep-an-admin";
+import { lockMember, membershipOf } from "./internal/lock-member";
 import { memberRole } from "./member-input";
+
+export const changeMemberRoleInput = z.object({ userId: z.uuid(), role: memberRole });
 
 /** Changes a member's role; a tenant always keeps at least one admin. */
 export async function changeMemberRole(
   db: Db,
   tenantId: string,
-  userId: string,
-  role: MemberRole,
+  raw: z.input<typeof changeMemberRoleInput>,
   actor: AuditActor,
 ): Promise<void> {
-  if (!memberRole.safeParse(role).success) throw new AppError("bad_input", "Choose admin, support or viewer", "role");
+  const { userId, role } = parseInput(changeMemberRoleInput, raw);
   await db.transaction(async (tx) => {
-    await lockTenantAdmins(tx, tenantId);
-    const [member] = await tx
-      .select({ role: memberships.role, email: consoleUsers.email })
-      .from(memberships)
-      .innerJoin(consoleUsers, eq(consoleUsers.id, memberships.userId))
-      .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
-    if (!member) throw new AppError("not_found", "That person is not a member of this tenant");
+    const member = await lockMember(tx, tenantId, userId);
     if (member.role === role) return;
     if (member.role === "admin") await requireAnotherAdmin(tx, tenantId, userId, "role");
-    await tx
-      .update(memberships)
-      .set({ role })
-      .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+    await tx.update(memberships).set({ role }).where(membershipOf(tenantId, userId));
     await recordAudit(tx, {
       tenantId,
       actor,

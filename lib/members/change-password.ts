@@ -5,8 +5,8 @@ import { consoleUsers } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { endOtherSessions } from "@/lib/auth/sessions/end-sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors";
-import { firstIssue, newPassword } from "./member-input";
+import { AppError, parseInput } from "@/lib/errors";
+import { newPassword } from "./member-input";
 
 /** Field names say "password", so a refused form never echoes them back (see `validatedAction`). */
 export const changePasswordInput = z.object({
@@ -24,12 +24,7 @@ export async function changePassword(
   input: z.input<typeof changePasswordInput>,
   keepSessionId: string,
 ): Promise<{ endedSessions: number }> {
-  const parsed = changePasswordInput.safeParse(input);
-  if (!parsed.success) {
-    const { field, message } = firstIssue(parsed.error);
-    throw new AppError("bad_input", message, field);
-  }
-  const { currentPassword, newPassword: next } = parsed.data;
+  const { currentPassword, newPassword: next } = parseInput(changePasswordInput, input);
   const [row] = await db.select({ hash: consoleUsers.passwordHash }).from(consoleUsers).where(eq(consoleUsers.id, user.id));
   if (!row || !(await verifyPassword(row.hash, currentPassword))) {
     throw new AppError("bad_input", "That is not your current password", "currentPassword");

@@ -2,10 +2,10 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { consoleUsers, memberships, type ConsoleUser, type MemberRole } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { AppError, isUniqueViolation } from "@/lib/errors";
-import { email, firstIssue, memberRole, newPassword, personName } from "./member-input";
+import { AppError, isUniqueViolation, parseInput } from "@/lib/errors";
+import { email, memberRole, newPassword, personName } from "./member-input";
 
-const input = z.object({
+export const createConsoleUserInput = z.object({
   email,
   name: personName,
   password: newPassword,
@@ -13,16 +13,11 @@ const input = z.object({
   membership: z.object({ tenantId: z.uuid(), role: memberRole }).optional(),
 });
 
-export type NewConsoleUserInput = z.input<typeof input>;
+export type NewConsoleUserInput = z.input<typeof createConsoleUserInput>;
 
 /** Creates a console user, optionally with a role in one tenant, in one transaction. */
 export async function createConsoleUser(db: Db, raw: NewConsoleUserInput): Promise<ConsoleUser> {
-  const parsed = input.safeParse(raw);
-  if (!parsed.success) {
-    const { field, message } = firstIssue(parsed.error);
-    throw new AppError("bad_input", message, field);
-  }
-  const { membership, password, ...user } = parsed.data;
+  const { membership, password, ...user } = parseInput(createConsoleUserInput, raw);
   const passwordHash = await hashPassword(password);
   try {
     return await db.transaction(async (tx) => {

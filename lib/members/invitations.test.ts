@@ -132,11 +132,11 @@ describe("accepting as a signed-in account", () => {
     const intruder = await createConsoleUser(database.db, { email: address("intruder"), name: "Intruder", password, isStaff: true });
     const sent = await invite(acme.id, invitee.email, "viewer");
     const token = tokenOf(sent.link);
-    await expect(acceptInvitation(database.db, token, intruder)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(acceptInvitation(database.db, { token }, intruder)).rejects.toMatchObject({ code: "forbidden" });
     expect(await listMembers(database.db, acme.id)).toEqual([]);
-    await expect(acceptInvitation(database.db, token, { id: invitee.id, email: invitee.email.toUpperCase() })).resolves.toMatchObject({ tenantId: acme.id });
+    await expect(acceptInvitation(database.db, { token }, { id: invitee.id, email: invitee.email.toUpperCase() })).resolves.toMatchObject({ tenantId: acme.id });
     expect((await listMembers(database.db, acme.id)).map((m) => [m.userId, m.role])).toEqual([[invitee.id, "viewer"]]);
-    await expect(acceptInvitation(database.db, token, invitee)).rejects.toMatchObject({ code: "not_found" });
+    await expect(acceptInvitation(database.db, { token }, invitee)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("lets exactly one of two simultaneous accepts through", async () => {
@@ -144,7 +144,7 @@ describe("accepting as a signed-in account", () => {
     const invitee = await createConsoleUser(database.db, { email: address("double"), name: "Double", password, isStaff: true });
     const sent = await invite(acme.id, invitee.email);
     const token = tokenOf(sent.link);
-    const results = await Promise.allSettled([acceptInvitation(database.db, token, invitee), acceptInvitation(database.db, token, invitee)]);
+    const results = await Promise.allSettled([acceptInvitation(database.db, { token }, invitee), acceptInvitation(database.db, { token }, invitee)]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const accepted = await database.db.select().from(auditLog).where(and(eq(auditLog.tenantId, acme.id), eq(auditLog.action, "invitation.accepted")));
     expect(accepted).toHaveLength(1);
@@ -158,7 +158,7 @@ describe("links that no longer work", () => {
     await database.db.update(invitations).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(invitations.tokenHash, hashSecret(tokenOf(expired.link))));
     const revoked = await invite(acme.id, address("revoked"));
     const [pending] = (await listInvitations(database.db, acme.id)).filter((i) => i.email === revoked.email);
-    await revokeInvitation(database.db, acme.id, pending.id, cliActor);
+    await revokeInvitation(database.db, acme.id, { invitationId: pending.id }, cliActor);
     const unknown = "A".repeat(43);
     const messages = new Set<string>();
     for (const token of [tokenOf(expired.link), tokenOf(revoked.link), unknown]) {
@@ -177,7 +177,7 @@ describe("links that no longer work", () => {
     const globex = await tenant("globex");
     const sent = await invite(globex.id, address("theirs"));
     const [theirs] = await listInvitations(database.db, globex.id);
-    await expect(revokeInvitation(database.db, acme.id, theirs.id, cliActor)).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeInvitation(database.db, acme.id, { invitationId: theirs.id }, cliActor)).rejects.toMatchObject({ code: "not_found" });
     expect(await findInvitation(database.db, tokenOf(sent.link))).not.toBeNull();
   });
 });

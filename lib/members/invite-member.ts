@@ -3,11 +3,11 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { consoleUsers, invitations, memberships, tenants } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError, isUniqueViolation } from "@/lib/errors";
+import { AppError, isUniqueViolation, parseInput } from "@/lib/errors";
 import type { Mailer } from "@/lib/mail/mailer";
 import { INVITATION_DAYS, invitationLink, newInvitationToken } from "./internal/invitation-token";
 import { invitationEmail } from "./internal/invitation-email";
-import { email, firstIssue, memberRole } from "./member-input";
+import { email, memberRole } from "./member-input";
 
 export const inviteMemberInput = z.object({ email, role: memberRole });
 
@@ -31,12 +31,7 @@ export async function inviteMember(
   actor: AuditActor,
   delivery: { appUrl: string; mailer: Mailer | null },
 ): Promise<InvitationSent> {
-  const parsed = inviteMemberInput.safeParse(raw);
-  if (!parsed.success) {
-    const { field, message } = firstIssue(parsed.error);
-    throw new AppError("bad_input", message, field);
-  }
-  const { email: address, role } = parsed.data;
+  const { email: address, role } = parseInput(inviteMemberInput, raw);
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
   const tenantName = await db.transaction(async (tx) => {

@@ -21,8 +21,3 @@ export const newPassword = z
   });
 export const memberRole = z.enum(memberRoles, { error: "Choose admin, support or viewer" });
 
-/** The first message of a zod failure, prefixed with the field it is about. */
-export function firstIssue(error: z.ZodError): { field: string; message: string } {
-  const issue = error.issues[0];
-  return { field: String(issue.path[0] ?? ""), message: issue.message };
-}

@@ -57,11 +57,11 @@ describe("members", () => {
   it("never demotes a tenant's last admin, even when two admins demote each other at once", async () => {
     const a = await tenant("a");
     const one = await createConsoleUser(database.db, { email: `one-${a.slug}@x.test`, name: "One", password, membership: { tenantId: a.id, role: "admin" } });
-    await expect(changeMemberRole(database.db, a.id, one.id, "viewer", cliActor)).rejects.toMatchObject({ code: "conflict" });
+    await expect(changeMemberRole(database.db, a.id, { userId: one.id, role: "viewer" }, cliActor)).rejects.toMatchObject({ code: "conflict" });
     const two = await createConsoleUser(database.db, { email: `two-${a.slug}@x.test`, name: "Two", password, membership: { tenantId: a.id, role: "admin" } });
     await Promise.allSettled([
-      changeMemberRole(database.db, a.id, one.id, "viewer", cliActor),
-      changeMemberRole(database.db, a.id, two.id, "viewer", cliActor),
+      changeMemberRole(database.db, a.id, { userId: one.id, role: "viewer" }, cliActor),
+      changeMemberRole(database.db, a.id, { userId: two.id, role: "viewer" }, cliActor),
     ]);
     const admins = (await listMembers(database.db, a.id)).filter((m) => m.role === "admin");
     expect(admins).toHaveLength(1);
@@ -71,7 +71,7 @@ describe("members", () => {
     const a = await tenant("a");
     const b = await tenant("b");
     const bUser = await createConsoleUser(database.db, { email: `b-${b.slug}@x.test`, name: "B", password, membership: { tenantId: b.id, role: "admin" } });
-    await expect(changeMemberRole(database.db, a.id, bUser.id, "viewer", cliActor)).rejects.toMatchObject({ code: "not_found" });
+    await expect(changeMemberRole(database.db, a.id, { userId: bUser.id, role: "viewer" }, cliActor)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("gives platform staff every tenant, marked as staff access", async () => {

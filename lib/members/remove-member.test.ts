@@ -29,7 +29,7 @@ describe("removeMember", () => {
     await member(a.id, "admin");
     const viewer = await member(a.id, "viewer");
     await createTenantMembership(b.id, viewer.id);
-    await removeMember(database.db, a.id, viewer.id, cliActor);
+    await removeMember(database.db, a.id, { userId: viewer.id }, cliActor);
     expect((await listMembers(database.db, a.id)).map((m) => m.userId)).not.toContain(viewer.id);
     expect((await listTenantsOfUser(database.db, { id: viewer.id, isStaff: false })).map((t) => t.id)).toEqual([b.id]);
     const [entry] = await database.db
@@ -42,9 +42,9 @@ describe("removeMember", () => {
   it("refuses to remove the last admin, even when two admins remove each other at once", async () => {
     const a = await tenant("a");
     const one = await member(a.id, "admin");
-    await expect(removeMember(database.db, a.id, one.id, cliActor)).rejects.toMatchObject({ code: "conflict" });
+    await expect(removeMember(database.db, a.id, { userId: one.id }, cliActor)).rejects.toMatchObject({ code: "conflict" });
     const two = await member(a.id, "admin");
-    const results = await Promise.allSettled([removeMember(database.db, a.id, one.id, cliActor), removeMember(database.db, a.id, two.id, cliActor)]);
+    const results = await Promise.allSettled([removeMember(database.db, a.id, { userId: one.id }, cliActor), removeMember(database.db, a.id, { userId: two.id }, cliActor)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((await listMembers(database.db, a.id)).filter((m) => m.role === "admin")).toHaveLength(1);
   });
@@ -53,7 +53,7 @@ describe("removeMember", () => {
     const a = await tenant("a");
     const one = await member(a.id, "admin");
     const two = await member(a.id, "admin");
-    await Promise.allSettled([changeMemberRole(database.db, a.id, one.id, "viewer", cliActor), removeMember(database.db, a.id, two.id, cliActor)]);
+    await Promise.allSettled([changeMemberRole(database.db, a.id, { userId: one.id, role: "viewer" }, cliActor), removeMember(database.db, a.id, { userId: two.id }, cliActor)]);
     expect((await listMembers(database.db, a.id)).filter((m) => m.role === "admin")).toHaveLength(1);
   });
 
@@ -62,7 +62,7 @@ describe("removeMember", () => {
     const b = await tenant("b");
     await member(a.id, "admin");
     const other = await member(b.id, "viewer");
-    await expect(removeMember(database.db, a.id, other.id, cliActor)).rejects.toMatchObject({ code: "not_found" });
+    await expect(removeMember(database.db, a.id, { userId: other.id }, cliActor)).rejects.toMatchObject({ code: "not_found" });
     expect((await listMembers(database.db, b.id)).map((m) => m.userId)).toContain(other.id);
   });
 });

@@ -1,11 +1,20 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { invitations } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
+
+export const revokeInvitationInput = z.object({ invitationId: z.uuid() });
 
 /** Revokes a pending invitation of the tenant: its link stops working at once. */
-export async function revokeInvitation(db: Db, tenantId: string, invitationId: string, actor: AuditActor): Promise<{ email: string }> {
+export async function revokeInvitation(
+  db: Db,
+  tenantId: string,
+  raw: z.input<typeof revokeInvitationInput>,
+  actor: AuditActor,
+): Promise<{ email: string }> {
+  const { invitationId } = parseInput(revokeInvitationInput, raw);
   return db.transaction(async (tx) => {
     const [revoked] = await tx
       .update(invitations)

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { people } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
 import { isUuid } from "@/lib/is-uuid";
 import { historyActor } from "./internal/lock-tenant-person";
 import { reasonField } from "./internal/person-action-input";
@@ -44,7 +44,7 @@ function selection(tenantId: string, input: z.infer<typeof purgePeopleInput>) {
  * audited. Returns how many were purged (one purged meanwhile by someone else is skipped).
  */
 export async function purgePeople(db: Db, tenantId: string, raw: PurgePeopleInput, actor: AuditActor): Promise<{ purged: number }> {
-  const input = purgePeopleInput.parse(raw);
+  const input = parseInput(purgePeopleInput, raw);
   const matching = await db
     .select({ id: people.id })
     .from(people)

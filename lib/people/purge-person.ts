@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
 import { purgeLockedPeople } from "./internal/purge-locked-people";
 import { assertVersion, historyActor, lockTenantPerson } from "./internal/lock-tenant-person";
 import { reasonField } from "./internal/person-action-input";
@@ -24,7 +24,7 @@ export type PurgePersonInput = z.input<typeof purgePersonInput>;
  * change is purged too) or find the person gone (404): never half-purged, never resurrected.
  */
 export async function purgePerson(db: Db, tenantId: string, raw: PurgePersonInput, actor: AuditActor): Promise<void> {
-  const input = purgePersonInput.parse(raw);
+  const input = parseInput(purgePersonInput, raw);
   await db.transaction(async (tx) => {
     const person = await lockTenantPerson(tx, tenantId, input.personId);
     if (person.purgedAt) throw new AppError("conflict", "This person was already permanently deleted.");

@@ -40,7 +40,7 @@ export async function createScimHarness(options: { limits?: Partial<GuardLimits>
   };
 
   async function install(tenant: Tenant, provider: Provider, settings?: Partial<IntegrationSettings>): Promise<Installed> {
-    const { integration, secret } = await createIntegration(db, { tenantId: tenant.id, provider, settings }, cliActor);
+    const { integration, secret } = await createIntegration(db, tenant.id, { provider, settings }, cliActor);
     return { integration, secret };
   }
   async function makeTenant(label: string) {

@@ -63,7 +63,7 @@ describe("authentication", () => {
     const victim = await mintToken(h.db, { tenantId: dir.integration.tenantId, integrationId: dir.integration.id });
     const bearer = (secret: string) => ({ headers: { authorization: `Bearer ${secret}` } });
     expect((await h.scim("GET", users, bearer(victim.secret))).status).toBe(200);
-    await revokeToken(h.db, { id: victim.token.id }, cliActor);
+    await revokeToken(h.db, null, { tokenId: victim.token.id }, cliActor);
     expectRefused(await h.scim("GET", users, bearer(victim.secret)));
     expect((await h.scim("GET", users, bearer(other.secret))).status).toBe(200);
   });
@@ -81,12 +81,12 @@ describe("authentication", () => {
     const path = `${off.integration.appKey}/Users`;
     const made = await h.scim("POST", path, { as: off, body: { schemas: [USER_SCHEMA], userName: `off-${randomUUID()}` } });
     expect(made.status).toBe(201);
-    await setIntegrationStatus(h.db, { integrationId: off.integration.id }, "disabled", cliActor);
+    await setIntegrationStatus(h.db, null, { integrationId: off.integration.id, status: "disabled" }, cliActor);
     expectRefused(await h.scim("GET", path, { as: off }));
     expectRefused(await h.scim("GET", "Users", { as: off }));
     expectRefused(await h.scim("DELETE", `${path}/${made.body.id}`, { as: off }));
     expectRefused(await h.scim("POST", path, { as: off, basic: true, body: { schemas: [USER_SCHEMA], userName: `off-${randomUUID()}` } }));
-    await setIntegrationStatus(h.db, { integrationId: off.integration.id }, "active", cliActor);
+    await setIntegrationStatus(h.db, null, { integrationId: off.integration.id, status: "active" }, cliActor);
     expect((await h.scim("GET", `${path}/${made.body.id}`, { as: off })).status).toBe(200);
   });
 });

@@ -4,8 +4,8 @@ import type { Db } from "@/db/client";
 import { consoleUsers, memberships, tenants } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors";
-import { email, firstIssue, newPassword, personName } from "@/lib/members/member-input";
+import { AppError, parseInput } from "@/lib/errors";
+import { email, newPassword, personName } from "@/lib/members/member-input";
 import { slugFromName, tenantName } from "./tenant-input";
 
 export const setupInput = z.object({
@@ -25,12 +25,7 @@ export async function isSetupOpen(db: Db): Promise<boolean> {
  * any console user exists; an advisory lock makes two racing first runs create one owner.
  */
 export async function setupFirstOwner(db: Db, raw: z.input<typeof setupInput>) {
-  const parsed = setupInput.safeParse(raw);
-  if (!parsed.success) {
-    const { field, message } = firstIssue(parsed.error);
-    throw new AppError("bad_input", message, field);
-  }
-  const input = parsed.data;
+  const input = parseInput(setupInput, raw);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('first-run-setup'))`);

@@ -28,14 +28,14 @@ async function adminWithIntegration() {
     membership: { tenantId: tenant.id, role: "admin" },
   });
   const actor: AuditActor = { userId: user.id, label: user.email };
-  const { integration } = await createIntegration(database.db, { tenantId: tenant.id, provider: "entra" }, cliActor);
+  const { integration } = await createIntegration(database.db, tenant.id, { provider: "entra" }, cliActor);
   return { tenantId: tenant.id, integration, actor, userId: user.id };
 }
 
 describe("createToken", () => {
   it("mints a secret that authenticates, stores only its hash, and audits without the secret", async () => {
     const { tenantId, integration, actor } = await adminWithIntegration();
-    const { token, secret } = await createToken(database.db, { tenantId, integrationId: integration.id, description: "  Entra EU  " }, actor);
+    const { token, secret } = await createToken(database.db, tenantId, { integrationId: integration.id, description: "  Entra EU  " }, actor);
     expect(token).toMatchObject({ description: "Entra EU", scope: "SCIM", hint: secret.slice(-6), createdByUserId: actor.userId, expiresAt: null });
     const [stored] = await database.db.select().from(tokens).where(eq(tokens.id, token.id));
     expect(stored.secretHash).toBe(hashSecret(secret));
@@ -54,14 +54,14 @@ describe("createToken", () => {
     ["a scope other than SCIM", { scope: "admin" }, "scope", "The only scope is SCIM"],
   ])("refuses %s, naming the field", async (_, patch, field, message) => {
     const { tenantId, integration, actor } = await adminWithIntegration();
-    const attempt = createToken(database.db, { tenantId, integrationId: integration.id, description: "ok", ...patch }, actor);
+    const attempt = createToken(database.db, tenantId, { integrationId: integration.id, description: "ok", ...patch }, actor);
     await expect(attempt).rejects.toMatchObject({ code: "bad_input", field, message });
   });
 
   it("does not find another tenant's integration, and mints nothing there", async () => {
     const mine = await adminWithIntegration();
     const theirs = await adminWithIntegration();
-    const attempt = createToken(database.db, { tenantId: mine.tenantId, integrationId: theirs.integration.id, description: "sneaky" }, mine.actor);
+    const attempt = createToken(database.db, mine.tenantId, { integrationId: theirs.integration.id, description: "sneaky" }, mine.actor);
     await expect(attempt).rejects.toMatchObject({ code: "not_found" });
     expect(await listTokens(database.db, theirs.tenantId, { integrationId: theirs.integration.id })).toHaveLength(1);
   });
@@ -70,10 +70,10 @@ describe("createToken", () => {
 describe("listTokens", () => {
   it("lists an integration's tokens newest first with their status, and never a hash", async () => {
     const { tenantId, integration, actor } = await adminWithIntegration();
-    const scope = { tenantId, integrationId: integration.id };
-    const soon = await createToken(database.db, { ...scope, description: "Soon", expiresAt: new Date(Date.now() + 1_000) }, actor);
-    const revoked = await createToken(database.db, { ...scope, description: "Revoked" }, actor);
-    await revokeToken(database.db, { id: revoked.token.id, tenantId }, actor);
+    const scope = { integrationId: integration.id };
+    const soon = await createToken(database.db, tenantId, { ...scope, description: "Soon", expiresAt: new Date(Date.now() + 1_000) }, actor);
+    const revoked = await createToken(database.db, tenantId, { ...scope, description: "Revoked" }, actor);
+    await revokeToken(database.db, tenantId, { tokenId: revoked.token.id }, actor);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
 
     const rows = await listTokens(database.db, tenantId, { integrationId: integration.id });
@@ -88,7 +88,7 @@ describe("listTokens", () => {
 
   it("lists the tokens one console user created in the tenant, with the integration's name", async () => {
     const { tenantId, integration, actor, userId } = await adminWithIntegration();
-    await createToken(database.db, { tenantId, integrationId: integration.id, description: "Mine" }, actor);
+    await createToken(database.db, tenantId, { integrationId: integration.id, description: "Mine" }, actor);
     const rows = await listTokens(database.db, tenantId, { createdByUserId: userId });
     expect(rows.map((r) => [r.description, r.integrationName, r.scope])).toEqual([["Mine", "Microsoft Entra ID", "SCIM"]]);
   });

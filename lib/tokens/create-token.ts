@@ -3,16 +3,16 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { integrations } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
+import { expiryDate } from "@/lib/form-fields";
 import { mintToken, type MintedToken } from "./mint-token";
 
-const input = z.object({
-  tenantId: z.uuid(),
+export const createTokenInput = z.object({
   integrationId: z.uuid({ error: "Choose an integration" }),
   description: z.string().trim().min(1, "Describe what the token is for").max(120, "Use at most 120 characters"),
   // Promapp's Create Token offers one scope, SCIM (seed 002).
   scope: z.literal("SCIM", { error: "The only scope is SCIM" }).default("SCIM"),
-  expiresAt: z.date().nullable().default(null),
+  expiresAt: expiryDate,
 });
 
 /**
@@ -22,16 +22,12 @@ const input = z.object({
  */
 export async function createToken(
   db: Db,
-  raw: { tenantId: string; integrationId: string; description: string; scope?: string; expiresAt?: Date | null },
+  tenantId: string,
+  raw: { integrationId: string; description: string; scope?: string; expiresAt?: Date | string | null },
   actor: AuditActor,
   now = new Date(),
 ): Promise<MintedToken> {
-  const parsed = input.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("bad_input", issue.message, String(issue.path[0]));
-  }
-  const { tenantId, integrationId, description, expiresAt } = parsed.data;
+  const { integrationId, description, expiresAt } = parseInput(createTokenInput, raw);
   if (expiresAt && expiresAt <= now) throw new AppError("bad_input", "Choose a date in the future", "expiresAt");
   return db.transaction(async (tx) => {
     const [integration] = await tx

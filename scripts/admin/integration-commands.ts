@@ -52,8 +52,8 @@ export const integrationCommands: Command[] = [
       if (!providers.includes(provider as never)) throw new CliError(`--provider must be one of ${providers.join(", ")}`);
       const { integration, secret } = await createIntegration(
         db,
+        tenant.id,
         {
-          tenantId: tenant.id,
           provider,
           name: options.get("name"),
           settings: {
@@ -92,8 +92,8 @@ export const integrationCommands: Command[] = [
       const expiresAt = parseExpiry(options.get("expires"));
       const { token, secret } = await createToken(
         db,
+        integration.tenantId,
         {
-          tenantId: integration.tenantId,
           integrationId: integration.id,
           description: options.get("description") ?? "Minted by support",
           expiresAt,
@@ -118,7 +118,7 @@ export const integrationCommands: Command[] = [
       const hint = options.get("token-hint");
       if (!id === !hint) throw new CliError("give exactly one of --token or --token-hint");
       if (id && !isUuid(id)) throw new CliError("--token must be a token id (a UUID)");
-      const token = await revokeToken(db, { id, hint }, cliActor);
+      const token = await revokeToken(db, null, { tokenId: id, hint }, cliActor);
       return { text: `Revoked token ${token.id} (…${token.hint})`, data: { tokenId: token.id, hint: token.hint, revokedAt: token.revokedAt } };
     },
   },
@@ -133,7 +133,7 @@ export const integrationCommands: Command[] = [
       async run(db, options) {
         const found = await findIntegration(db, options.require("integration"));
         const status = verb === "disable" ? "disabled" : "active";
-        const updated = await setIntegrationStatus(db, { integrationId: found.id }, status, cliActor);
+        const updated = await setIntegrationStatus(db, found.tenantId, { integrationId: found.id, status }, cliActor);
         return { text: `${updated.name} is now ${updated.status}`, data: { integrationId: updated.id, status: updated.status } };
       },
     }),

@@ -1,6 +1,5 @@
 import { userInfo } from "node:os";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "@/db/client";
 import { people } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit/record-audit";
@@ -51,16 +50,6 @@ function operator(options: Options): AuditActor {
   return { userId: null, label: `admin CLI (${options.get("operator") ?? userInfo().username})` };
 }
 
-/** A service's input refusal as the CLI's one line. */
-async function oneLine<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof z.ZodError) throw new CliError(error.issues[0]?.message ?? "invalid input");
-    throw error;
-  }
-}
-
 function activation(active: boolean): Command {
   const verb = active ? "reactivate" : "deactivate";
   return {
@@ -71,7 +60,7 @@ function activation(active: boolean): Command {
       const { tenantId, personId } = await findSubject(db, options);
       const input = { personId, reason: options.get("reason") };
       const change = active ? reactivatePerson : deactivatePerson;
-      const person = await oneLine(() => change(db, tenantId, input, operator(options)));
+      const person = await change(db, tenantId, input, operator(options));
       return {
         text: `${person.userName} is now ${active ? "active" : "inactive"}`,
         data: { personId, userName: person.userName, active: person.active, version: person.version },
@@ -89,7 +78,7 @@ export const personCommands: Command[] = [
     options: [...who, ...why],
     async run(db, options) {
       const { tenantId, personId } = await findSubject(db, options);
-      await oneLine(() => purgePerson(db, tenantId, { personId, reason: options.get("reason"), confirmUserName: null }, operator(options)));
+      await purgePerson(db, tenantId, { personId, reason: options.get("reason"), confirmUserName: null }, operator(options));
       return { text: `Permanently deleted person ${personId}`, data: { personId, purged: true } };
     },
   },

@@ -2,16 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireConsole } from "@/lib/auth/console-context";
 import { consoleAction } from "@/lib/auth/form-action";
 import { currentSession, endSession } from "@/lib/auth/session";
-import { endAllSessions, endSessionOfUser } from "@/lib/auth/sessions/end-sessions";
+import { endAllSessions, endSessionInput, endSessionOfUser } from "@/lib/auth/sessions/end-sessions";
 import { AppError } from "@/lib/errors";
 import { changePassword, changePasswordInput } from "@/lib/members/change-password";
-import { createToken } from "@/lib/tokens/create-token";
-import { revokeToken } from "@/lib/tokens/revoke-token";
+import { createToken, createTokenInput } from "@/lib/tokens/create-token";
+import { revokeToken, revokeTokenInput } from "@/lib/tokens/revoke-token";
 
 async function sessionInUse() {
   const current = await currentSession();
@@ -28,20 +27,16 @@ export const changePasswordAction = consoleAction("tenant:read", changePasswordI
 });
 
 /** Ends one of the user's own sessions; ending the one in use signs this browser out. */
-export const endSessionAction = consoleAction(
-  "tenant:read",
-  z.object({ sessionId: z.uuid({ error: "No such session" }) }),
-  async ({ sessionId }, { user }) => {
-    const inUse = await sessionInUse();
-    if (!(await endSessionOfUser(await getDb(), user.id, sessionId))) throw new AppError("not_found", "That session has already ended");
-    if (sessionId === inUse.id) {
-      await endSession();
-      redirect("/sign-in");
-    }
-    revalidatePath("/profile");
-    return { success: "Signed out." };
-  },
-);
+export const endSessionAction = consoleAction("tenant:read", endSessionInput, async (input, { user }) => {
+  const inUse = await sessionInUse();
+  if (!(await endSessionOfUser(await getDb(), user.id, input))) throw new AppError("not_found", "That session has already ended");
+  if (input.sessionId === inUse.id) {
+    await endSession();
+    redirect("/sign-in");
+  }
+  revalidatePath("/profile");
+  return { success: "Signed out." };
+});
 
 /** Every session of the user ends, this one included. */
 export async function signOutEverywhereAction() {
@@ -52,22 +47,14 @@ export async function signOutEverywhereAction() {
 }
 
 /** My Profile > Access Tokens > Create Token (Promapp style, seed 002): shown once. */
-export const createAccessTokenAction = consoleAction(
-  "integrations:manage",
-  z.object({ integrationId: z.uuid({ error: "Choose an integration" }), description: z.string(), scope: z.string() }),
-  async (input, { tenant, actor }) => {
-    const { token, secret } = await createToken(await getDb(), { tenantId: tenant.id, ...input }, actor);
-    revalidatePath("/profile");
-    return { success: `Token …${token.hint} created.`, reveal: { secret } };
-  },
-);
+export const createAccessTokenAction = consoleAction("integrations:manage", createTokenInput, async (input, { tenant, actor }) => {
+  const { token, secret } = await createToken(await getDb(), tenant.id, input, actor);
+  revalidatePath("/profile");
+  return { success: `Token …${token.hint} created.`, reveal: { secret } };
+});
 
-export const revokeAccessTokenAction = consoleAction(
-  "integrations:manage",
-  z.object({ tokenId: z.uuid({ error: "No such token" }) }),
-  async ({ tokenId }, { tenant, actor }) => {
-    const token = await revokeToken(await getDb(), { id: tokenId, tenantId: tenant.id }, actor);
-    revalidatePath("/profile");
-    return { success: `Token …${token.hint} revoked.` };
-  },
-);
+export const revokeAccessTokenAction = consoleAction("integrations:manage", revokeTokenInput, async (input, { tenant, actor }) => {
+  const token = await revokeToken(await getDb(), tenant.id, input, actor);
+  revalidatePath("/profile");
+  return { success: `Token …${token.hint} revoked.` };
+});

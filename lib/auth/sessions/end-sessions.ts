@@ -1,6 +1,8 @@
 import { and, eq, ne } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { consoleSessions } from "@/db/schema";
+import { parseInput } from "@/lib/errors";
 import { hashSessionToken } from "./session-token";
 
 /** Sign-out: the session this token names stops working on every instance at once. */
@@ -8,8 +10,11 @@ export async function endSessionByToken(db: Db, token: string): Promise<void> {
   await db.delete(consoleSessions).where(eq(consoleSessions.tokenHash, hashSessionToken(token)));
 }
 
+export const endSessionInput = z.object({ sessionId: z.uuid({ error: "No such session" }) });
+
 /** One of the user's own sessions, chosen on My Profile; another user's id ends nothing. */
-export async function endSessionOfUser(db: Db, userId: string, sessionId: string): Promise<boolean> {
+export async function endSessionOfUser(db: Db, userId: string, raw: z.input<typeof endSessionInput>): Promise<boolean> {
+  const { sessionId } = parseInput(endSessionInput, raw);
   const ended = await db
     .delete(consoleSessions)
     .where(and(eq(consoleSessions.id, sessionId), eq(consoleSessions.userId, userId)))

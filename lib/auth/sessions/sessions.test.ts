@@ -89,9 +89,9 @@ describe("console sessions", () => {
     const mine = await createSession(database.db, user.id, origin);
     const listed = await listSessions(database.db, user.id);
     expect(listed).toEqual([expect.objectContaining({ id: mine.session.id, ...origin })]);
-    expect(await endSessionOfUser(database.db, stranger.id, mine.session.id)).toBe(false);
+    expect(await endSessionOfUser(database.db, stranger.id, { sessionId: mine.session.id })).toBe(false);
     expect(await resolveSession(database.db, mine.token)).not.toBeNull();
-    expect(await endSessionOfUser(database.db, user.id, mine.session.id)).toBe(true);
+    expect(await endSessionOfUser(database.db, user.id, { sessionId: mine.session.id })).toBe(true);
     expect(await listSessions(database.db, user.id)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import type { Person } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
 import { commitPersonChange } from "./commit-person-change";
 import { personNameOf } from "../person-status";
 import { assertVersion, historyActor, lockTenantPerson } from "./lock-tenant-person";
@@ -20,7 +20,7 @@ export async function setPersonActive(
   active: boolean,
   actor: AuditActor,
 ): Promise<Person> {
-  const input = personActionInput.parse(raw);
+  const input = parseInput(personActionInput, raw);
   return db.transaction(async (tx) => {
     const person = await lockTenantPerson(tx, tenantId, input.personId);
     assertVersion(person, input.version);

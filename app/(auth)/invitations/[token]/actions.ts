@@ -1,11 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { validatedAction } from "@/lib/auth/form-action";
 import { currentUser, startSession } from "@/lib/auth/session";
-import { acceptInvitation } from "@/lib/members/accept-invitation";
+import { acceptInvitation, acceptInvitationInput } from "@/lib/members/accept-invitation";
 import { acceptInvitationWithNewAccount, newAccountInput } from "@/lib/members/accept-invitation-with-new-account";
 import { switchTenant } from "../../../(console)/actions";
 
@@ -17,10 +16,10 @@ export const acceptWithNewAccountAction = validatedAction(newAccountInput, async
 });
 
 /** Signed in as the invited address: join, then open the tenant just joined. */
-export const acceptAsSignedInAction = validatedAction(z.object({ token: z.string() }), async ({ token }) => {
+export const acceptAsSignedInAction = validatedAction(acceptInvitationInput, async (input) => {
   const user = await currentUser();
   if (!user) return { error: "Sign in first, then open this link again." };
-  const { tenantSlug } = await acceptInvitation(await getDb(), token, user);
+  const { tenantSlug } = await acceptInvitation(await getDb(), input, user);
   const form = new FormData();
   form.set("tenant", tenantSlug);
   await switchTenant(form);

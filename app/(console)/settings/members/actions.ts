@@ -1,16 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getDb } from "@/db/client";
-import { memberRoles } from "@/db/schema";
 import { consoleAction } from "@/lib/auth/form-action";
 import { env } from "@/lib/env";
 import { configuredMailer } from "@/lib/mail/mailer";
-import { changeMemberRole } from "@/lib/members/change-member-role";
+import { changeMemberRole, changeMemberRoleInput } from "@/lib/members/change-member-role";
 import { inviteMember, inviteMemberInput } from "@/lib/members/invite-member";
-import { removeMember } from "@/lib/members/remove-member";
-import { revokeInvitation } from "@/lib/members/revoke-invitation";
+import { removeMember, removeMemberInput } from "@/lib/members/remove-member";
+import { revokeInvitation, revokeInvitationInput } from "@/lib/members/revoke-invitation";
 
 const emailNotes = {
   sent: "We emailed it to them too.",
@@ -28,28 +26,20 @@ export const inviteMemberAction = consoleAction("members:manage", inviteMemberIn
   };
 });
 
-export const revokeInvitationAction = consoleAction(
-  "members:manage",
-  z.object({ invitationId: z.uuid() }),
-  async ({ invitationId }, { tenant, actor }) => {
-    const { email } = await revokeInvitation(await getDb(), tenant.id, invitationId, actor);
-    revalidatePath("/settings/members");
-    return { success: `The invitation for ${email} no longer works.` };
-  },
-);
+export const revokeInvitationAction = consoleAction("members:manage", revokeInvitationInput, async (input, { tenant, actor }) => {
+  const { email } = await revokeInvitation(await getDb(), tenant.id, input, actor);
+  revalidatePath("/settings/members");
+  return { success: `The invitation for ${email} no longer works.` };
+});
 
-export const changeRoleAction = consoleAction(
-  "members:manage",
-  z.object({ userId: z.uuid(), role: z.enum(memberRoles) }),
-  async ({ userId, role }, { tenant, actor }) => {
-    await changeMemberRole(await getDb(), tenant.id, userId, role, actor);
-    revalidatePath("/settings/members");
-    return { success: "Role updated." };
-  },
-);
+export const changeRoleAction = consoleAction("members:manage", changeMemberRoleInput, async (input, { tenant, actor }) => {
+  await changeMemberRole(await getDb(), tenant.id, input, actor);
+  revalidatePath("/settings/members");
+  return { success: "Role updated." };
+});
 
-export const removeMemberAction = consoleAction("members:manage", z.object({ userId: z.uuid() }), async ({ userId }, { tenant, actor }) => {
-  const { email } = await removeMember(await getDb(), tenant.id, userId, actor);
+export const removeMemberAction = consoleAction("members:manage", removeMemberInput, async (input, { tenant, actor }) => {
+  const { email } = await removeMember(await getDb(), tenant.id, input, actor);
   revalidatePath("/settings/members");
   return { success: `${email} no longer has access to ${tenant.name}.` };
 });
