@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { integrations, scimRequests } from "@/db/schema";
+import { countAll, pagedQuery, type Paged } from "@/lib/paged-query";
 import { isUuid } from "@/lib/is-uuid";
 
 export const requestMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -63,7 +64,7 @@ export async function listRequestLog(
   db: Db,
   tenantId: string,
   query: RequestLogQuery,
-): Promise<{ rows: RequestLogRow[]; total: number }> {
+): Promise<Paged<RequestLogRow>> {
   if (query.integrationId !== undefined && !isUuid(query.integrationId)) return { rows: [], total: 0 };
   const where = and(
     eq(scimRequests.tenantId, tenantId),
@@ -72,15 +73,14 @@ export async function listRequestLog(
     query.method ? eq(scimRequests.method, query.method) : undefined,
     query.requestId ? eq(scimRequests.requestId, query.requestId) : undefined,
   );
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(scimRequests).where(where);
-  if (total === 0) return { rows: [], total };
-  const rows = await db
-    .select(requestLogColumns)
-    .from(scimRequests)
-    .leftJoin(integrations, eq(integrations.id, scimRequests.integrationId))
-    .where(where)
-    .orderBy(desc(scimRequests.id))
-    .limit(query.limit)
-    .offset(query.offset);
-  return { rows, total };
+  return pagedQuery(db.select({ total: countAll }).from(scimRequests).where(where), query, (page) =>
+    db
+      .select(requestLogColumns)
+      .from(scimRequests)
+      .leftJoin(integrations, eq(integrations.id, scimRequests.integrationId))
+      .where(where)
+      .orderBy(desc(scimRequests.id))
+      .limit(page.limit)
+      .offset(page.offset),
+  );
 }

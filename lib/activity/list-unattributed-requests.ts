@@ -1,7 +1,8 @@
-import { count, desc, isNull } from "drizzle-orm";
+import { desc, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { scimRequests } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { countAll, pagedQuery, type Paged, type PageWindow } from "@/lib/paged-query";
 
 export type UnattributedRequest = {
   id: number;
@@ -23,27 +24,27 @@ export type UnattributedRequest = {
 export async function listUnattributedRequests(
   db: Db,
   viewer: { isStaff: boolean },
-  page: { limit: number; offset: number },
-): Promise<{ rows: UnattributedRequest[]; total: number }> {
+  page: PageWindow,
+): Promise<Paged<UnattributedRequest>> {
   if (!viewer.isStaff) throw new AppError("forbidden", "Only platform staff see requests that name no integration");
   const where = isNull(scimRequests.tenantId);
-  const [{ total }] = await db.select({ total: count() }).from(scimRequests).where(where);
-  const rows = await db
-    .select({
-      id: scimRequests.id,
-      requestId: scimRequests.requestId,
-      method: scimRequests.method,
-      path: scimRequests.path,
-      status: scimRequests.status,
-      detail: scimRequests.detail,
-      userAgent: scimRequests.userAgent,
-      sourceAddress: scimRequests.sourceAddress,
-      createdAt: scimRequests.createdAt,
-    })
-    .from(scimRequests)
-    .where(where)
-    .orderBy(desc(scimRequests.id))
-    .limit(page.limit)
-    .offset(page.offset);
-  return { rows, total };
+  return pagedQuery(db.select({ total: countAll }).from(scimRequests).where(where), page, ({ limit, offset }) =>
+    db
+      .select({
+        id: scimRequests.id,
+        requestId: scimRequests.requestId,
+        method: scimRequests.method,
+        path: scimRequests.path,
+        status: scimRequests.status,
+        detail: scimRequests.detail,
+        userAgent: scimRequests.userAgent,
+        sourceAddress: scimRequests.sourceAddress,
+        createdAt: scimRequests.createdAt,
+      })
+      .from(scimRequests)
+      .where(where)
+      .orderBy(desc(scimRequests.id))
+      .limit(limit)
+      .offset(offset),
+  );
 }

@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { countAll, pagedQuery, type Paged } from "@/lib/paged-query";
 import { auditCategories, auditLogFilters } from "./audit-actions";
 import { describeAuditEntry } from "./describe-audit-entry";
 
@@ -29,21 +30,15 @@ export type AuditLogRow = {
  * One page of a tenant's audit log, newest first. The tenant is in the WHERE: another
  * tenant's entries, and entries of no tenant (a console user's own password change), never show.
  */
-export async function listAuditLog(db: Db, tenantId: string, input: AuditLogQuery): Promise<{ rows: AuditLogRow[]; total: number }> {
+export async function listAuditLog(db: Db, tenantId: string, input: AuditLogQuery): Promise<Paged<AuditLogRow>> {
   const query = auditLogQuery.parse(input);
   const where = and(
     eq(auditLog.tenantId, tenantId),
     query.category === "all" ? undefined : inArray(auditLog.action, [...auditCategories[query.category]]),
   );
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(where);
-  if (total === 0) return { rows: [], total };
-  const entries = await db
-    .select()
-    .from(auditLog)
-    .where(where)
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(query.limit)
-    .offset(query.offset);
+  const { rows: entries, total } = await pagedQuery(db.select({ total: countAll }).from(auditLog).where(where), query, (page) =>
+    db.select().from(auditLog).where(where).orderBy(desc(auditLog.createdAt), desc(auditLog.id)).limit(page.limit).offset(page.offset),
+  );
   const rows = entries.map((entry) => ({
     id: entry.id,
     createdAt: entry.createdAt,

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupMembers, people } from "@/db/schema";
+import { countAll, pagedQuery, type Paged, type PageWindow } from "@/lib/paged-query";
 import { personNameSql, personStatusSql, type PersonStatus } from "@/lib/people/person-status";
 
 export type GroupMemberRow = {
@@ -17,29 +18,25 @@ export async function listGroupMembers(
   db: Db,
   tenantId: string,
   groupId: string,
-  page: { limit: number; offset: number },
-): Promise<{ rows: GroupMemberRow[]; total: number }> {
+  page: PageWindow,
+): Promise<Paged<GroupMemberRow>> {
   const where = and(eq(groupMembers.tenantId, tenantId), eq(groupMembers.groupId, groupId), eq(people.tenantId, tenantId));
-  const [{ total }] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(groupMembers)
-    .innerJoin(people, eq(people.id, groupMembers.personId))
-    .where(where);
-  if (total === 0) return { rows: [], total };
-  const rows = await db
-    .select({
-      id: people.id,
-      name: personNameSql,
-      userName: people.userName,
-      primaryEmail: people.primaryEmail,
-      status: personStatusSql,
-      memberSince: groupMembers.createdAt,
-    })
-    .from(groupMembers)
-    .innerJoin(people, eq(people.id, groupMembers.personId))
-    .where(where)
-    .orderBy(asc(sql`lower(${personNameSql})`), asc(people.id))
-    .limit(page.limit)
-    .offset(page.offset);
-  return { rows, total };
+  const counted = db.select({ total: countAll }).from(groupMembers).innerJoin(people, eq(people.id, groupMembers.personId)).where(where);
+  return pagedQuery(counted, page, ({ limit, offset }) =>
+    db
+      .select({
+        id: people.id,
+        name: personNameSql,
+        userName: people.userName,
+        primaryEmail: people.primaryEmail,
+        status: personStatusSql,
+        memberSince: groupMembers.createdAt,
+      })
+      .from(groupMembers)
+      .innerJoin(people, eq(people.id, groupMembers.personId))
+      .where(where)
+      .orderBy(asc(sql`lower(${personNameSql})`), asc(people.id))
+      .limit(limit)
+      .offset(offset),
+  );
 }

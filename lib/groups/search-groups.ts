@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupMembers, groups, integrations } from "@/db/schema";
+import { countAll, pagedQuery, type Paged, type PageWindow } from "@/lib/paged-query";
 import { containsPattern } from "@/lib/sql/contains-pattern";
 
 export const groupSortKeys = ["name", "members", "updatedAt"] as const;
@@ -33,15 +34,13 @@ export async function searchGroups(
   db: Db,
   tenantId: string,
   query: GroupsQuery,
-): Promise<{ rows: GroupListRow[]; total: number }> {
+): Promise<Paged<GroupListRow>> {
   const status = query.status ?? "current";
   const where = and(
     eq(groups.tenantId, tenantId),
     status === "current" ? isNull(groups.deletedAt) : status === "deleted" ? isNotNull(groups.deletedAt) : undefined,
     query.search?.trim() ? ilike(groups.displayName, containsPattern(query.search.trim())) : undefined,
   );
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(groups).where(where);
-  if (total === 0) return { rows: [], total };
   const counts = db
     .select({ groupId: groupMembers.groupId, count: sql<number>`count(*)::int`.as("member_count") })
     .from(groupMembers)
@@ -55,21 +54,22 @@ export async function searchGroups(
     updatedAt: sql`${groups.updatedAt}`,
   };
   const direction = query.descending ? desc : asc;
-  const rows = await db
-    .select({
-      id: groups.id,
-      name: groups.displayName,
-      memberCount,
-      integrationName: integrations.name,
-      deleted: sql<boolean>`${groups.deletedAt} is not null`,
-      updatedAt: groups.updatedAt,
-    })
-    .from(groups)
-    .leftJoin(counts, eq(counts.groupId, groups.id))
-    .leftJoin(integrations, eq(integrations.id, groups.integrationId))
-    .where(where)
-    .orderBy(direction(sortExpressions[query.sort ?? "name"]), direction(groups.id))
-    .limit(query.limit)
-    .offset(query.offset);
-  return { rows, total };
+  const rows = (page: PageWindow) =>
+    db
+      .select({
+        id: groups.id,
+        name: groups.displayName,
+        memberCount,
+        integrationName: integrations.name,
+        deleted: sql<boolean>`${groups.deletedAt} is not null`,
+        updatedAt: groups.updatedAt,
+      })
+      .from(groups)
+      .leftJoin(counts, eq(counts.groupId, groups.id))
+      .leftJoin(integrations, eq(integrations.id, groups.integrationId))
+      .where(where)
+      .orderBy(direction(sortExpressions[query.sort ?? "name"]), direction(groups.id))
+      .limit(page.limit)
+      .offset(page.offset);
+  return pagedQuery(db.select({ total: countAll }).from(groups).where(where), query, rows);
 }

@@ -1,6 +1,7 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events, type FieldChange } from "@/db/schema";
+import { countAll, pagedQuery, type Paged, type PageWindow } from "@/lib/paged-query";
 
 export type HistoryEntry = {
   id: number;
@@ -21,26 +22,25 @@ export async function listHistory(
   db: Db,
   tenantId: string,
   subject: { type: "person" | "group"; id: string },
-  page: { limit: number; offset: number },
-): Promise<{ rows: HistoryEntry[]; total: number }> {
+  page: PageWindow,
+): Promise<Paged<HistoryEntry>> {
   const where = and(eq(events.tenantId, tenantId), eq(events.subjectType, subject.type), eq(events.subjectId, subject.id));
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(events).where(where);
-  if (total === 0 || page.limit === 0) return { rows: [], total };
-  const rows = await db
-    .select({
-      id: events.id,
-      action: events.action,
-      changes: events.changes,
-      actorType: events.actorType,
-      actorLabel: events.actorLabel,
-      requestId: events.requestId,
-      reason: events.reason,
-      createdAt: events.createdAt,
-    })
-    .from(events)
-    .where(where)
-    .orderBy(desc(events.id))
-    .limit(page.limit)
-    .offset(page.offset);
-  return { rows, total };
+  return pagedQuery(db.select({ total: countAll }).from(events).where(where), page, ({ limit, offset }) =>
+    db
+      .select({
+        id: events.id,
+        action: events.action,
+        changes: events.changes,
+        actorType: events.actorType,
+        actorLabel: events.actorLabel,
+        requestId: events.requestId,
+        reason: events.reason,
+        createdAt: events.createdAt,
+      })
+      .from(events)
+      .where(where)
+      .orderBy(desc(events.id))
+      .limit(limit)
+      .offset(offset),
+  );
 }

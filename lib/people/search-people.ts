@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { integrations, people } from "@/db/schema";
+import { countAll, pagedQuery, type Paged } from "@/lib/paged-query";
 import { personNameSql, personStatusSql, type PersonStatus } from "./person-status";
 import { containsPattern } from "@/lib/sql/contains-pattern";
 
@@ -68,27 +69,26 @@ export async function searchPeople(
   db: Db,
   tenantId: string,
   query: PeopleQuery,
-): Promise<{ rows: PersonListRow[]; total: number }> {
+): Promise<Paged<PersonListRow>> {
   const where = peopleMatching(tenantId, query);
   const direction = query.descending ? desc : asc;
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(people).where(where);
-  if (total === 0) return { rows: [], total };
-  const rows = await db
-    .select({
-      id: people.id,
-      name: personNameSql,
-      userName: people.userName,
-      primaryEmail: people.primaryEmail,
-      status: personStatusSql,
-      region: people.region,
-      integrationName: integrations.name,
-      updatedAt: people.updatedAt,
-    })
-    .from(people)
-    .leftJoin(integrations, eq(integrations.id, people.integrationId))
-    .where(where)
-    .orderBy(direction(sortExpressions[query.sort ?? "name"]), direction(people.id))
-    .limit(query.limit)
-    .offset(query.offset);
-  return { rows, total };
+  return pagedQuery(db.select({ total: countAll }).from(people).where(where), query, (page) =>
+    db
+      .select({
+        id: people.id,
+        name: personNameSql,
+        userName: people.userName,
+        primaryEmail: people.primaryEmail,
+        status: personStatusSql,
+        region: people.region,
+        integrationName: integrations.name,
+        updatedAt: people.updatedAt,
+      })
+      .from(people)
+      .leftJoin(integrations, eq(integrations.id, people.integrationId))
+      .where(where)
+      .orderBy(direction(sortExpressions[query.sort ?? "name"]), direction(people.id))
+      .limit(page.limit)
+      .offset(page.offset),
+  );
 }
