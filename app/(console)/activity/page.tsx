@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { lastPage, PAGE_SIZE, pageWindow, toQueryString, type RawSearchParams } from "@/components/data-table/search-params";
+import { redirectPastLastPage } from "@/components/data-table/list-state";
+import { PAGE_SIZE, pageWindow, toQueryString, type RawSearchParams } from "@/components/data-table/search-params";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,23 +13,14 @@ import { listRequestLog, requestMethods } from "@/lib/activity/list-request-log"
 import { pathWithQuery } from "@/lib/activity/path-with-query";
 import { requireConsole } from "@/lib/auth/console-context";
 import { RequestLogTable } from "./_components/request-log-table";
-import { parseActivitySearchParams, type ActivitySearchParams } from "./search-params";
+import { activityList } from "./search-params";
 
 export const metadata: Metadata = { title: "Activity" };
 
-function href(state: ActivitySearchParams, page: number) {
-  return `/activity${toQueryString({
-    integration: state.integration,
-    outcome: state.outcome === "all" ? undefined : state.outcome,
-    method: state.method === "all" ? undefined : state.method,
-    request: state.request,
-    page: page === 1 ? undefined : page,
-  })}`;
-}
-
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const { tenant, user } = await requireConsole("tenant:read");
-  const state = parseActivitySearchParams(await searchParams);
+  const state = activityList.parse(await searchParams);
+  const href = (page: number, change: Partial<typeof state> = {}) => activityList.href("/activity", { ...state, ...change, page });
   const db = await getDb();
   const [integrations, { rows, total }] = await Promise.all([
     listLogIntegrations(db, tenant.id),
@@ -41,9 +32,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       ...pageWindow(state.page),
     }),
   ]);
-  if (rows.length === 0 && state.page > lastPage(total)) redirect(href(state, lastPage(total)));
+  redirectPastLastPage(state.page, total, href);
   const filtered = state.integration !== undefined || state.outcome !== "all" || state.method !== "all" || state.request !== undefined;
-  const detailQuery = toQueryString({ from: href(state, state.page) });
+  const detailQuery = toQueryString({ from: href(state.page) });
 
   return (
     <>
@@ -88,7 +79,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         <div className="mb-4">
           <Alert tone="info">
             Showing request <code className="font-mono">{state.request}</code> only.{" "}
-            <Link href={href({ ...state, request: undefined }, 1)} className="font-semibold underline">
+            <Link href={href(1, { request: undefined })} className="font-semibold underline">
               Show every request
             </Link>
           </Alert>
@@ -115,7 +106,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
               </EmptyState>
             }
           />
-          <DataTablePagination page={state.page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "request" : "requests"} hrefForPage={(p) => href(state, p)} />
+          <DataTablePagination page={state.page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "request" : "requests"} hrefForPage={href} />
         </>
       )}
     </>

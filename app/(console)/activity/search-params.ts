@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { choiceParam, firstValues, pageParam, type RawSearchParams } from "@/components/data-table/search-params";
+import { listState } from "@/components/data-table/list-state";
+import { choiceParam, pageParam } from "@/components/data-table/search-params";
 import { requestMethods } from "@/lib/activity/list-request-log";
 
 const schema = z.object({
@@ -12,7 +13,5 @@ const schema = z.object({
 
 export type ActivitySearchParams = z.infer<typeof schema>;
 
-/** The Activity filters from the URL; a hand-edited value falls back to its default. */
-export function parseActivitySearchParams(raw: RawSearchParams): ActivitySearchParams {
-  return schema.parse(firstValues(raw));
-}
+/** The Activity filters in the URL. */
+export const activityList = listState(schema);

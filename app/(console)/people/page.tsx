@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { lastPage, PAGE_SIZE, pageWindow, toQueryString, type RawSearchParams } from "@/components/data-table/search-params";
+import { redirectPastLastPage } from "@/components/data-table/list-state";
+import { PAGE_SIZE, pageWindow, type RawSearchParams } from "@/components/data-table/search-params";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
@@ -11,24 +11,14 @@ import { requireConsole } from "@/lib/auth/console-context";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { searchPeople } from "@/lib/people/search-people";
 import { PeopleTable } from "./_components/people-table";
-import { parsePeopleSearchParams, type PeopleSearchParams } from "./search-params";
+import { peopleList } from "./search-params";
 
 export const metadata: Metadata = { title: "People" };
 
-function href(state: PeopleSearchParams, page: number) {
-  return `/people${toQueryString({
-    q: state.q,
-    status: state.status === "current" ? undefined : state.status,
-    integration: state.integration || undefined,
-    sort: state.sort === "name" ? undefined : state.sort,
-    dir: state.dir === "asc" ? undefined : state.dir,
-    page: page === 1 ? undefined : page,
-  })}`;
-}
-
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const { tenant, can } = await requireConsole("tenant:read");
-  const state = parsePeopleSearchParams(await searchParams);
+  const state = peopleList.parse(await searchParams);
+  const href = (page: number, change: Partial<typeof state> = {}) => peopleList.href("/people", { ...state, ...change, page });
   const db = await getDb();
   const integrations = await listIntegrations(db, tenant.id);
   const { rows, total } = await searchPeople(db, tenant.id, {
@@ -39,7 +29,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     descending: state.dir === "desc",
     ...pageWindow(state.page),
   });
-  if (rows.length === 0 && state.page > lastPage(total)) redirect(href(state, lastPage(total)));
+  redirectPastLastPage(state.page, total, href);
   const filtered = state.q !== "" || state.status !== "current" || state.integration !== "";
 
   return (
@@ -104,7 +94,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                 {state.q ? <>Nobody’s name, userName or email contains “{state.q}”. </> : null}
                 {state.status === "current" ? (
                   <>
-                    <Link href={href({ ...state, status: "all" }, 1)} className="font-medium text-brand-700 hover:underline">
+                    <Link href={href(1, { status: "all" })} className="font-medium text-brand-700 hover:underline">
                       Include deleted people
                     </Link>
                     {" or "}
@@ -116,7 +106,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               </EmptyState>
             }
           />
-          <DataTablePagination page={state.page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "person" : "people"} hrefForPage={(p) => href(state, p)} />
+          <DataTablePagination page={state.page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "person" : "people"} hrefForPage={href} />
         </>
       )}
     </>

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { choiceParam, firstValues, pageParam, searchParam, type RawSearchParams } from "@/components/data-table/search-params";
+import { listState } from "@/components/data-table/list-state";
+import { choiceParam, pageParam, searchParam } from "@/components/data-table/search-params";
 import { peopleSortKeys } from "@/lib/people/search-people";
 
 export const peopleStatusFilters = ["current", "active", "inactive", "deleted", "all"] as const;
@@ -15,7 +16,5 @@ const schema = z.object({
 
 export type PeopleSearchParams = z.infer<typeof schema>;
 
-/** The People table's state from the URL; a hand-edited value falls back to its default. */
-export function parsePeopleSearchParams(raw: RawSearchParams): PeopleSearchParams {
-  return schema.parse(firstValues(raw));
-}
+/** The People table's state in the URL. */
+export const peopleList = listState(schema);

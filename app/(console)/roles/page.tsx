@@ -1,32 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { lastPage, PAGE_SIZE, pageWindow, toQueryString, type RawSearchParams } from "@/components/data-table/search-params";
+import { redirectPastLastPage } from "@/components/data-table/list-state";
+import { PAGE_SIZE, pageWindow, type RawSearchParams } from "@/components/data-table/search-params";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { requireConsole } from "@/lib/auth/console-context";
 import { searchGroups } from "@/lib/groups/search-groups";
 import { RolesTable } from "./_components/roles-table";
-import { parseRolesSearchParams, type RolesSearchParams } from "./search-params";
+import { rolesList } from "./search-params";
 
 export const metadata: Metadata = { title: "Roles" };
 
-function href(state: RolesSearchParams, page: number) {
-  return `/roles${toQueryString({
-    q: state.q,
-    status: state.status === "current" ? undefined : state.status,
-    sort: state.sort === "name" ? undefined : state.sort,
-    dir: state.dir === "asc" ? undefined : state.dir,
-    page: page === 1 ? undefined : page,
-  })}`;
-}
-
 export default async function RolesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const { tenant } = await requireConsole("tenant:read");
-  const state = parseRolesSearchParams(await searchParams);
+  const state = rolesList.parse(await searchParams);
+  const href = (page: number) => rolesList.href("/roles", { ...state, page });
   const { rows, total } = await searchGroups(await getDb(), tenant.id, {
     search: state.q,
     status: state.status,
@@ -34,7 +25,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
     descending: state.dir === "desc",
     ...pageWindow(state.page),
   });
-  if (rows.length === 0 && state.page > lastPage(total)) redirect(href(state, lastPage(total)));
+  redirectPastLastPage(state.page, total, href);
   const filtered = state.q !== "" || state.status !== "current";
 
   return (
@@ -81,7 +72,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
               </EmptyState>
             }
           />
-          <DataTablePagination page={state.page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "role" : "roles"} hrefForPage={(p) => href(state, p)} />
+          <DataTablePagination page={state.page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "role" : "roles"} hrefForPage={href} />
         </>
       )}
     </>

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { choiceParam, firstValues, pageParam, searchParam, type RawSearchParams } from "@/components/data-table/search-params";
+import { listState } from "@/components/data-table/list-state";
+import { choiceParam, pageParam, searchParam } from "@/components/data-table/search-params";
 import { groupSortKeys } from "@/lib/groups/search-groups";
 
 const schema = z.object({
@@ -12,7 +13,5 @@ const schema = z.object({
 
 export type RolesSearchParams = z.infer<typeof schema>;
 
-/** The Roles table's state from the URL; a hand-edited value falls back to its default. */
-export function parseRolesSearchParams(raw: RawSearchParams): RolesSearchParams {
-  return schema.parse(firstValues(raw));
-}
+/** The Roles table's state in the URL. */
+export const rolesList = listState(schema);

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
-import { firstValues, pageParam, pageWindow, PAGE_SIZE, type RawSearchParams } from "@/components/data-table/search-params";
+import { z } from "zod";
+import { listState } from "@/components/data-table/list-state";
+import { pageParam, pageWindow, PAGE_SIZE, type RawSearchParams } from "@/components/data-table/search-params";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatPreciseDateTime } from "@/components/ui/format-precise";
@@ -13,11 +15,13 @@ import { requireConsole } from "@/lib/auth/console-context";
 
 export const metadata: Metadata = { title: "Unattributed requests" };
 
+const unattributedList = listState(z.object({ page: pageParam }));
+
 /** Platform staff only: refused SCIM requests that named no integration of any tenant. */
 export default async function UnattributedRequestsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const { user } = await requireConsole("tenant:read");
   if (!user.isStaff) notFound();
-  const page = pageParam.parse(firstValues(await searchParams).page);
+  const { page } = unattributedList.parse(await searchParams);
   const { rows, total } = await listUnattributedRequests(await getDb(), user, pageWindow(page));
 
   return (
@@ -67,7 +71,7 @@ export default async function UnattributedRequestsPage({ searchParams }: { searc
               </tbody>
             </table>
           </Card>
-          <DataTablePagination page={page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "request" : "requests"} hrefForPage={(p) => `/activity/unattributed${p === 1 ? "" : `?page=${p}`}`} />
+          <DataTablePagination page={page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "request" : "requests"} hrefForPage={(p) => unattributedList.href("/activity/unattributed", { page: p })} />
         </>
       )}
     </>

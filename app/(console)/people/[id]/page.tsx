@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
-import { choiceParam, firstValues, lastPage, PAGE_SIZE, pageParam, pageWindow, toQueryString, type RawSearchParams } from "@/components/data-table/search-params";
+import { listState, redirectPastLastPage } from "@/components/data-table/list-state";
+import { choiceParam, PAGE_SIZE, pageParam, pageWindow, type RawSearchParams } from "@/components/data-table/search-params";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { HistoryTimeline } from "@/components/ui/history-timeline";
@@ -21,7 +22,7 @@ import { PurgedPerson } from "./_components/purged-person";
 export const metadata: Metadata = { title: "Person" };
 
 const tabs = ["profile", "roles", "history"] as const;
-const searchSchema = z.object({ tab: choiceParam(tabs, "profile"), page: pageParam });
+const personTabs = listState(z.object({ tab: choiceParam(tabs, "profile"), page: pageParam }));
 
 export default async function PersonPage({
   params,
@@ -32,7 +33,7 @@ export default async function PersonPage({
 }) {
   const { tenant, can } = await requireConsole("tenant:read");
   const { id } = await params;
-  const { tab, page } = searchSchema.parse(firstValues(await searchParams));
+  const { tab, page } = personTabs.parse(await searchParams);
   const db = await getDb();
   const person = await getPersonProfile(db, tenant.id, id);
   if (!person) notFound();
@@ -42,8 +43,8 @@ export default async function PersonPage({
   }
   const history = await listHistory(db, tenant.id, { type: "person", id: person.id }, tab === "history" ? pageWindow(page) : { limit: 0, offset: 0 });
   const base = `/people/${person.id}`;
-  const historyHref = (p: number) => `${base}${toQueryString({ tab: "history", page: p === 1 ? undefined : p })}`;
-  if (tab === "history" && history.rows.length === 0 && page > lastPage(history.total)) redirect(historyHref(lastPage(history.total)));
+  const historyHref = (p: number) => personTabs.href(base, { tab: "history", page: p });
+  if (tab === "history") redirectPastLastPage(page, history.total, historyHref);
 
   return (
     <>

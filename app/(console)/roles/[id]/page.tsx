@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
-import { choiceParam, firstValues, lastPage, PAGE_SIZE, pageParam, pageWindow, toQueryString, type RawSearchParams } from "@/components/data-table/search-params";
+import { listState, redirectPastLastPage } from "@/components/data-table/list-state";
+import { choiceParam, PAGE_SIZE, pageParam, pageWindow, type RawSearchParams } from "@/components/data-table/search-params";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -20,7 +21,7 @@ import { RoleMembersTable } from "../_components/role-members-table";
 
 export const metadata: Metadata = { title: "Role" };
 
-const searchSchema = z.object({ tab: choiceParam(["members", "history"], "members"), page: pageParam });
+const roleTabs = listState(z.object({ tab: choiceParam(["members", "history"], "members"), page: pageParam }));
 
 export default async function RolePage({
   params,
@@ -31,7 +32,7 @@ export default async function RolePage({
 }) {
   const { tenant } = await requireConsole("tenant:read");
   const { id } = await params;
-  const { tab, page } = searchSchema.parse(firstValues(await searchParams));
+  const { tab, page } = roleTabs.parse(await searchParams);
   const db = await getDb();
   const role = await getGroupProfile(db, tenant.id, id);
   if (!role) notFound();
@@ -39,9 +40,8 @@ export default async function RolePage({
   const history = await listHistory(db, tenant.id, { type: "group", id: role.id }, tab === "history" ? pageWindow(page) : none);
   const members = tab === "members" ? await listGroupMembers(db, tenant.id, role.id, pageWindow(page)) : { rows: [], total: role.memberCount };
   const base = `/roles/${role.id}`;
-  const pageHref = (p: number) => `${base}${toQueryString({ tab: tab === "members" ? undefined : tab, page: p === 1 ? undefined : p })}`;
-  const total = tab === "members" ? members.total : history.total;
-  if (page > lastPage(total)) redirect(pageHref(lastPage(total)));
+  const pageHref = (p: number) => roleTabs.href(base, { tab, page: p });
+  redirectPastLastPage(page, tab === "members" ? members.total : history.total, pageHref);
 
   return (
     <>

@@ -1,31 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { lastPage, PAGE_SIZE, pageWindow, toQueryString, type RawSearchParams } from "@/components/data-table/search-params";
+import { redirectPastLastPage } from "@/components/data-table/list-state";
+import { PAGE_SIZE, pageWindow, type RawSearchParams } from "@/components/data-table/search-params";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { requireConsole } from "@/lib/auth/console-context";
 import { AuditLogTable } from "./_components/audit-log-table";
-import { parseAuditLogSearchParams, type AuditLogSearchParams } from "./search-params";
+import { auditLogList } from "./search-params";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-function href(state: AuditLogSearchParams, page: number) {
-  return `/settings/audit-log${toQueryString({
-    category: state.category === "all" ? undefined : state.category,
-    page: page === 1 ? undefined : page,
-  })}`;
-}
-
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const { tenant } = await requireConsole("audit:read");
-  const state = parseAuditLogSearchParams(await searchParams);
+  const state = auditLogList.parse(await searchParams);
+  const href = (page: number) => auditLogList.href("/settings/audit-log", { ...state, page });
   const { rows, total } = await listAuditLog(await getDb(), tenant.id, { category: state.category, ...pageWindow(state.page) });
-  if (rows.length === 0 && state.page > lastPage(total)) redirect(href(state, lastPage(total)));
+  redirectPastLastPage(state.page, total, href);
 
   return (
     <>
@@ -64,7 +58,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           )
         }
       />
-      <DataTablePagination page={state.page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "entry" : "entries"} hrefForPage={(p) => href(state, p)} />
+      <DataTablePagination page={state.page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "entry" : "entries"} hrefForPage={href} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { choiceParam, firstValues, pageParam, type RawSearchParams } from "@/components/data-table/search-params";
+import { listState } from "@/components/data-table/list-state";
+import { choiceParam, pageParam } from "@/components/data-table/search-params";
 import { auditLogFilters } from "@/lib/audit/audit-actions";
 
 const schema = z.object({
@@ -9,7 +10,5 @@ const schema = z.object({
 
 export type AuditLogSearchParams = z.infer<typeof schema>;
 
-/** The Audit log filters from the URL; a hand-edited value falls back to its default. */
-export function parseAuditLogSearchParams(raw: RawSearchParams): AuditLogSearchParams {
-  return schema.parse(firstValues(raw));
-}
+/** The Audit log filters in the URL. */
+export const auditLogList = listState(schema);
