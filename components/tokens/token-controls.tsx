@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmedRowAction } from "@/components/ui/row-action";
 import type { FormState } from "@/lib/auth/form-action";
 import type { TokenRow, TokenStatus } from "@/lib/tokens/list-tokens";
 
@@ -28,21 +27,15 @@ export function RevokeTokenButton({
   fields: Record<string, string>;
   description: React.ReactNode;
 }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(revoke, {});
-  const message = state.error ?? Object.values(state.fieldErrors ?? {})[0];
   return (
-    <div className="flex items-center justify-end gap-2">
-      {message ? <span className="text-xs text-red-600">{message}</span> : null}
-      <ConfirmButton
-        label={pending ? "Revoking…" : "Revoke"}
-        title={`Revoke token …${token.hint}?`}
-        description={description}
-        confirmLabel="Revoke token"
-        action={action}
-        fields={fields}
-        pending={pending}
-        size="sm"
-      />
-    </div>
+    <ConfirmedRowAction
+      serverAction={revoke}
+      label="Revoke"
+      pendingLabel="Revoking…"
+      title={`Revoke token …${token.hint}?`}
+      description={description}
+      confirmLabel="Revoke token"
+      fields={fields}
+    />
   );
 }

@@ -7,8 +7,9 @@ import { Button } from "./button";
 
 /**
  * A button that opens a modal form for a consequential action: the form posts to `action`
- * (a useActionState dispatcher), stays open with the server's message when refused, and
- * closes when the server answers with success. Escape or Cancel closes it doing nothing.
+ * with the hidden `fields`. With the action's `state`, it stays open with the server's
+ * message when refused and closes when the server answers with success; without, it closes
+ * as it submits (the caller shows the answer). Escape or Cancel closes it doing nothing.
  */
 export function ActionDialog({
   label,
@@ -17,33 +18,39 @@ export function ActionDialog({
   confirmLabel,
   state,
   action,
-  pending,
+  pending = false,
   fields,
   children,
   tone = "primary",
+  opener = "secondary",
+  size = "md",
 }: {
   label: string;
   title: string;
   description: React.ReactNode;
   confirmLabel: string;
-  state: FormState;
+  state?: FormState;
   action: (formData: FormData) => void;
-  pending: boolean;
+  pending?: boolean;
   fields: Record<string, string>;
   children?: React.ReactNode;
   tone?: "danger" | "primary";
+  /** How the opening button looks; a danger one is red on secondary. */
+  opener?: "primary" | "secondary";
+  size?: "sm" | "md";
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
-    if (state.success) dialog.current?.close();
+    if (state?.success) dialog.current?.close();
   }, [state]);
+  const small = size === "sm" ? "px-2.5 py-1 text-xs" : "";
   return (
     <>
       <Button
         type="button"
-        variant="secondary"
-        className={tone === "danger" ? "text-red-700" : ""}
+        variant={opener}
+        className={`${small} ${tone === "danger" ? "text-red-700" : ""}`}
         disabled={pending}
         onClick={() => dialog.current?.showModal()}
       >
@@ -54,7 +61,7 @@ export function ActionDialog({
         aria-labelledby={titleId}
         className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-xl bg-white p-0 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
       >
-        <form action={action} className="space-y-4 p-6">
+        <form action={action} onSubmit={state ? undefined : () => dialog.current?.close()} className="space-y-4 p-6">
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
@@ -63,7 +70,7 @@ export function ActionDialog({
           </h2>
           <div className="space-y-2 text-sm text-slate-600">{description}</div>
           {children}
-          {state.error ? <Alert>{state.error}</Alert> : null}
+          {state?.error ? <Alert>{state.error}</Alert> : null}
           <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
             <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
               Cancel

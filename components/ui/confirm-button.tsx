@@ -1,70 +1,11 @@
 "use client";
 
-import { useId, useRef } from "react";
-import { Button } from "./button";
+import { ActionDialog } from "./action-dialog";
 
 /**
- * A button that asks before it acts: a modal dialog whose confirm button submits `action`
- * with the hidden `fields`. Escape or Cancel closes it without doing anything.
+ * A button that asks before it acts: the action dialog without a form state, closing as it
+ * submits. A danger action opens from a quiet button, any other from a primary one.
  */
-export function ConfirmButton({
-  label,
-  title,
-  description,
-  confirmLabel,
-  action,
-  fields,
-  pending = false,
-  tone = "danger",
-  size = "md",
-}: {
-  label: string;
-  title: string;
-  description: React.ReactNode;
-  confirmLabel: string;
-  action: (formData: FormData) => void;
-  fields: Record<string, string>;
-  pending?: boolean;
-  tone?: "danger" | "primary";
-  size?: "sm" | "md";
-}) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const small = size === "sm" ? "px-2.5 py-1 text-xs" : "";
-  return (
-    <>
-      <Button
-        type="button"
-        variant={tone === "danger" ? "secondary" : "primary"}
-        className={`${small} ${tone === "danger" ? "text-red-700" : ""}`}
-        disabled={pending}
-        onClick={() => dialog.current?.showModal()}
-      >
-        {label}
-      </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl bg-white p-0 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
-      >
-        <form action={action} onSubmit={() => dialog.current?.close()} className="p-6">
-          {Object.entries(fields).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
-          <h2 id={titleId} className="text-base font-semibold text-slate-900">
-            {title}
-          </h2>
-          <div className="mt-2 text-sm text-slate-600">{description}</div>
-          <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
-              Cancel
-            </Button>
-            <Button type="submit" variant={tone}>
-              {confirmLabel}
-            </Button>
-          </div>
-        </form>
-      </dialog>
-    </>
-  );
+export function ConfirmButton({ tone = "danger", ...props }: Omit<React.ComponentProps<typeof ActionDialog>, "state" | "opener" | "children">) {
+  return <ActionDialog {...props} tone={tone} opener={tone === "danger" ? "secondary" : "primary"} />;
 }

@@ -1,32 +1,24 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { useActionState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmedRowAction } from "@/components/ui/row-action";
 import { formatDateTime } from "@/components/ui/format";
-import type { FormState } from "@/lib/auth/form-action";
 import type { InvitationRow } from "@/lib/members/list-invitations";
 import { revokeInvitationAction } from "../actions";
 import type { RoleChoice } from "@/lib/members/role-descriptions";
 
 function RevokeInvitation({ invitation }: { invitation: InvitationRow }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(revokeInvitationAction, {});
-  const message = state.error ?? Object.values(state.fieldErrors ?? {})[0];
   return (
-    <div className="flex items-center justify-end gap-2">
-      {message ? <span className="text-xs text-red-600">{message}</span> : null}
-      <ConfirmButton
-        label={pending ? "Revoking…" : "Revoke"}
-        title={`Revoke the invitation for ${invitation.email}?`}
-        description="Its link stops working at once. You can invite the address again later."
-        confirmLabel="Revoke invitation"
-        action={action}
-        fields={{ invitationId: invitation.id }}
-        pending={pending}
-        size="sm"
-      />
-    </div>
+    <ConfirmedRowAction
+      serverAction={revokeInvitationAction}
+      label="Revoke"
+      pendingLabel="Revoking…"
+      title={`Revoke the invitation for ${invitation.email}?`}
+      description="Its link stops working at once. You can invite the address again later."
+      confirmLabel="Revoke invitation"
+      fields={{ invitationId: invitation.id }}
+    />
   );
 }
 
