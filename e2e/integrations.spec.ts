@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { captureAction, replayAction } from "./replay-action";
 import { users, type Installed } from "./seed";
 import { signInAs } from "./sign-in";
 
@@ -111,16 +112,9 @@ test("a viewer sees integrations read-only, and the server refuses a mutation th
   await signInAs(page, users.owner);
   await page.goto(`/settings/integrations/${acmeEntra.integrationId}`);
   await page.getByLabel("Provision groups", { exact: true }).uncheck();
-  const captured = new Promise<{ url: string; headers: Record<string, string>; body: Buffer }>((resolve) => {
-    void page.route(`**/settings/integrations/${acmeEntra.integrationId}`, async (route) => {
-      const r = route.request();
-      if (r.method() !== "POST" || !r.headers()["next-action"]) return route.continue();
-      resolve({ url: r.url(), headers: r.headers(), body: r.postDataBuffer() ?? Buffer.alloc(0) });
-      await route.abort();
-    });
-  });
-  await page.getByRole("button", { name: "Save settings" }).click();
-  const action = await captured;
+  const action = await captureAction(page, `**/settings/integrations/${acmeEntra.integrationId}`, () =>
+    page.getByRole("button", { name: "Save settings" }).click(),
+  );
 
   const viewerContext = await browser.newContext();
   const viewer = await viewerContext.newPage();
@@ -136,11 +130,7 @@ test("a viewer sees integrations read-only, and the server refuses a mutation th
   }
   expect((await viewer.goto("/settings/integrations/marketplace"))?.status()).toBe(403);
 
-  const refused = await viewer.request.post(action.url, {
-    headers: { "next-action": action.headers["next-action"], "content-type": action.headers["content-type"], accept: "text/x-component" },
-    data: action.body,
-  });
-  expect(refused.status()).toBe(403);
+  expect(await replayAction(viewer, action)).toBe(403);
   await viewerContext.close();
 
   await page.unrouteAll();

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { captureAction, replayAction } from "./replay-action";
 import { password, users } from "./seed";
 import { signInAs } from "./sign-in";
 
@@ -165,4 +166,24 @@ test("changing a role and removing a member ask first; the last admin stays", as
   await expect(members(page).getByRole("cell", { name: email, exact: true })).toHaveCount(0);
   await vic.goto("/people");
   await expect(vic).toHaveURL(/\/no-access$/);
+});
+
+test("support sees no Members page, and the server refuses a role change support replays", async ({ page, browser }) => {
+  // The owner's change of the viewer's role, captured and never delivered, is what support replays.
+  await signInAs(page, users.owner);
+  await page.goto("/settings/members");
+  await page.getByLabel(`Role of ${users.viewer}`).selectOption("admin");
+  await members(page).getByRole("row", { name: new RegExp(users.viewer) }).getByRole("button", { name: "Change" }).click();
+  const action = await captureAction(page, "**/settings/members", () => page.getByRole("dialog").getByRole("button", { name: "Change role" }).click());
+
+  const supportContext = await browser.newContext();
+  const support = await supportContext.newPage();
+  await signInAs(support, users.support);
+  expect((await support.goto("/settings/members"))?.status()).toBe(403);
+  expect(await replayAction(support, action)).toBe(403);
+  await supportContext.close();
+
+  await page.unrouteAll();
+  await page.reload();
+  await expect(page.getByLabel(`Role of ${users.viewer}`)).toHaveValue("viewer");
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { captureAction, replayAction } from "./replay-action";
 import { users, type Installed } from "./seed";
 import { signInAs } from "./sign-in";
 
@@ -55,16 +56,9 @@ test("a viewer sees no action on a person, and the server refuses one the viewer
   await signInAs(page, users.support);
   await page.goto(`/people/${graceId}`);
   await page.getByRole("button", { name: "Deactivate" }).click();
-  const captured = new Promise<{ url: string; headers: Record<string, string>; body: Buffer }>((resolve) => {
-    void page.route(`**/people/${graceId}`, async (route) => {
-      const r = route.request();
-      if (r.method() !== "POST" || !r.headers()["next-action"]) return route.continue();
-      resolve({ url: r.url(), headers: r.headers(), body: r.postDataBuffer() ?? Buffer.alloc(0) });
-      await route.abort();
-    });
-  });
-  await page.getByRole("dialog", { name: /Deactivate/ }).getByRole("button", { name: "Deactivate" }).click();
-  const action = await captured;
+  const action = await captureAction(page, `**/people/${graceId}`, () =>
+    page.getByRole("dialog", { name: /Deactivate/ }).getByRole("button", { name: "Deactivate" }).click(),
+  );
 
   const viewerContext = await browser.newContext();
   const viewer = await viewerContext.newPage();
@@ -74,11 +68,7 @@ test("a viewer sees no action on a person, and the server refuses one the viewer
   await expect(viewer.getByRole("group", { name: "Actions" })).toHaveCount(0);
   for (const control of ["Deactivate", "Delete permanently"]) await expect(viewer.getByRole("button", { name: control })).toHaveCount(0);
   expect((await viewer.request.get(`/people/${graceId}/export`)).status()).toBe(403);
-  const refused = await viewer.request.post(action.url, {
-    headers: { "next-action": action.headers["next-action"], "content-type": action.headers["content-type"], accept: "text/x-component" },
-    data: action.body,
-  });
-  expect(refused.status()).toBe(403);
+  expect(await replayAction(viewer, action)).toBe(403);
   await viewerContext.close();
   expect(await scimActive(page)).toBe(true);
 });
