@@ -6,11 +6,23 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { parseInput } from "@/lib/errors";
 import { mintToken, type MintedToken } from "@/lib/tokens/mint-token";
 import { defaultSettings, providerLabels } from "./provider-defaults";
+import { defaultRegionField, deleteModeField, matchExistingField } from "./update-integration-settings";
 
 export const createIntegrationInput = z.object({
   provider: z.enum(providers, { error: "Choose entra, okta or generic" }),
   name: z.string().trim().min(1).max(120).optional(),
-  settings: z.custom<Partial<IntegrationSettings>>().optional(),
+  /** Settings other than the provider's defaults (the CLI's flags). */
+  settings: z
+    .strictObject({
+      groupsEnabled: z.boolean(),
+      lowercaseIdentifiers: z.boolean(),
+      coupleUserNameAndEmail: z.boolean(),
+      defaultRegion: defaultRegionField,
+      deleteMode: deleteModeField,
+      matchExisting: matchExistingField,
+    })
+    .partial()
+    .optional(),
 });
 
 const KEY_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";

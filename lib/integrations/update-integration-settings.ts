@@ -6,6 +6,15 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { AppError, parseInput } from "@/lib/errors";
 import { checkbox } from "@/lib/form-fields";
 
+/** Empty: new people get no region. TrackTik puts them in "HQ" (seed 004). */
+export const defaultRegionField = z
+  .string()
+  .trim()
+  .max(64, "Use at most 64 characters")
+  .regex(/^[^\p{Cc}]*$/u, "Use printable characters only");
+export const deleteModeField = z.enum(["soft", "hard"], { error: "Choose soft or hard delete" });
+export const matchExistingField = z.enum(["refuse", "takeOver"], { error: "Choose refuse or take over" });
+
 /**
  * The behaviour settings an admin may set, all of them at once (see DESIGN.md), for one
  * integration. An unknown setting is refused, not ignored.
@@ -15,10 +24,9 @@ export const updateIntegrationSettingsInput = z.strictObject({
   groupsEnabled: checkbox,
   lowercaseIdentifiers: checkbox,
   coupleUserNameAndEmail: checkbox,
-  // Empty: new people get no region. TrackTik puts them in "HQ" (seed 004).
-  defaultRegion: z.string().trim().max(64, "Use at most 64 characters").regex(/^[^\p{Cc}]*$/u, "Use printable characters only"),
-  deleteMode: z.enum(["soft", "hard"], { error: "Choose soft or hard delete" }),
-  matchExisting: z.enum(["refuse", "takeOver"], { error: "Choose refuse or take over" }),
+  defaultRegion: defaultRegionField,
+  deleteMode: deleteModeField,
+  matchExisting: matchExistingField,
 });
 
 type SettingsChange = Partial<Record<keyof IntegrationSettings, { from: unknown; to: unknown }>>;
