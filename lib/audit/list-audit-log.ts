@@ -2,6 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { parseInput } from "@/lib/errors";
 import { countAll, pagedQuery, type Paged } from "@/lib/paged-query";
 import { auditCategories, auditLogFilters } from "./audit-actions";
 import { describeAuditEntry } from "./describe-audit-entry";
@@ -31,7 +32,7 @@ export type AuditLogRow = {
  * tenant's entries, and entries of no tenant (a console user's own password change), never show.
  */
 export async function listAuditLog(db: Db, tenantId: string, input: AuditLogQuery): Promise<Paged<AuditLogRow>> {
-  const query = auditLogQuery.parse(input);
+  const query = parseInput(auditLogQuery, input);
   const where = and(
     eq(auditLog.tenantId, tenantId),
     query.category === "all" ? undefined : inArray(auditLog.action, [...auditCategories[query.category]]),
