@@ -2,3 +2,4 @@ export * from "./schema/tenants";
 export * from "./schema/integrations";
 export * from "./schema/directory";
 export * from "./schema/activity";
+export * from "./schema/jobs";

@@ -43,6 +43,8 @@ export const people = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     purgedAt: timestamp("purged_at", { withTimezone: true }),
+    /** When the person last became inactive (null while active): where a retention grace period starts. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("people_tenant_user_name_key")
@@ -51,6 +53,9 @@ export const people = pgTable(
     index("people_integration_idx").on(t.integrationId, t.createdAt, t.id),
     index("people_tenant_external_id_idx").on(t.tenantId, t.externalId),
     index("people_tenant_email_idx").on(t.tenantId, sql`lower(${t.primaryEmail})`),
+    // What retention policies look for: few rows, so partial indexes stay small.
+    index("people_retention_deleted_idx").on(t.integrationId, t.deletedAt).where(sql`${t.deletedAt} is not null and ${t.purgedAt} is null`),
+    index("people_retention_deactivated_idx").on(t.integrationId, t.deactivatedAt).where(sql`${t.deactivatedAt} is not null and ${t.purgedAt} is null`),
   ],
 );
 export type Person = typeof people.$inferSelect;

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { consoleUsers, tenants } from "./tenants";
 
 export const providers = ["entra", "okta", "generic"] as const;
@@ -45,8 +46,16 @@ export const integrations = pgTable(
     lastRequestAt: timestamp("last_request_at", { withTimezone: true }),
     /** SCIM requests per second this integration may make (bursts of twice that); null: the default. */
     rateLimitPerSecond: integer("rate_limit_per_second"),
+    /** Retention policy: purge a person this many days after the identity provider deleted them; null: never. */
+    purgeDaysAfterDeletion: integer("purge_days_after_deletion"),
+    /** Retention policy: purge a person this many days after they became inactive; null: never. */
+    purgeDaysAfterDeactivation: integer("purge_days_after_deactivation"),
   },
-  (t) => [index("integrations_tenant_idx").on(t.tenantId)],
+  (t) => [
+    index("integrations_tenant_idx").on(t.tenantId),
+    check("integrations_purge_days_after_deletion_range", sql`${t.purgeDaysAfterDeletion} between 1 and 3650`),
+    check("integrations_purge_days_after_deactivation_range", sql`${t.purgeDaysAfterDeactivation} between 1 and 3650`),
+  ],
 );
 export type Integration = typeof integrations.$inferSelect;
 export type NewIntegration = typeof integrations.$inferInsert;

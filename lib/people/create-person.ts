@@ -6,7 +6,7 @@ import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { diffResources } from "@/lib/scim/diff";
 import { takeOverPerson } from "./internal/take-over-person";
 import { userNameTaken } from "./internal/user-name-taken";
-import { personColumns } from "./internal/person-columns";
+import { deactivatedAtAfter, personColumns } from "./internal/person-columns";
 import { prepareUser } from "./internal/prepare-user";
 
 /**
@@ -28,13 +28,15 @@ export async function createPerson(
     if (moved) return { person: moved, ignored };
   }
   try {
+    const columns = personColumns(resource);
     const person = await db.transaction(async (tx) => {
       const [created] = await tx
         .insert(people)
         .values({
           tenantId: scope.tenantId,
           integrationId: scope.integration.id,
-          ...personColumns(resource),
+          ...columns,
+          deactivatedAt: deactivatedAtAfter(null, columns.active, new Date()),
           region: scope.integration.settings.defaultRegion || null,
           resource,
         })

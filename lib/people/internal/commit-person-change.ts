@@ -6,7 +6,7 @@ import type { PersonEventAction } from "@/lib/history/history-actions";
 import { recordEvent, type Actor } from "@/lib/history/record-event";
 import { diffResources } from "@/lib/scim/diff";
 import { uniqueness } from "@/lib/scim/errors";
-import { personColumns } from "./person-columns";
+import { deactivatedAtAfter, personColumns } from "./person-columns";
 
 /** Activation changes name the event; any other change is an update. */
 export function actionFor(before: Record<string, unknown> | null, after: Record<string, unknown>): PersonEventAction {
@@ -32,10 +32,12 @@ export async function commitPersonChange(
   const changes = diffResources(before.resource, resource);
   if (changes.length === 0) return before;
   let updated: Person;
+  const columns = personColumns(resource);
+  const now = new Date();
   try {
     [updated] = await tx
       .update(people)
-      .set({ ...personColumns(resource), resource, version: sql`${people.version} + 1`, updatedAt: new Date() })
+      .set({ ...columns, deactivatedAt: deactivatedAtAfter(before, columns.active, now), resource, version: sql`${people.version} + 1`, updatedAt: now })
       .where(eq(people.id, before.id))
       .returning();
   } catch (error) {

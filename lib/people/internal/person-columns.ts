@@ -21,3 +21,13 @@ export function personColumns(resource: Record<string, unknown>) {
     primaryEmail: primaryEmailOf(resource),
   } satisfies Partial<NewPerson>;
 }
+
+/**
+ * When a person became inactive, after a write that leaves them `active` or not: kept while
+ * they stay inactive, set when they turn inactive, cleared when they are active again. Where
+ * a retention policy's grace period after deactivation starts.
+ */
+export function deactivatedAtAfter(before: { active: boolean; deactivatedAt: Date | null } | null, active: boolean, now: Date): Date | null {
+  if (active) return null;
+  return before && !before.active && before.deactivatedAt ? before.deactivatedAt : now;
+}

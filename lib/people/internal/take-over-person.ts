@@ -6,7 +6,7 @@ import { recordEvent } from "@/lib/history/record-event";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { diffResources } from "@/lib/scim/diff";
 import { uniqueness } from "@/lib/scim/errors";
-import { personColumns, primaryEmailOf } from "./person-columns";
+import { deactivatedAtAfter, personColumns, primaryEmailOf } from "./person-columns";
 import { prepareUser } from "./prepare-user";
 
 /**
@@ -46,10 +46,12 @@ export async function takeOverPerson(db: Db, scope: IntegrationScope, body: unkn
       if (!match) return null;
       const before = match.person;
       const { resource } = prepareUser(body, scope.integration.settings, "replace", before.resource);
+      const columns = personColumns(resource);
       const [moved] = await tx
         .update(people)
         .set({
-          ...personColumns(resource),
+          ...columns,
+          deactivatedAt: deactivatedAtAfter(before, columns.active, new Date()),
           integrationId: scope.integration.id,
           resource,
           version: sql`${people.version} + 1`,
