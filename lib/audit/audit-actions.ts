@@ -13,6 +13,7 @@ export const auditActions = [
   "integration.enabled",
   "integration.disabled",
   "integration.rate_limit_changed",
+  "integration.retention_changed",
   "token.created",
   "token.revoked",
   "person.deactivated",
@@ -20,6 +21,7 @@ export const auditActions = [
   "person.exported",
   "person.purged",
   "people.purged",
+  "retention.purged",
   "staff.tenant_opened",
   "staff.page_viewed",
   "staff.action_submitted",
@@ -31,8 +33,8 @@ export type AuditAction = (typeof auditActions)[number];
 export const auditCategories = {
   staff: ["staff.tenant_opened", "staff.page_viewed", "staff.action_submitted"],
   members: ["setup.completed", "member.added", "member.role_changed", "member.removed", "invitation.created", "invitation.revoked", "invitation.accepted"],
-  people: ["person.deactivated", "person.reactivated", "person.exported", "person.purged", "people.purged"],
-  integrations: ["integration.created", "integration.settings_updated", "integration.enabled", "integration.disabled", "integration.rate_limit_changed", "token.created", "token.revoked"],
+  people: ["person.deactivated", "person.reactivated", "person.exported", "person.purged", "people.purged", "retention.purged"],
+  integrations: ["integration.created", "integration.settings_updated", "integration.enabled", "integration.disabled", "integration.rate_limit_changed", "integration.retention_changed", "token.created", "token.revoked"],
 } as const satisfies Record<string, readonly AuditAction[]>;
 
 export type AuditCategory = keyof typeof auditCategories;

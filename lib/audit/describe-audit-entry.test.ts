@@ -8,6 +8,11 @@ describe("describeAuditEntry", () => {
     [{ action: "token.revoked", detail: {} }, "Revoked a token"],
     [{ action: "staff.action_submitted", detail: { path: "/settings/members" } }, "Submitted a form on /settings/members"],
     [{ action: "integration.created", detail: { name: 42 } }, "Installed an integration"],
+    [
+      { action: "integration.retention_changed", detail: { name: "Okta", changes: { purgeDaysAfterDeletion: { from: null, to: 30 }, purgeDaysAfterDeactivation: { from: 7, to: null } } } },
+      "Changed the retention policy of Okta: purge 30 days after deletion, no purge after deactivation",
+    ],
+    [{ action: "retention.purged", detail: { name: "Entra ID", rule: "deactivation", days: 1, personIds: ["x"] } }, "Permanently deleted 1 person under the retention policy of Entra ID: 1 day after deactivation"],
     [{ action: "something.unknown", detail: {} }, "something.unknown"],
   ])("describes %j in words", (entry, words) => {
     expect(describeAuditEntry(entry)).toBe(words);

@@ -1,4 +1,5 @@
 import { roleLabels } from "@/lib/auth/permissions";
+import { describeRetentionRule, type RetentionRule } from "@/lib/retention/retention-rule";
 import type { AuditAction } from "./audit-actions";
 
 type Detail = Record<string, unknown>;
@@ -25,6 +26,20 @@ function because(detail: Detail): string {
   return reason ? `: "${reason}"` : "";
 }
 
+/** What changed in a retention policy, rule by rule. */
+function retentionChanges(detail: Detail): string {
+  const changes = (detail.changes ?? {}) as Record<string, { to?: unknown }>;
+  const rules: [string, RetentionRule][] = [
+    ["purgeDaysAfterDeletion", "deletion"],
+    ["purgeDaysAfterDeactivation", "deactivation"],
+  ];
+  const said = rules.filter(([key]) => key in changes).map(([key, after]) => {
+    const to = changes[key]?.to;
+    return typeof to === "number" ? `purge ${describeRetentionRule(to, after)}` : `no purge after ${after}`;
+  });
+  return said.length ? `: ${said.join(", ")}` : "";
+}
+
 function count(detail: Detail, key: string): number {
   const value = detail[key];
   return Array.isArray(value) ? value.length : 0;
@@ -44,6 +59,7 @@ const describe: Record<AuditAction, (detail: Detail) => string> = {
   "integration.enabled": (d) => `Enabled ${text(d, "name", "an integration")}`,
   "integration.disabled": (d) => `Disabled ${text(d, "name", "an integration")}`,
   "integration.rate_limit_changed": (d) => `Set the request limit of ${text(d, "name", "an integration")} to ${typeof d.to === "number" ? `${d.to} per second` : "the default"}`,
+  "integration.retention_changed": (d) => `Changed the retention policy of ${text(d, "name", "an integration")}${retentionChanges(d)}`,
   "token.created": (d) => `Created a token ${ending(d)}for ${text(d, "name", "an integration")}`,
   "token.revoked": (d) => `Revoked a token ${ending(d)}`.trim(),
   "person.deactivated": (d) => `Deactivated a person${because(d)}`,
@@ -51,6 +67,8 @@ const describe: Record<AuditAction, (detail: Detail) => string> = {
   "person.exported": () => "Exported a person's data",
   "person.purged": (d) => `Permanently deleted a person${because(d)}`,
   "people.purged": (d) => `Permanently deleted ${count(d, "personIds")} people${because(d)}`,
+  "retention.purged": (d) =>
+    `Permanently deleted ${count(d, "personIds")} ${count(d, "personIds") === 1 ? "person" : "people"} under the retention policy of ${text(d, "name", "an integration")}: ${typeof d.days === "number" ? describeRetentionRule(d.days, d.rule === "deactivation" ? "deactivation" : "deletion") : "a retention rule"}`,
   "staff.tenant_opened": () => "Opened this tenant with platform staff access",
   "staff.page_viewed": (d) => `Viewed ${text(d, "path", "a page")}`,
   "staff.action_submitted": (d) => `Submitted a form on ${text(d, "path", "a page")}`,

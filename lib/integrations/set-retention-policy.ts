@@ -1,0 +1,60 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { integrations, type Integration } from "@/db/schema";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+
+export const MAX_RETENTION_DAYS = 3650;
+
+const days = (after: string) =>
+  z
+    .number({ error: `Enter the number of days after ${after}, or turn this rule off.` })
+    .int(`Enter a whole number of days after ${after}.`)
+    .min(1, `Purge at least 1 day after ${after}.`)
+    .max(MAX_RETENTION_DAYS, `Purge at most ${MAX_RETENTION_DAYS} days (10 years) after ${after}.`)
+    .nullable();
+
+/** An integration's retention policy: each rule a number of days, or null when off. */
+export const retentionPolicyInput = z.strictObject({
+  purgeDaysAfterDeletion: days("deletion"),
+  purgeDaysAfterDeactivation: days("deactivation"),
+});
+export type RetentionPolicy = z.infer<typeof retentionPolicyInput>;
+
+/**
+ * Sets the retention policy of one of this tenant's integrations (another tenant's is not
+ * found) and audits what changed; saving it unchanged records nothing. The scheduled job and
+ * every person's page read it from the next moment on.
+ */
+export async function setRetentionPolicy(
+  db: Db,
+  which: { tenantId: string; integrationId: string },
+  raw: RetentionPolicy,
+  actor: AuditActor,
+): Promise<{ integration: Integration; changed: boolean }> {
+  const parsed = retentionPolicyInput.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError("bad_input", issue.message, issue.path.length ? String(issue.path[0]) : undefined);
+  }
+  const next = parsed.data;
+  return db.transaction(async (tx) => {
+    const where = and(eq(integrations.id, which.integrationId), eq(integrations.tenantId, which.tenantId));
+    const [current] = await tx.select().from(integrations).where(where).for("update");
+    if (!current) throw new AppError("not_found", "No such integration");
+    const changes: Record<string, { from: number | null; to: number | null }> = {};
+    for (const key of ["purgeDaysAfterDeletion", "purgeDaysAfterDeactivation"] as const) {
+      if (current[key] !== next[key]) changes[key] = { from: current[key], to: next[key] };
+    }
+    if (Object.keys(changes).length === 0) return { integration: current, changed: false };
+    const [integration] = await tx.update(integrations).set(next).where(where).returning();
+    await recordAudit(tx, {
+      tenantId: which.tenantId,
+      actor,
+      action: "integration.retention_changed",
+      detail: { integrationId: integration.id, name: integration.name, changes },
+    });
+    return { integration, changed: true };
+  });
+}
