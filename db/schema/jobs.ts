@@ -13,4 +13,4 @@ export const scheduledJobs = pgTable("scheduled_jobs", {
   /** The last run's failure, one line; null after a run that succeeded. */
   lastError: text("last_error"),
 });
-export type ScheduledJob = typeof scheduledJobs.$inferSelect;
+export type ScheduledJobRow = typeof scheduledJobs.$inferSelect;
