@@ -1,10 +1,13 @@
 /**
  * The Node.js half of instrumentation.ts, kept apart so the Edge build never sees it: opens and
- * migrates the database at start, and on the embedded database serves the admin CLI.
+ * migrates the database at start, starts the scheduled jobs, and on the embedded database
+ * serves the admin CLI.
  */
-import { getDatabase } from "@/db/client";
+import { getDatabase, type Db } from "@/db/client";
 import { isEmbeddedDatabaseHeld } from "@/db/embedded-lock";
 import { env } from "@/lib/env";
+import { startScheduler } from "@/lib/jobs/scheduler";
+import { retentionJob } from "@/lib/retention/retention-job";
 import { serveAdminChannel } from "@/scripts/admin/channel";
 
 export async function openDatabaseAtStart(): Promise<void> {
@@ -20,8 +23,19 @@ export async function openDatabaseAtStart(): Promise<void> {
     console.error("The database could not be opened; /api/health answers 503 until it can.", error);
     return;
   }
+  startScheduledJobs(database.db);
   if (database.kind !== "pglite") return;
   await serveAdminChannel(database.db, env().DATA_DIR).catch((error: unknown) => {
     console.error(`The admin CLI cannot reach this app: ${error instanceof Error ? error.message : String(error)}`);
   });
+}
+
+/**
+ * The jobs every instance offers to run (the database picks one at a time). On SIGTERM or
+ * SIGINT, beside Next's own shutdown, no new batch starts; a batch cut short by the exit
+ * rolls back and stays due.
+ */
+function startScheduledJobs(db: Db): void {
+  const scheduler = startScheduler(db, [retentionJob(env().RETENTION_INTERVAL_SECONDS)]);
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void scheduler.stop());
 }
