@@ -7,6 +7,7 @@ import { findTenantBySlug } from "@/lib/tenants/find-tenant";
 import { CliError, type Command } from "./cli";
 import { integrationCommands } from "./integration-commands";
 import { personCommands } from "./person-commands";
+import { retentionCommands } from "./retention-commands";
 
 export const tenantCommands: Command[] = [
   {
@@ -82,4 +83,4 @@ export const tenantCommands: Command[] = [
   },
 ];
 
-export const commands: Command[] = [...tenantCommands, ...integrationCommands, ...personCommands];
+export const commands: Command[] = [...tenantCommands, ...integrationCommands, ...personCommands, ...retentionCommands];
