@@ -16,7 +16,7 @@ afterAll(() => database.close());
 
 async function installed() {
   const tenant = await createTenant(database.db, { slug: `t-${uniqueSuffix()}`, name: "Tenant" });
-  const { integration } = await createIntegration(database.db, { tenantId: tenant.id, provider: "entra" }, cliActor);
+  const { integration } = await createIntegration(database.db, tenant.id, { provider: "entra" }, cliActor);
   return { tenantId: tenant.id, integrationId: integration.id };
 }
 

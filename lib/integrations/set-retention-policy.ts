@@ -3,17 +3,21 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { integrations, type Integration } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
 
 export const MAX_RETENTION_DAYS = 3650;
 
+/** Days as a number, or as typed in the console's form; empty or null: the rule is off. */
 const days = (after: string) =>
-  z
+  z.preprocess(
+    (value) => (typeof value === "string" ? (value.trim() === "" ? null : Number(value.trim())) : value),
+    z
     .number({ error: `Enter the number of days after ${after}, or turn this rule off.` })
     .int(`Enter a whole number of days after ${after}.`)
     .min(1, `Purge at least 1 day after ${after}.`)
     .max(MAX_RETENTION_DAYS, `Purge at most ${MAX_RETENTION_DAYS} days (10 years) after ${after}.`)
-    .nullable();
+    .nullable(),
+  );
 
 /** An integration's retention policy: each rule a number of days, or null when off. */
 export const retentionPolicyInput = z.strictObject({
@@ -21,6 +25,9 @@ export const retentionPolicyInput = z.strictObject({
   purgeDaysAfterDeactivation: days("deactivation"),
 });
 export type RetentionPolicy = z.infer<typeof retentionPolicyInput>;
+
+/** The console's form: the policy and which integration it is for. */
+export const setRetentionPolicyInput = retentionPolicyInput.extend({ integrationId: z.uuid({ error: "No such integration" }) });
 
 /**
  * Sets the retention policy of one of this tenant's integrations (another tenant's is not
@@ -30,15 +37,10 @@ export type RetentionPolicy = z.infer<typeof retentionPolicyInput>;
 export async function setRetentionPolicy(
   db: Db,
   which: { tenantId: string; integrationId: string },
-  raw: RetentionPolicy,
+  raw: z.input<typeof retentionPolicyInput>,
   actor: AuditActor,
 ): Promise<{ integration: Integration; changed: boolean }> {
-  const parsed = retentionPolicyInput.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("bad_input", issue.message, issue.path.length ? String(issue.path[0]) : undefined);
-  }
-  const next = parsed.data;
+  const next = parseInput(retentionPolicyInput, raw);
   return db.transaction(async (tx) => {
     const where = and(eq(integrations.id, which.integrationId), eq(integrations.tenantId, which.tenantId));
     const [current] = await tx.select().from(integrations).where(where).for("update");

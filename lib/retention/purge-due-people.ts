@@ -4,7 +4,6 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { purgeLockedPeople } from "@/lib/people/internal/purge-locked-people";
 import { PURGE_BATCH_SIZE } from "@/lib/people/purge-people";
 import { duePeople, scheduledPurgeOf, type ScheduledPurge } from "./internal/due-people";
-import { describeRetentionRule } from "./retention-rule";
 
 export type RetentionRun = {
   /** The clock of the run: who is due is decided against it, so tests control it. */
@@ -17,7 +16,7 @@ export type RetentionRun = {
 };
 
 /** Who a run purged: ids and dates only, since the names are gone. */
-export type PurgedByRetention = Omit<ScheduledPurge, "name">;
+export type PurgedByRetention = Omit<ScheduledPurge, "name" | "policy">;
 
 /** Who a retention policy acts as, in History and in the audit log. */
 export function retentionActor(integrationName: string): AuditActor {
@@ -50,8 +49,7 @@ export async function purgeDuePeople(db: Db, run: RetentionRun): Promise<{ purge
       }
       for (const { due, persons } of groups.values()) {
         const actor = retentionActor(due.integration.name);
-        const rule = describeRetentionRule(due.days, due.rule);
-        await purgeLockedPeople(tx, due.tenantId, persons, { type: "system", id: null, label: actor.label }, rule);
+        await purgeLockedPeople(tx, due.tenantId, persons, { type: "system", id: null, label: actor.label }, due.policy);
         await recordAudit(tx, {
           tenantId: due.tenantId,
           actor,

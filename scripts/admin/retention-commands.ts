@@ -1,7 +1,6 @@
 import { formatDateTime } from "@/components/ui/format";
 import { listDuePeople } from "@/lib/retention/list-due-people";
 import { purgeDuePeople } from "@/lib/retention/purge-due-people";
-import { describeRetentionRule } from "@/lib/retention/retention-rule";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
 import type { Command } from "./cli";
 
@@ -22,7 +21,7 @@ export const retentionCommands: Command[] = [
       if (options.has("dry-run")) {
         const due = await listDuePeople(db, { now, tenantId });
         const lines = due.map(
-          (p) => `  ${p.personId}  ${p.name}  due ${formatDateTime(p.dueAt)} (${p.integration.name}: ${describeRetentionRule(p.days, p.rule)})`,
+          (p) => `  ${p.personId}  ${p.name}  due ${formatDateTime(p.dueAt)} (${p.integration.name}: ${p.policy})`,
         );
         return { text: [`${people(due.length)} would be permanently deleted${due.length ? ":" : ""}`, ...lines].join("\n"), data: { dryRun: true, due } };
       }

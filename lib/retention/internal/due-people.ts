@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { integrations, people, type Person } from "@/db/schema";
 import { personNameSql } from "@/lib/people/person-status";
-import type { RetentionRule } from "../retention-rule";
+import { describeRetentionRule, type RetentionRule } from "../retention-rule";
 
 /** When the deletion rule purges a person: N days after the identity provider deleted them. */
 const deletionDueAt = sql<Date | null>`case when ${integrations.purgeDaysAfterDeletion} is not null and ${people.deletedAt} is not null
@@ -80,12 +80,15 @@ export type ScheduledPurge = {
   dueAt: Date;
   rule: RetentionRule;
   days: number;
+  /** The rule in words: "30 days after deletion". */
+  policy: string;
 };
 
 /** Which rule purges the person first; on a tie, the deletion rule. */
 export function scheduledPurgeOf(row: DueRow): ScheduledPurge {
   const byDeletion = row.deletionDueAt !== null && (row.deactivationDueAt === null || row.deletionDueAt <= row.deactivationDueAt);
   const rule: RetentionRule = byDeletion ? "deletion" : "deactivation";
+  const days = (byDeletion ? row.integration.purgeDaysAfterDeletion : row.integration.purgeDaysAfterDeactivation) as number;
   return {
     personId: row.person.id,
     tenantId: row.person.tenantId,
@@ -93,6 +96,7 @@ export function scheduledPurgeOf(row: DueRow): ScheduledPurge {
     integration: { id: row.integration.id, name: row.integration.name },
     dueAt: (byDeletion ? row.deletionDueAt : row.deactivationDueAt) as Date,
     rule,
-    days: (byDeletion ? row.integration.purgeDaysAfterDeletion : row.integration.purgeDaysAfterDeactivation) as number,
+    days,
+    policy: describeRetentionRule(days, rule),
   };
 }

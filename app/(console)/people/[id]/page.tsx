@@ -15,9 +15,11 @@ import { requireConsole } from "@/lib/auth/console-context";
 import { describeHistory } from "@/lib/history/describe-event";
 import { listHistory } from "@/lib/history/list-history";
 import { getPersonProfile } from "@/lib/people/get-person-profile";
+import { findScheduledPurge } from "@/lib/retention/find-scheduled-purge";
 import { PersonProfileCard } from "../_components/person-profile-card";
 import { PersonActions } from "./_components/person-actions";
 import { PurgedPerson } from "./_components/purged-person";
+import { ScheduledPurgeNotice } from "./_components/scheduled-purge-notice";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -42,6 +44,7 @@ export default async function PersonPage({
     return <PurgedPerson id={person.id} purgedAt={person.purgedAt} tombstone={tombstone.rows[0]} />;
   }
   const history = await listHistory(db, tenant.id, { type: "person", id: person.id }, tab === "history" ? pageWindow(page) : { limit: 0, offset: 0 });
+  const scheduledPurge = await findScheduledPurge(db, tenant.id, person.id);
   const base = `/people/${person.id}`;
   const historyHref = (p: number) => personTabs.href(base, { tab: "history", page: p });
   if (tab === "history") redirectPastLastPage(page, history.total, historyHref);
@@ -73,6 +76,11 @@ export default async function PersonPage({
           </div>
         ) : null}
       </div>
+      {scheduledPurge ? (
+        <div className="-mt-2 mb-6">
+          <ScheduledPurgeNotice purge={scheduledPurge} now={new Date()} />
+        </div>
+      ) : null}
       <LinkTabs
         label="Person"
         tabs={[

@@ -8,6 +8,7 @@ import { setIntegrationStatus, setIntegrationStatusInput } from "@/lib/integrati
 import { updateIntegrationSettings, updateIntegrationSettingsInput } from "@/lib/integrations/update-integration-settings";
 import { createToken, createTokenInput } from "@/lib/tokens/create-token";
 import { revokeToken, revokeTokenInput } from "@/lib/tokens/revoke-token";
+import { setRetentionPolicy, setRetentionPolicyInput } from "@/lib/integrations/set-retention-policy";
 
 const LIST = "/settings/integrations";
 const page = (integrationId: string) => `${LIST}/${integrationId}`;
@@ -37,6 +38,12 @@ export const updateSettingsAction = consoleAction("integrations:manage", updateI
   const { changed } = await updateIntegrationSettings(await getDb(), tenant.id, input, actor);
   revalidatePath(page(input.integrationId));
   return { success: changed.length ? "Settings saved. They apply from the next request on." : "Nothing changed." };
+});
+
+export const setRetentionPolicyAction = consoleAction("integrations:manage", setRetentionPolicyInput, async ({ integrationId, ...policy }, { tenant, actor }) => {
+  const { changed } = await setRetentionPolicy(await getDb(), { tenantId: tenant.id, integrationId }, policy, actor);
+  revalidatePath(page(integrationId));
+  return { success: changed ? "Retention policy saved." : "Nothing changed." };
 });
 
 export const setStatusAction = consoleAction("integrations:manage", setIntegrationStatusInput, async (input, { tenant, actor }) => {

@@ -10,12 +10,15 @@ import { getDb } from "@/db/client";
 import type { IntegrationSettings } from "@/db/schema";
 import { requireConsole } from "@/lib/auth/console-context";
 import { findIntegration } from "@/lib/integrations/find-integration";
+import { env } from "@/lib/env";
 import { listIntegrations, type IntegrationRow } from "@/lib/integrations/list-integrations";
 import { providerLabels } from "@/lib/integrations/provider-defaults";
+import { previewRetention } from "@/lib/retention/preview-retention";
 import { tenantUrl } from "@/lib/integrations/tenant-url";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { InstalledSecret } from "../_components/installed-secret";
 import { ProviderMark } from "../_components/provider-mark";
+import { RetentionCard } from "../_components/retention-card";
 import { settingDescriptions } from "../_components/setting-descriptions";
 import { SettingsForm } from "../_components/settings-form";
 import { SetupSteps } from "../_components/setup-steps";
@@ -192,6 +195,12 @@ export default async function IntegrationPage({ params }: Props) {
             </Card>
           ) : null}
         </div>
+        <RetentionCard
+          integration={integration}
+          canManage={canManage}
+          preview={await previewRetention(db, { tenantId: tenant.id, integrationId: integration.id }, new Date())}
+          everyMinutes={Math.max(1, Math.round(env().RETENTION_INTERVAL_SECONDS / 60))}
+        />
       </div>
     </>
   );
