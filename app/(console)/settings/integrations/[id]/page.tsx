@@ -199,7 +199,7 @@ export default async function IntegrationPage({ params }: Props) {
           integration={integration}
           canManage={canManage}
           preview={await previewRetention(db, { tenantId: tenant.id, integrationId: integration.id }, new Date())}
-          everyMinutes={Math.max(1, Math.round(env().RETENTION_INTERVAL_SECONDS / 60))}
+          everySeconds={env().RETENTION_INTERVAL_SECONDS}
         />
       </div>
     </>

@@ -33,13 +33,13 @@ export function RetentionCard({
   integration,
   canManage,
   preview,
-  everyMinutes,
+  everySeconds,
 }: {
   integration: Integration;
   canManage: boolean;
   preview: RetentionPreview;
   /** How often the job runs (RETENTION_INTERVAL_SECONDS). */
-  everyMinutes: number;
+  everySeconds: number;
 }) {
   const policy: RetentionPolicy = {
     purgeDaysAfterDeletion: integration.purgeDaysAfterDeletion,
@@ -64,7 +64,7 @@ export function RetentionCard({
           <RetentionPreviewList
             preview={preview}
             policyOn={policy.purgeDaysAfterDeletion !== null || policy.purgeDaysAfterDeactivation !== null}
-            everyMinutes={everyMinutes}
+            everySeconds={everySeconds}
           />
         </section>
       </div>
