@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, events, people } from "@/db/schema";
 import { tracesOf } from "@/lib/people/testing";
 import { createScimHarness, type ScimHarness } from "@/lib/provisioning/testing";
+import { PATCH_OP } from "@/lib/scim/schemas/urns";
 import { listDuePeople } from "./list-due-people";
 import { purgeDuePeople } from "./purge-due-people";
 import { daysFromNow, tenantWithPolicy } from "./testing";
@@ -51,6 +52,19 @@ describe("purgeDuePeople", () => {
     expect(idsOf(run.purged)).toEqual([left.id]);
     expect(run.purged[0]).toMatchObject({ rule: "deactivation", days: 7 });
     expect(await purgedAt([left.id, back.id, deletedActive.id])).toEqual({ [left.id]: true, [back.id]: false, [deletedActive.id]: false });
+  });
+
+  it("counts the grace period from the deactivation, not from later changes to the inactive person", async () => {
+    const t = await tenantWithPolicy(h, { purgeDaysAfterDeactivation: 7 });
+    const left = await t.provision("left");
+    await t.setActive(left.id, false);
+    const deactivatedAt = async () => (await h.db.select({ at: people.deactivatedAt }).from(people).where(eq(people.id, left.id)))[0].at;
+    const first = await deactivatedAt();
+    expect(first).toBeInstanceOf(Date);
+    const renamed = await t.call("PATCH", `/Users/${left.id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "displayName", value: "Renamed" }] });
+    expect(renamed.status).toBe(200);
+    await t.setActive(left.id, false);
+    expect(await deactivatedAt()).toEqual(first);
   });
 
   it("does nothing while the policy is off", async () => {
