@@ -5,6 +5,7 @@ import type { Database } from "@/db/client";
 import { createTestDb } from "@/db/testing";
 import { scheduledJobs } from "@/db/schema";
 import type { JobContext, ScheduledJob } from "./scheduled-job";
+import { claimJobLease, releaseJobLease, renewJobLease } from "./job-lease";
 import { runJobIfDue, startScheduler } from "./scheduler";
 
 /** The scheduler's lease on a real database: several instances, one run at a time. */
@@ -72,6 +73,21 @@ describe("runJobIfDue", () => {
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
     expect(await rowOf(job.name)).toMatchObject({ leaseOwner: null, leaseUntil: null, lastError: "database on fire" });
+  });
+});
+
+describe("the lease", () => {
+  it("is renewed only by its owner, and released only by its owner", async () => {
+    const terms = { name: `lease-${randomUUID().slice(0, 8)}`, owner: "a", leaseSeconds: 60, everySeconds: 0 };
+    expect(await claimJobLease(database.db, terms)).toBe(true);
+    await database.db.update(scheduledJobs).set({ leaseUntil: sql`now() + interval '1 second'` }).where(eq(scheduledJobs.name, terms.name));
+    expect(await renewJobLease(database.db, { ...terms, owner: "b" })).toBe(false);
+    await releaseJobLease(database.db, { ...terms, owner: "b" }, null);
+    expect((await rowOf(terms.name)).leaseOwner).toBe("a");
+    expect(await renewJobLease(database.db, terms)).toBe(true);
+    const { leaseUntil } = await rowOf(terms.name);
+    // Renewed to a minute from now (the database's clock, on this same machine), not the 1 s it had left.
+    expect(leaseUntil!.getTime()).toBeGreaterThan(Date.now() + 30_000);
   });
 });
 

@@ -11,6 +11,7 @@ import { daysFromNow, tenantWithPolicy } from "./testing";
 /** The retention job against a real database, with the clock given to each run. */
 
 let h: ScimHarness;
+const onServer = Boolean(process.env.TEST_DATABASE_URL);
 beforeAll(async () => {
   h = await createScimHarness();
 });
@@ -140,5 +141,36 @@ describe("purgeDuePeople", () => {
     expect(tombstones.map((e) => e.subjectId).sort()).toEqual(purged);
     const audit = await h.db.select().from(auditLog).where(and(eq(auditLog.tenantId, t.tenant.id), eq(auditLog.action, "retention.purged")));
     expect(audit.flatMap((a) => a.detail.personIds as string[]).sort()).toEqual(purged);
+  });
+
+  it("leaves a person a write is holding for the next run, still due, and deletes them then", async () => {
+    const t = await tenantWithPolicy(h, { purgeDaysAfterDeletion: 1 });
+    const held = await t.provision("held");
+    const free = await t.provision("free");
+    await t.remove(held.id);
+    await t.remove(free.id);
+    const now = daysFromNow(2);
+    // PGlite runs one transaction at a time, so there no write can be in flight during a run.
+    if (onServer) {
+      let release!: () => void;
+      const releasing = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      const writer = h.db.transaction(async (tx) => {
+        await tx.select({ id: people.id }).from(people).where(eq(people.id, held.id)).for("update");
+        locked();
+        await releasing;
+      });
+      await isLocked;
+      const first = await purgeDuePeople(h.db, { now, tenantId: t.tenant.id });
+      release();
+      await writer;
+      expect(idsOf(first.purged)).toEqual([free.id]);
+      expect(await purgedAt([held.id])).toEqual({ [held.id]: false });
+      expect(idsOf(await listDuePeople(h.db, { now, tenantId: t.tenant.id }))).toEqual([held.id]);
+    }
+    const next = await purgeDuePeople(h.db, { now, tenantId: t.tenant.id });
+    expect(idsOf(next.purged)).toEqual(onServer ? [held.id] : [held.id, free.id].sort());
+    expect(await purgedAt([held.id, free.id])).toEqual({ [held.id]: true, [free.id]: true });
   });
 });
