@@ -46,7 +46,7 @@ test.beforeAll(async ({ request }) => {
     headers: headers(),
     data: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: false }] },
   });
-  expect(patched.status()).toBe(200);
+  expect(patched.status()).toBe(204);
   deletedDay = dayAfter(before, 30);
   inactiveDay = dayAfter(before, 90);
 });

@@ -7,17 +7,13 @@ import { AppError, parseInput } from "@/lib/errors";
 
 export const MAX_RETENTION_DAYS = 3650;
 
-/** Days as a number, or as typed in the console's form; empty or null: the rule is off. */
 const days = (after: string) =>
-  z.preprocess(
-    (value) => (typeof value === "string" ? (value.trim() === "" ? null : Number(value.trim())) : value),
-    z
+  z
     .number({ error: `Enter the number of days after ${after}, or turn this rule off.` })
     .int(`Enter a whole number of days after ${after}.`)
     .min(1, `Purge at least 1 day after ${after}.`)
     .max(MAX_RETENTION_DAYS, `Purge at most ${MAX_RETENTION_DAYS} days (10 years) after ${after}.`)
-    .nullable(),
-  );
+    .nullable();
 
 /** An integration's retention policy: each rule a number of days, or null when off. */
 export const retentionPolicyInput = z.strictObject({
@@ -26,8 +22,18 @@ export const retentionPolicyInput = z.strictObject({
 });
 export type RetentionPolicy = z.infer<typeof retentionPolicyInput>;
 
-/** The console's form: the policy and which integration it is for. */
-export const setRetentionPolicyInput = retentionPolicyInput.extend({ integrationId: z.uuid({ error: "No such integration" }) });
+/** Days as typed in the console's form: empty turns the rule off; the service checks the rest. */
+const typedDays = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? Number(value.trim()) : null));
+
+/** The console's form: which integration, and each rule's days as typed. */
+export const setRetentionPolicyInput = z.object({
+  integrationId: z.uuid({ error: "No such integration" }),
+  purgeDaysAfterDeletion: typedDays,
+  purgeDaysAfterDeactivation: typedDays,
+});
 
 /**
  * Sets the retention policy of one of this tenant's integrations (another tenant's is not
@@ -37,7 +43,7 @@ export const setRetentionPolicyInput = retentionPolicyInput.extend({ integration
 export async function setRetentionPolicy(
   db: Db,
   which: { tenantId: string; integrationId: string },
-  raw: z.input<typeof retentionPolicyInput>,
+  raw: RetentionPolicy,
   actor: AuditActor,
 ): Promise<{ integration: Integration; changed: boolean }> {
   const next = parseInput(retentionPolicyInput, raw);

@@ -31,7 +31,7 @@ export async function tenantWithPolicy(h: ScimHarness, policy: Partial<Retention
     if (done.status !== status) throw new Error(`expected ${status}, got ${done.status} ${JSON.stringify(done.body)}`);
   }
   const setActive = (id: string, active: boolean) =>
-    expectStatus(call("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: active }] }), 200);
+    expectStatus(call("PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: active }] }), 204);
   const remove = (id: string) => expectStatus(call("DELETE", `/Users/${id}`), 204);
   return { tenant, entra, which, call, provision, setActive, remove };
 }
