@@ -25,16 +25,28 @@ export const auditActions = [
   "staff.tenant_opened",
   "staff.page_viewed",
   "staff.action_submitted",
+  "staff.token_minted",
+  "staff.people_searched",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
 
 /** Groups of actions an admin can narrow the audit log to. */
 export const auditCategories = {
-  staff: ["staff.tenant_opened", "staff.page_viewed", "staff.action_submitted"],
+  staff: ["staff.tenant_opened", "staff.page_viewed", "staff.action_submitted", "staff.token_minted", "staff.people_searched"],
   members: ["setup.completed", "member.added", "member.role_changed", "member.removed", "invitation.created", "invitation.revoked", "invitation.accepted"],
   people: ["person.deactivated", "person.reactivated", "person.exported", "person.purged", "people.purged", "retention.purged"],
-  integrations: ["integration.created", "integration.settings_updated", "integration.enabled", "integration.disabled", "integration.rate_limit_changed", "integration.retention_changed", "token.created", "token.revoked"],
+  integrations: [
+    "integration.created",
+    "integration.settings_updated",
+    "integration.enabled",
+    "integration.disabled",
+    "integration.rate_limit_changed",
+    "integration.retention_changed",
+    "token.created",
+    "token.revoked",
+    "staff.token_minted",
+  ],
 } as const satisfies Record<string, readonly AuditAction[]>;
 
 export type AuditCategory = keyof typeof auditCategories;

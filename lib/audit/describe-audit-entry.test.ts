@@ -7,6 +7,8 @@ describe("describeAuditEntry", () => {
     [{ action: "token.created", detail: { hint: "abc123", name: "Okta" } }, "Created a token ending …abc123 for Okta"],
     [{ action: "token.revoked", detail: {} }, "Revoked a token"],
     [{ action: "staff.action_submitted", detail: { path: "/settings/members" } }, "Submitted a form on /settings/members"],
+    [{ action: "staff.token_minted", detail: { hint: "abc123", name: "Okta", reason: "Ticket 4711" } }, 'Minted a token ending …abc123 for Okta on request: "Ticket 4711"'],
+    [{ action: "staff.people_searched", detail: { query: "ann@", matches: 1 } }, 'Searched people of every tenant for "ann@" (1 match here)'],
     [{ action: "integration.created", detail: { name: 42 } }, "Installed an integration"],
     [
       { action: "integration.retention_changed", detail: { name: "Okta", changes: { purgeDaysAfterDeletion: { from: null, to: 30 }, purgeDaysAfterDeactivation: { from: 7, to: null } } } },

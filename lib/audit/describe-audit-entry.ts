@@ -45,6 +45,11 @@ function count(detail: Detail, key: string): number {
   return Array.isArray(value) ? value.length : 0;
 }
 
+function matches(detail: Detail): string {
+  const n = typeof detail.matches === "number" ? detail.matches : 0;
+  return n === 1 ? "1 match here" : `${n} matches here`;
+}
+
 const describe: Record<AuditAction, (detail: Detail) => string> = {
   "setup.completed": (d) => `Set up the console for ${text(d, "organisation", "this organisation")}`,
   "member.added": (d) => `Added ${text(d, "email", "a member")} as ${role(d, "role")}`,
@@ -72,6 +77,8 @@ const describe: Record<AuditAction, (detail: Detail) => string> = {
   "staff.tenant_opened": () => "Opened this tenant with platform staff access",
   "staff.page_viewed": (d) => `Viewed ${text(d, "path", "a page")}`,
   "staff.action_submitted": (d) => `Submitted a form on ${text(d, "path", "a page")}`,
+  "staff.token_minted": (d) => `Minted a token ${ending(d)}for ${text(d, "name", "an integration")} on request${because(d)}`,
+  "staff.people_searched": (d) => `Searched people of every tenant for "${text(d, "query", "")}" (${matches(d)})`,
 };
 
 function isAuditAction(action: string): action is AuditAction {
