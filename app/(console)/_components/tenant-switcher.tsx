@@ -14,7 +14,10 @@ export function TenantSwitcher({ tenants, current }: { tenants: TenantAccess[]; 
       <label htmlFor="tenant-switcher" className="sr-only">
         Tenant
       </label>
+      {/* Keyed by the tenant: a server action that opens another tenant re-renders the
+          layout in place, and an uncontrolled select would keep showing the old one. */}
       <select
+        key={current}
         id="tenant-switcher"
         name="tenant"
         defaultValue={current}
