@@ -2,6 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ACTIVE_TENANT_COOKIE, currentUser } from "@/lib/auth/session";
@@ -9,7 +10,19 @@ import { currentConsoleRequest } from "@/lib/auth/current-console-request";
 import { cookieOptions } from "@/lib/auth/session-cookie";
 import { listTenantsOfUser } from "@/lib/members/list-tenants-of-user";
 
-/** Opens another tenant the signed-in user may access; staff opening a tenant is audited. */
+/**
+ * Where to land in the opened tenant: a console path of this app, never another origin
+ * (`//host`, `/\host`) or a scheme. Anything else lands on the home page.
+ */
+const landing = z
+  .string()
+  .regex(/^\/[A-Za-z0-9][A-Za-z0-9\-/]*$/)
+  .catch("/");
+
+/**
+ * Opens another tenant the signed-in user may access, on its home page or on `next` (the
+ * staff people search opens a person in their tenant); staff opening a tenant is audited.
+ */
 export async function switchTenant(formData: FormData) {
   const user = await currentUser();
   if (!user) redirect("/sign-in");
@@ -26,5 +39,5 @@ export async function switchTenant(formData: FormData) {
     });
   }
   (await cookies()).set(ACTIVE_TENANT_COOKIE, target.slug, cookieOptions());
-  redirect("/");
+  redirect(landing.parse(formData.get("next") ?? "/"));
 }
