@@ -5,6 +5,7 @@ import type { ConsoleUser } from "@/db/schema";
 import { getDb } from "@/db/client";
 import type { AuditActor } from "@/lib/audit/record-audit";
 import { recordStaffPageView } from "@/lib/audit/record-staff-page-view";
+import { isPlatformPage } from "@/lib/staff/platform-pages";
 import { listTenantsOfUser, type TenantAccess } from "@/lib/members/list-tenants-of-user";
 import { currentConsoleRequest } from "./current-console-request";
 import { roleCan, type Permission } from "./permissions";
@@ -39,7 +40,8 @@ const loadConsole = cache(async (): Promise<ConsoleContext> => {
   };
   // Every page staff open in a tenant is audited, landing there after sign-in or by the
   // tenant cookie included; a server action is audited as an action (consoleAction).
-  if (tenant.viaStaff && request.path && !request.isAction && !request.isPrefetch) {
+  // Platform pages (the Tenants page, the people search) belong to no tenant.
+  if (tenant.viaStaff && request.path && !request.isAction && !request.isPrefetch && !isPlatformPage(request.path)) {
     await recordStaffPageView(await getDb(), { tenantId: tenant.id, actor: { ...actor, userId: user.id }, path: request.path });
   }
   return { user, tenant, tenants, actor, can };
