@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { requireConsole } from "@/lib/auth/console-context";
 import { roleLabels } from "@/lib/auth/permissions";
 import { signOut } from "../(auth)/sign-in/actions";
-import { navigation } from "./_components/navigation";
+import { navigation, showsInNavigation } from "./_components/navigation";
 import { NavLink } from "./_components/nav-link";
 import { TenantSwitcher } from "./_components/tenant-switcher";
 
@@ -22,7 +22,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </div>
         <nav aria-label="Main" className="flex flex-wrap gap-x-6 gap-y-3 px-3 pb-3 md:block md:space-y-5">
           {navigation.map((section) => {
-            const items = section.items.filter((item) => can(item.permission));
+            const items = section.items.filter((item) => showsInNavigation(item, user, can));
             if (items.length === 0) return null;
             return (
               <div key={section.title ?? "main"}>

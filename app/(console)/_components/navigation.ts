@@ -1,8 +1,9 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-export type NavSection = { title?: string; items: { href: string; label: string; permission: Permission }[] };
+export type NavItem = { href: string; label: string; permission: Permission; staffOnly?: boolean };
+export type NavSection = { title?: string; items: NavItem[] };
 
-/** The console's pages, each shown only to roles that may open it. */
+/** The console's pages, each shown only to roles that may open it; staff-only ones to staff. */
 export const navigation: NavSection[] = [
   {
     items: [
@@ -23,4 +24,16 @@ export const navigation: NavSection[] = [
     title: "Account",
     items: [{ href: "/profile", label: "My Profile", permission: "tenant:read" }],
   },
+  {
+    title: "Platform",
+    items: [
+      { href: "/staff/tenants", label: "Tenants", permission: "tenant:read", staffOnly: true },
+      { href: "/staff/people", label: "Find a person", permission: "tenant:read", staffOnly: true },
+    ],
+  },
 ];
+
+/** Whether the signed-in user sees a page in the navigation (the page checks again). */
+export function showsInNavigation(item: NavItem, user: { isStaff: boolean }, can: (p: Permission) => boolean): boolean {
+  return item.staffOnly ? user.isStaff : can(item.permission);
+}
