@@ -1,2 +1,2 @@
-CREATE INDEX "people_email_prefix_idx" ON "people" USING btree (lower("primary_email") text_pattern_ops);--> statement-breakpoint
-CREATE INDEX "people_user_name_prefix_idx" ON "people" USING btree (lower("user_name") text_pattern_ops);
+CREATE INDEX "people_email_prefix_idx" ON "people" USING btree ((lower("primary_email") collate "C"));--> statement-breakpoint
+CREATE INDEX "people_user_name_prefix_idx" ON "people" USING btree ((lower("user_name") collate "C"));

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { integrations, people, tenants } from "@/db/schema";
@@ -35,6 +35,28 @@ function prefixPattern(value: string): string {
   return `${value.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+type Matched = PersonAcrossTenants;
+
+/** The first people, in `key` order, whose `key` starts with the pattern; purged ones never. */
+function firstMatches(db: Db, key: SQL, pattern: string): Promise<Matched[]> {
+  return db
+    .select({
+      id: people.id,
+      tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name },
+      integrationName: integrations.name,
+      name: personNameSql,
+      userName: people.userName,
+      primaryEmail: people.primaryEmail,
+      status: personStatusSql,
+    })
+    .from(people)
+    .innerJoin(tenants, eq(tenants.id, people.tenantId))
+    .leftJoin(integrations, eq(integrations.id, people.integrationId))
+    .where(and(isNull(people.purgedAt), sql`${key} like ${pattern}`))
+    .orderBy(key, asc(people.id))
+    .limit(PEOPLE_SEARCH_LIMIT + 1);
+}
+
 /**
  * "Which tenant is this user in": people of every tenant whose primary email or userName is,
  * or starts with, what staff typed, case-insensitively; exact matches first, at most
@@ -51,31 +73,21 @@ export async function findPeopleAcrossTenants(
   const parsed = findPeopleInput.safeParse(raw);
   if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0].message, "query");
   const { query } = parsed.data;
-  const exact = query.toLowerCase();
   const pattern = prefixPattern(query);
-  const email = sql`lower(${people.primaryEmail})`;
-  const userName = sql`lower(${people.userName})`;
-  const found = await db
-    .select({
-      id: people.id,
-      tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name },
-      integrationName: integrations.name,
-      name: personNameSql,
-      userName: people.userName,
-      primaryEmail: people.primaryEmail,
-      status: personStatusSql,
-    })
-    .from(people)
-    .innerJoin(tenants, eq(tenants.id, people.tenantId))
-    .leftJoin(integrations, eq(integrations.id, people.integrationId))
-    .where(and(isNull(people.purgedAt), or(sql`${email} like ${pattern}`, sql`${userName} like ${pattern}`)))
-    .orderBy(
-      asc(sql`case when ${email} = ${exact} or ${userName} = ${exact} then 0 else 1 end`),
-      asc(userName),
-      asc(people.id),
-    )
-    .limit(PEOPLE_SEARCH_LIMIT + 1);
+  // Each column read in its index's order, as far as the limit: the exact value, when there
+  // is one, sorts first among the values it starts.
+  const [byEmail, byUserName] = await Promise.all([
+    firstMatches(db, sql`(lower(${people.primaryEmail}) collate "C")`, pattern),
+    firstMatches(db, sql`(lower(${people.userName}) collate "C")`, pattern),
+  ]);
+  const exact = query.toLowerCase();
+  const isExact = (p: Matched) => (p.primaryEmail?.toLowerCase() === exact || p.userName.toLowerCase() === exact ? 0 : 1);
+  const byName = (a: Matched, b: Matched) => (a.userName.toLowerCase() < b.userName.toLowerCase() ? -1 : a.userName.toLowerCase() > b.userName.toLowerCase() ? 1 : 0);
+  const found = [...new Map([...byEmail, ...byUserName].map((p) => [p.id, p])).values()].sort(
+    (a, b) => isExact(a) - isExact(b) || byName(a, b),
+  );
+  const more = found.length > PEOPLE_SEARCH_LIMIT || byEmail.length > PEOPLE_SEARCH_LIMIT || byUserName.length > PEOPLE_SEARCH_LIMIT;
   const rows = found.slice(0, PEOPLE_SEARCH_LIMIT);
-  await recordPeopleSearch(db, staff, origin, { query, rows, more: found.length > PEOPLE_SEARCH_LIMIT });
-  return { rows, more: found.length > PEOPLE_SEARCH_LIMIT };
+  await recordPeopleSearch(db, staff, origin, { query, rows, more });
+  return { rows, more };
 }
