@@ -65,6 +65,12 @@ test("staff find a person by email across tenants and open them in their tenant,
   await expect(searched.getByText(`${users.staff} (platform staff)`)).toBeVisible();
   await expect(log.getByRole("row").filter({ hasText: "Opened this tenant with platform staff access" }).first()).toBeVisible();
   await expect(log.getByRole("row").filter({ hasText: `Viewed /people/${danaId}` })).toHaveCount(1);
+
+  // The search page belongs to no tenant: not a view in Acme, where staff stood before.
+  const owner = await signedIn(browser, users.owner);
+  await owner.goto("/settings/audit-log?category=staff");
+  await expect(owner.getByRole("table", { name: "Audit log" }).getByRole("row").first()).toBeVisible();
+  await expect(owner.getByText("Viewed /staff/people")).toHaveCount(0);
 });
 
 test("staff filter the tenants as they type, mint a token on request, see it once, and it authenticates SCIM", async ({ browser }) => {

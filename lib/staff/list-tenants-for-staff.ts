@@ -6,6 +6,8 @@ import { containsPattern } from "@/lib/people/search-pattern";
 import { assertStaff } from "./internal/assert-staff";
 import { tenantSummaries, type TenantSummary } from "./internal/tenant-summaries";
 
+export type { StaffTenantIntegration, TenantSummary } from "./internal/tenant-summaries";
+
 export const staffTenantsQuery = z.object({
   search: z.string().trim().max(200, "Use at most 200 characters").default(""),
   limit: z.number().int().min(1).max(200),

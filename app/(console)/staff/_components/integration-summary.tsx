@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { StaffTenantIntegration } from "@/lib/staff/internal/tenant-summaries";
+import type { StaffTenantIntegration } from "@/lib/staff/list-tenants-for-staff";
 
 /**
  * An integration as the platform pages list it: its name, its provider when the name does not
