@@ -45,7 +45,7 @@ describe("listTenantsForStaff", () => {
   });
 
   it("lists every integration of a tenant with its name, provider and status", async () => {
-    await setIntegrationStatus(h.db, { integrationId: h.b.okta.integration.id, tenantId: h.b.tenant.id }, "disabled", cliActor);
+    await setIntegrationStatus(h.db, h.b.tenant.id, { integrationId: h.b.okta.integration.id, status: "disabled" }, cliActor);
     const { rows } = await listTenantsForStaff(h.db, staff, { ...page, search: h.b.tenant.slug });
     expect(rows.map((r) => r.integrations.map((i) => [i.name, i.provider, i.status]))).toEqual([
       [
@@ -58,7 +58,7 @@ describe("listTenantsForStaff", () => {
   it("finds tenants by a part of their name or slug, case-insensitively, with % and _ taken literally", async () => {
     const tag = uniqueSuffix();
     const acme = await createTenant(h.db, { slug: `acme-${tag}`, name: `Acme ${tag} Corp` });
-    await createIntegration(h.db, { tenantId: acme.id, provider: "generic" }, cliActor);
+    await createIntegration(h.db, acme.id, { provider: "generic" }, cliActor);
     const byName = await listTenantsForStaff(h.db, staff, { ...page, search: ` ACME ${tag.toUpperCase()} ` });
     expect(byName.rows.map((r) => r.slug)).toEqual([acme.slug]);
     expect(byName.rows[0]).toMatchObject({ people: 0, lastScimActivity: null, integrations: [{ provider: "generic" }] });

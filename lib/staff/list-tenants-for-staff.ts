@@ -1,8 +1,9 @@
-import { count, ilike, or } from "drizzle-orm";
+import { countAll, pagedQuery, type Paged } from "@/lib/paged-query";
+import { ilike, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { tenants } from "@/db/schema";
-import { containsPattern } from "@/lib/people/search-pattern";
+import { containsPattern } from "@/lib/sql/contains-pattern";
 import { assertStaff } from "./internal/assert-staff";
 import { tenantSummaries, type TenantSummary } from "./internal/tenant-summaries";
 
@@ -23,12 +24,10 @@ export async function listTenantsForStaff(
   db: Db,
   viewer: { isStaff: boolean },
   input: StaffTenantsQuery,
-): Promise<{ rows: TenantSummary[]; total: number }> {
+): Promise<Paged<TenantSummary>> {
   assertStaff(viewer, "list every tenant");
   const query = staffTenantsQuery.parse(input);
   const pattern = containsPattern(query.search);
   const where = query.search ? or(ilike(tenants.name, pattern), ilike(tenants.slug, pattern)) : undefined;
-  const [{ total }] = await db.select({ total: count() }).from(tenants).where(where);
-  if (total === 0) return { rows: [], total };
-  return { rows: await tenantSummaries(db, where, query), total };
+  return pagedQuery(db.select({ total: countAll }).from(tenants).where(where), query, () => tenantSummaries(db, where, query));
 }

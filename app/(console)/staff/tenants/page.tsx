@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
-import { firstValues, lastPage, PAGE_SIZE, pageParam, pageWindow, searchParam, toQueryString, type RawSearchParams } from "@/components/data-table/search-params";
+import { listState, redirectPastLastPage } from "@/components/data-table/list-state";
+import { PAGE_SIZE, pageParam, pageWindow, searchParam, type RawSearchParams } from "@/components/data-table/search-params";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
@@ -17,20 +17,19 @@ import { TenantFilter } from "../_components/tenant-filter";
 
 export const metadata: Metadata = { title: "Tenants" };
 
-const searchSchema = z.object({ q: searchParam, page: pageParam });
-
-function href(q: string, page: number) {
-  return `/staff/tenants${toQueryString({ q, page: page === 1 ? undefined : page })}`;
-}
+/** The Tenants list's state in the URL. */
+const tenantsList = listState(z.object({ q: searchParam, page: pageParam }));
 
 const cell = "block px-4 md:table-cell md:py-3";
 
 /** Platform staff only: every tenant, its integrations, people and last SCIM activity. */
 export default async function TenantsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const { user } = await requireStaffConsole();
-  const { q, page } = searchSchema.parse(firstValues(await searchParams));
+  const state = tenantsList.parse(await searchParams);
+  const { q, page } = state;
+  const href = (p: number) => tenantsList.href("/staff/tenants", { ...state, page: p });
   const { rows, total } = await listTenantsForStaff(await getDb(), user, { search: q, ...pageWindow(page) });
-  if (rows.length === 0 && page > lastPage(total)) redirect(href(q, lastPage(total)));
+  redirectPastLastPage(page, total, href);
 
   return (
     <>
@@ -114,7 +113,7 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
               </tbody>
             </table>
           </Card>
-          <DataTablePagination page={page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "tenant" : "tenants"} hrefForPage={(p) => href(q, p)} />
+          <DataTablePagination page={page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "tenant" : "tenants"} hrefForPage={href} />
         </>
       )}
     </>
