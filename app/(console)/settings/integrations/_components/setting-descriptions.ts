@@ -8,5 +8,5 @@ export const settingDescriptions = {
   defaultRegion: "The region new people are placed in. Empty: none.",
   deleteMode: "What a SCIM DELETE does to a person or group.",
   matchExisting:
-    "When this identity provider creates someone another integration of this tenant already manages (same userName or primary email). Take over to move a tenant from one identity provider to another.",
+    "Someone another integration already manages (same userName or primary email). Refuse: a 409 names that integration. Take over: they move here, to change identity provider.",
 } satisfies Record<keyof IntegrationSettings, string>;

@@ -56,8 +56,8 @@ export function SettingsForm({ integrationId, settings }: { integrationId: strin
           error={e.matchExisting}
           hint={settingDescriptions.matchExisting}
         >
-          <option value="refuse">Refuse: answer 409 naming who manages them</option>
-          <option value="takeOver">Take over: this integration manages them from now on</option>
+          <option value="refuse">Refuse (409)</option>
+          <option value="takeOver">Take over</option>
         </SelectField>
       </div>
       <Button type="submit" disabled={pending}>
