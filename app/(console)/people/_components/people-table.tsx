@@ -28,7 +28,7 @@ const columns: ColumnDef<PersonListRow, unknown>[] = [
     id: "integration",
     header: "Integration",
     enableSorting: false,
-    meta: { className: "hidden 2xl:table-cell whitespace-nowrap" },
+    meta: { className: "hidden xl:table-cell whitespace-nowrap" },
     cell: ({ row }) => row.original.integrationName ?? <span className="text-slate-400">Removed</span>,
   },
   {
