@@ -5,14 +5,15 @@ import { recordEvent } from "@/lib/history/record-event";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { diffResources } from "@/lib/scim/diff";
 import { applyMemberOperations } from "./internal/apply-member-operations";
-import { displayNameTaken } from "./internal/commit-group-change";
 import { groupColumns } from "./internal/group-columns";
+import { groupNameHeld } from "./internal/group-name-held";
 import { prepareGroup } from "./internal/prepare-group";
 
 /**
  * POST /Groups, with its members when the body has them (Okta sends `members: []`). The
  * group, its memberships and their History commit together or not at all. displayName
- * uniqueness is the database's unique index: of two concurrent creates one wins, the other 409.
+ * uniqueness is the database's unique index: of two concurrent creates one wins, the other 409,
+ * naming the integration that manages the group when it is another one.
  */
 export async function createGroup(
   db: Db,
@@ -39,7 +40,7 @@ export async function createGroup(
     });
     return { group, ignored };
   } catch (error) {
-    if (isUniqueViolation(error)) throw displayNameTaken(resource.displayName);
+    if (isUniqueViolation(error)) throw await groupNameHeld(db, scope.tenantId, resource.displayName, scope.integration.id);
     throw error;
   }
 }

@@ -56,6 +56,18 @@ describe("refusing people another integration manages (the default)", () => {
     expect(res.body.detail).toContain('"Take over"');
   });
 
+  it("answers a group's 409 naming the integration that manages the group", async () => {
+    const tenant = await h.makeTenant("groups");
+    const displayName = `Engineering ${unique()}`;
+    const body = { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName };
+    expect((await h.scim("POST", `${tenant.okta.integration.appKey}/Groups`, { body, as: tenant.okta })).status).toBe(201);
+    const res = await h.scim("POST", `${tenant.entra.integration.appKey}/Groups`, { body, as: tenant.entra });
+    expect(res.status).toBe(409);
+    expect(res.body.detail).toBe(`A group named "${displayName}" already exists in this tenant, managed by the integration "${tenant.okta.integration.name}"`);
+    const again = await h.scim("POST", `${tenant.okta.integration.appKey}/Groups`, { body, as: tenant.okta });
+    expect(again.body.detail).toBe(`A group named "${displayName}" already exists in this tenant`);
+  });
+
   it("keeps the plain 409 for a duplicate within one integration", async () => {
     const tenant = await h.makeTenant("dup");
     const person = await provision(tenant.okta, oktaBody(`dup.${unique()}@example.com`));
