@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScimHarness, type ScimHarness } from "@/lib/provisioning/testing";
 import { USER_SCHEMA } from "@/lib/scim/schemas/urns";
 import { getRequestLogEntry } from "./get-request-log-entry";
-import { listLogIntegrations } from "./list-log-integrations";
+import { listIntegrationChoices } from "@/lib/integrations/list-integration-choices";
 import { listRequestLog, type RequestLogQuery } from "./list-request-log";
 
 /** The tenant's SCIM request log as the Activity page reads it: filters, paging, isolation. */
@@ -79,9 +79,9 @@ describe("getRequestLogEntry", () => {
   });
 });
 
-describe("listLogIntegrations", () => {
+describe("listIntegrationChoices", () => {
   it("gives only the tenant's integrations", async () => {
-    const ids = (await listLogIntegrations(h.db, h.a.tenant.id)).map((i) => i.id).sort();
+    const ids = (await listIntegrationChoices(h.db, h.a.tenant.id)).map((i) => i.id).sort();
     expect(ids).toEqual([h.a.entra.integration.id, h.a.okta.integration.id].sort());
   });
 });

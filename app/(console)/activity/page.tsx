@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
-import { listLogIntegrations } from "@/lib/activity/list-log-integrations";
+import { listIntegrationChoices } from "@/lib/integrations/list-integration-choices";
 import { listRequestLog, requestMethods } from "@/lib/activity/list-request-log";
 import { pathWithQuery } from "@/lib/activity/path-with-query";
 import { requireConsole } from "@/lib/auth/console-context";
@@ -23,7 +23,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const href = (page: number, change: Partial<typeof state> = {}) => activityList.href("/activity", { ...state, ...change, page });
   const db = await getDb();
   const [integrations, { rows, total }] = await Promise.all([
-    listLogIntegrations(db, tenant.id),
+    listIntegrationChoices(db, tenant.id),
     listRequestLog(db, tenant.id, {
       integrationId: state.integration,
       outcome: state.outcome,

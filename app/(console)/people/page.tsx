@@ -8,7 +8,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { requireConsole } from "@/lib/auth/console-context";
-import { listIntegrations } from "@/lib/integrations/list-integrations";
+import { listIntegrationChoices } from "@/lib/integrations/list-integration-choices";
 import { searchPeople } from "@/lib/people/search-people";
 import { PeopleTable } from "./_components/people-table";
 import { peopleList } from "./search-params";
@@ -20,15 +20,17 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const state = peopleList.parse(await searchParams);
   const href = (page: number, change: Partial<typeof state> = {}) => peopleList.href("/people", { ...state, ...change, page });
   const db = await getDb();
-  const integrations = await listIntegrations(db, tenant.id);
-  const { rows, total } = await searchPeople(db, tenant.id, {
-    search: state.q,
-    status: state.status,
-    integrationId: state.integration || undefined,
-    sort: state.sort,
-    descending: state.dir === "desc",
-    ...pageWindow(state.page),
-  });
+  const [integrations, { rows, total }] = await Promise.all([
+    listIntegrationChoices(db, tenant.id),
+    searchPeople(db, tenant.id, {
+      search: state.q,
+      status: state.status,
+      integrationId: state.integration || undefined,
+      sort: state.sort,
+      descending: state.dir === "desc",
+      ...pageWindow(state.page),
+    }),
+  ]);
   redirectPastLastPage(state.page, total, href);
   const filtered = state.q !== "" || state.status !== "current" || state.integration !== "";
 
