@@ -24,7 +24,7 @@ export async function createPerson(
   const { resource, ignored } = prepareUser(body, scope.integration.settings, "create");
   const takesOver = scope.integration.settings.matchExisting === "takeOver";
   if (takesOver) {
-    const moved = await takeOverPerson(db, scope, body);
+    const moved = await takeOverPerson(db, scope, body, resource);
     if (moved) return { person: moved, ignored };
   }
   try {
@@ -54,7 +54,7 @@ export async function createPerson(
     return { person, ignored };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const moved = takesOver ? await takeOverPerson(db, scope, body) : null;
+    const moved = takesOver ? await takeOverPerson(db, scope, body, resource) : null;
     if (moved) return { person: moved, ignored };
     throw await userNameTaken(db, scope.tenantId, String(resource.userName), scope.integration.id);
   }

@@ -12,11 +12,11 @@ import { prepareUser } from "./prepare-user";
 /**
  * The "take over" matching policy: a POST for someone another integration of the tenant
  * manages (same userName, else same primary email, case-insensitive) moves that person to
- * this integration instead of answering 409. The body replaces their client-owned data as a
- * PUT would; their id, History and memberships stay. Returns null when nobody matches.
+ * this integration instead of answering 409. `sent` is the body as prepared for a create (its
+ * userName and email are what is matched); the body then replaces the person's client-owned
+ * data as a PUT would; their id, History and memberships stay. Returns null when nobody matches.
  */
-export async function takeOverPerson(db: Db, scope: IntegrationScope, body: unknown): Promise<Person | null> {
-  const { resource: sent } = prepareUser(body, scope.integration.settings, "create");
+export async function takeOverPerson(db: Db, scope: IntegrationScope, body: unknown, sent: Record<string, unknown>): Promise<Person | null> {
   const userName = String(sent.userName);
   const email = primaryEmailOf(sent);
   try {
