@@ -21,6 +21,7 @@ import { ProviderMark } from "../_components/provider-mark";
 import { RetentionCard } from "../_components/retention-card";
 import { settingDescriptions } from "../_components/setting-descriptions";
 import { SettingsForm } from "../_components/settings-form";
+import { SettingsSummaryList, type SummaryRow } from "../_components/settings-summary-list";
 import { SetupSteps } from "../_components/setup-steps";
 import { StatusControl } from "../_components/status-control";
 import { TokensCard } from "../_components/tokens-card";
@@ -68,7 +69,7 @@ function MovingHere({ name, others }: { name: string; others: IntegrationRow[] }
 }
 
 function SettingsSummary({ settings }: { settings: IntegrationSettings }) {
-  const rows: [string, string, string][] = [
+  const rows: SummaryRow[] = [
     ["Provision groups", settings.groupsEnabled ? "On" : "Off", settingDescriptions.groupsEnabled],
     ["Lowercase identifiers", settings.lowercaseIdentifiers ? "On" : "Off", settingDescriptions.lowercaseIdentifiers],
     ["Couple userName and primary email", settings.coupleUserNameAndEmail ? "On" : "Off", settingDescriptions.coupleUserNameAndEmail],
@@ -76,19 +77,7 @@ function SettingsSummary({ settings }: { settings: IntegrationSettings }) {
     ["Delete mode", settings.deleteMode === "hard" ? "Hard: remove the record" : "Soft: keep as retained data", settingDescriptions.deleteMode],
     ["People who already exist", settings.matchExisting === "takeOver" ? "Take over" : "Refuse", settingDescriptions.matchExisting],
   ];
-  return (
-    <dl className="divide-y divide-slate-100 text-sm">
-      {rows.map(([label, value, description]) => (
-        <div key={label} className="flex flex-col gap-1 py-3 first:pt-0 last:pb-0 sm:flex-row sm:justify-between sm:gap-6">
-          <div>
-            <dt className="font-medium text-slate-900">{label}</dt>
-            <p className="text-slate-500">{description}</p>
-          </div>
-          <dd className="shrink-0 font-medium text-slate-900">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <SettingsSummaryList rows={rows} />;
 }
 
 export default async function IntegrationPage({ params }: Props) {

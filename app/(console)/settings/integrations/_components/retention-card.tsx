@@ -5,27 +5,16 @@ import type { RetentionPreview } from "@/lib/retention/preview-retention";
 import { retentionDescriptions } from "./retention-descriptions";
 import { RetentionForm } from "./retention-form";
 import { RetentionPreviewList } from "./retention-preview";
+import { SettingsSummaryList, type SummaryRow } from "./settings-summary-list";
 
 const inDays = (days: number | null) => (days === null ? "Never" : `${days} ${days === 1 ? "day" : "days"}`);
 
 function RetentionSummary({ policy }: { policy: RetentionPolicy }) {
-  const rows: [string, string, string][] = [
+  const rows: SummaryRow[] = [
     ["After deletion", inDays(policy.purgeDaysAfterDeletion), retentionDescriptions.purgeDaysAfterDeletion],
     ["After deactivation", inDays(policy.purgeDaysAfterDeactivation), retentionDescriptions.purgeDaysAfterDeactivation],
   ];
-  return (
-    <dl className="divide-y divide-slate-100 text-sm">
-      {rows.map(([label, value, description]) => (
-        <div key={label} className="flex flex-col gap-1 py-3 first:pt-0 last:pb-0 sm:flex-row sm:justify-between sm:gap-6">
-          <div>
-            <dt className="font-medium text-slate-900">{label}</dt>
-            <p className="text-slate-500">{description}</p>
-          </div>
-          <dd className="shrink-0 font-medium text-slate-900">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <SettingsSummaryList rows={rows} />;
 }
 
 /** The integration's retention policy (a form for admins, a summary for others) beside its dry run. */
