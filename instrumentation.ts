@@ -4,8 +4,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { answerUnroutableRequests } = await import("./lib/provisioning/unroutable-requests");
-    answerUnroutableRequests();
+    const { serveScimBeforeNext } = await import("./lib/provisioning/node-server");
+    serveScimBeforeNext();
     const { openDatabaseAtStart } = await import("./lib/open-database-at-start");
     await openDatabaseAtStart();
   }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scimRequests } from "@/db/schema";
 import { MAX_PAYLOAD_BYTES } from "@/lib/scim-limits";
 import { createScimHarness, type ScimHarness } from "./testing";
-import { answerUnroutableRequests, isUnroutable } from "./unroutable-requests";
+import { isUnroutable, serveScimBeforeNext } from "./node-server";
 
 /**
  * Next answers a TRACE or a path with a malformed escape with a bare 500 before any route
@@ -18,7 +18,7 @@ let server: Server;
 let reachedNext = 0;
 beforeAll(async () => {
   h = await createScimHarness();
-  answerUnroutableRequests(async () => h.db);
+  serveScimBeforeNext(async () => h.db);
   server = createServer((_, res) => {
     reachedNext++;
     res.end("next");
@@ -88,11 +88,39 @@ describe("requests Next cannot route", () => {
     expect(JSON.parse(res.body).detail).toMatch(/malformed escape/);
   });
 
-  it("answers other paths with a plain 405 or 400, and leaves routable requests to Next", async () => {
+  it("answers other paths with a plain 405 or 400, and leaves pages to Next", async () => {
     expect((await send("TRACE", "/")).status).toBe(405);
     expect((await send("GET", "/people/%ZZ")).status).toBe(400);
     const before = reachedNext;
-    expect((await send("GET", "/api/scim/v2/Users")).body).toBe("next");
+    expect((await send("GET", "/people")).body).toBe("next");
     expect(reachedNext).toBe(before + 1);
+  });
+});
+
+describe("the SCIM API served before Next", () => {
+  it("answers a SCIM request itself, with the API's security headers, and logs it", async () => {
+    const before = reachedNext;
+    const res = await send("GET", `/api/scim/v2/${h.a.entra.integration.appKey}/Users?count=1`, { authorization: `Bearer ${h.a.entra.secret}` });
+    expect(reachedNext).toBe(before);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/scim+json; charset=utf-8");
+    expect(res.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(JSON.parse(res.body)).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"] });
+    expect(await lastLogged()).toMatchObject({ method: "GET", status: 200, requestId: res.headers["x-request-id"] });
+  });
+
+  it("refuses a request without credentials with a SCIM 401", async () => {
+    const res = await send("GET", "/api/scim/v2/Users");
+    expect(res.status).toBe(401);
+    expect(res.headers["www-authenticate"]).toContain("Bearer");
+    expect(JSON.parse(res.body)).toMatchObject({ status: "401" });
+  });
+
+  it("leaves HEAD and OPTIONS to Next's route, which derives them", async () => {
+    const before = reachedNext;
+    await send("OPTIONS", "/api/scim/v2/Users");
+    await send("HEAD", "/api/scim/v2/Users");
+    expect(reachedNext).toBe(before + 2);
   });
 });
