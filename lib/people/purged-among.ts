@@ -1,20 +1,23 @@
-import { and, eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { people } from "@/db/schema";
 import { isUuid } from "@/lib/is-uuid";
 
 /**
- * Whether a person was permanently deleted, read under a KEY SHARE lock in the caller's
- * transaction: a purge in flight (FOR UPDATE) commits first and the answer is yes, or waits
- * until the caller commits and then scrubs what the caller wrote. The SCIM request log uses
- * it so a request that raced a purge never leaves the person's data behind in its body.
+ * Which of these people (tenant and id) were permanently deleted, read under a KEY SHARE lock
+ * in the caller's transaction: a purge in flight (FOR UPDATE) commits first and the answer is
+ * yes, or waits until the caller commits and then scrubs what the caller wrote. The SCIM
+ * request log uses it so a request that raced a purge never leaves the person's data behind
+ * in its body. Answers the purged ids.
  */
-export async function isPersonPurged(tx: Db, tenantId: string, personId: string): Promise<boolean> {
-  if (!isUuid(personId)) return false;
+export async function purgedAmong(tx: Db, subjects: { tenantId: string; personId: string }[]): Promise<Set<string>> {
+  const ids = [...new Set(subjects.map((s) => s.personId).filter(isUuid))];
+  if (ids.length === 0) return new Set();
   const rows = await tx
-    .select({ purgedAt: people.purgedAt })
+    .select({ id: people.id, tenantId: people.tenantId, purgedAt: people.purgedAt })
     .from(people)
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)))
+    .where(inArray(people.id, ids))
     .for("key share");
-  return rows.length > 0 && rows[0].purgedAt !== null;
+  const tenantOf = new Map(subjects.map((s) => [s.personId, s.tenantId]));
+  return new Set(rows.filter((r) => r.purgedAt !== null && tenantOf.get(r.id) === r.tenantId).map((r) => r.id));
 }
