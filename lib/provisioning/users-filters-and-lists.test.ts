@@ -182,6 +182,19 @@ describe("count and startIndex", () => {
     expect(config.body.filter.maxResults).toBe(1000);
   });
 
+  it.each([
+    ["startIndex=1&count=2", 2],
+    ["startIndex=4&count=2", 2],
+    ["startIndex=5&count=2", 1],
+    ["startIndex=4&count=10", 2],
+    ["startIndex=6&count=2", 0],
+    ["startIndex=50&count=2", 0],
+  ])("says the same totalResults (5) on every page, full, last or past the end: %s", async (query, returned) => {
+    const res = await list(query);
+    expect(res.body.totalResults).toBe(5);
+    expect(res.body.Resources).toHaveLength(returned);
+  });
+
   it("treats startIndex below 1 as 1 and a negative count as 0", async () => {
     expect((await list("startIndex=0&count=2")).body).toMatchObject({ startIndex: 1, itemsPerPage: 2 });
     expect((await list("count=-3")).body).toMatchObject({ itemsPerPage: 0, totalResults: 5 });

@@ -52,8 +52,8 @@ export async function filterResources<T extends ResourceTable>(
   const order = query.sortBy ? [direction(sortExpression(listing, query.sortBy))] : [];
   // One query for either table: drizzle types a select by its table, and both share these columns.
   const from = table as typeof people;
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(from).where(where);
-  if (query.count === 0 || total < query.startIndex) return { totalResults: total, rows: [] };
+  const countAll = () => db.select({ total: sql<number>`count(*)::int` }).from(from).where(where).then(([row]) => row.total);
+  if (query.count === 0) return { totalResults: await countAll(), rows: [] };
   const rows = await db
     .select()
     .from(from)
@@ -61,5 +61,10 @@ export async function filterResources<T extends ResourceTable>(
     .orderBy(...order, asc(table.createdAt), asc(table.id))
     .limit(query.count)
     .offset(query.startIndex - 1);
+  // A page that is not full is the last one, and says the total itself: an identity
+  // provider's lookup by userName is then one statement. Only a full or empty page past
+  // the first needs the count.
+  const lastPage = rows.length < query.count && (rows.length > 0 || query.startIndex === 1);
+  const total = lastPage ? query.startIndex - 1 + rows.length : await countAll();
   return { totalResults: total, rows: rows as ResourceRow<T>[] };
 }
