@@ -36,7 +36,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
       idle_timeout: 300,
       connection: { statement_timeout: 60_000, idle_in_transaction_session_timeout: 60_000 },
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const db = drizzlePostgres(preparingStatements(client), { schema }) as unknown as Db;
     await migratePostgres(db as never, { migrationsFolder });
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
@@ -46,6 +46,37 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
   return openPglite(options.dataDir, lock.release).catch(async (error: unknown) => {
     await lock.release();
     throw error;
+  });
+}
+
+/** Statements with more parameters than this (batch inserts, long IN lists) are not prepared. */
+const PREPARE_MAX_PARAMETERS = 64;
+
+/**
+ * postgres.js runs a statement with parameters that is not prepared in two round trips
+ * (describe its parameters, then bind and execute), and drizzle asks it to prepare only the
+ * statements a caller names. Here every statement of ordinary size is prepared on each
+ * connection the first time it runs, and then executes in one round trip; large one-off ones
+ * stay unnamed so the server keeps few statements per connection, and connections are
+ * recycled (postgres.js max_lifetime, 30 to 60 minutes), which frees them. Transactions and
+ * savepoints hand drizzle a connection wrapped the same way.
+ */
+function preparingStatements(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, parameters: unknown[] = [], options: { prepare?: boolean } = {}) =>
+          target.unsafe(query, parameters as never, { ...options, prepare: options.prepare || parameters.length <= PREPARE_MAX_PARAMETERS });
+      }
+      if (property === "begin" || property === "savepoint") {
+        return (...args: unknown[]) => {
+          const body = args.pop() as (inner: postgres.Sql) => unknown;
+          const run = Reflect.get(target, property, receiver) as (...rest: unknown[]) => Promise<unknown>;
+          return run.call(target, ...args, (inner: postgres.Sql) => body(preparingStatements(inner)));
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
   });
 }
 
