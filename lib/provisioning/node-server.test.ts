@@ -106,6 +106,7 @@ describe("the SCIM API served before Next", () => {
     expect(res.headers["content-type"]).toBe("application/scim+json; charset=utf-8");
     expect(res.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(Number(res.headers["content-length"])).toBe(Buffer.byteLength(res.body));
     expect(JSON.parse(res.body)).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"] });
     expect(await lastLogged()).toMatchObject({ method: "GET", status: 200, requestId: res.headers["x-request-id"] });
   });

@@ -109,9 +109,15 @@ async function answerScim(request: IncomingMessage, response: ServerResponse, op
     result.headers["x-request-id"] = requestId;
     result.headers["content-type"] = SCIM_CONTENT_TYPE;
   }
-  response.writeHead(result.status, { ...API_HEADERS, ...result.headers });
-  if (result.stream) await writeStream(result.stream, response, requestId);
-  else response.end(result.body === undefined ? undefined : JSON.stringify(result.body));
+  if (result.stream) {
+    response.writeHead(result.status, { ...API_HEADERS, ...result.headers });
+    await writeStream(result.stream, response, requestId);
+    return;
+  }
+  const payload = result.body === undefined ? undefined : JSON.stringify(result.body);
+  const length = payload === undefined ? {} : { "content-length": String(Buffer.byteLength(payload)) };
+  response.writeHead(result.status, { ...API_HEADERS, ...result.headers, ...length });
+  response.end(payload);
 }
 
 /** Writes a streamed body at the pace the client reads it; a client that leaves stops it. */
