@@ -15,6 +15,8 @@ const schema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "Use an smtp:// or smtps:// URL" }).optional(),
   /** The From of those emails, e.g. "SCIM Console <console@example.com>". */
   SMTP_FROM: z.string().min(3).optional(),
+  /** 1: /api/bench-ceiling answers (the HTTP benchmark's ceiling); unset in every real deployment. */
+  BENCH_CEILING: z.literal("1", { error: "BENCH_CEILING is 1 or unset" }).optional(),
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string };
