@@ -67,8 +67,7 @@ function folderSize(dir: string): number {
 }
 
 /** A PostgreSQL target, or the reason there is none. */
-export async function postgresTarget(port: number): Promise<Target | string> {
-  const given = process.env.CHAOS_DATABASE_URL;
+export async function postgresTarget(port: number, given = process.env.CHAOS_DATABASE_URL): Promise<Target | string> {
   if (given) return throwawayDatabase(given, undefined);
   const cluster = startPrivateCluster(port);
   if (typeof cluster === "string") return cluster;

@@ -19,11 +19,14 @@ export type ServerOptions = {
   /** Set for PostgreSQL; unset runs on PGlite in dataDir. */
   databaseUrl?: string;
   logFile: string;
+  /** More environment for the server (the HTTP benchmark turns its ceiling route on). */
+  env?: Record<string, string>;
 };
 
-export function serverEnv(options: Pick<ServerOptions, "port" | "dataDir" | "databaseUrl">): NodeJS.ProcessEnv {
+export function serverEnv(options: Pick<ServerOptions, "port" | "dataDir" | "databaseUrl" | "env">): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...options.env,
     PORT: String(options.port),
     APP_URL: `http://127.0.0.1:${options.port}`,
     DATA_DIR: options.dataDir,
@@ -48,6 +51,11 @@ export class Server {
 
   constructor(readonly options: ServerOptions) {
     this.origin = `http://127.0.0.1:${options.port}`;
+  }
+
+  /** The `next start` process (the server itself runs in a child of it). */
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   get running(): boolean {
