@@ -48,6 +48,8 @@ export class Server {
   readonly origin: string;
   private child: ChildProcess | undefined;
   private forget: (() => void) | undefined;
+  /** How the last process ended ("exit code 1", "killed by SIGKILL"), for the report. */
+  lastExit: string | undefined;
 
   constructor(readonly options: ServerOptions) {
     this.origin = `http://127.0.0.1:${options.port}`;
@@ -78,8 +80,9 @@ export class Server {
     const pid = child.pid!;
     this.forget = onCleanup(`server on port ${this.options.port}`, () => killGroup(pid, "SIGKILL"));
     let exited = false;
-    child.once("exit", () => {
+    child.once("exit", (code, signal) => {
       exited = true;
+      this.lastExit = signal ? `killed by ${signal}` : `exit code ${code}`;
     });
     while (performance.now() - started < START_TIMEOUT_MS) {
       if (exited) {
