@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { chartSvg } from "./chart";
+import { compareRuns, comparisonLines } from "./compare";
+import type { BenchRun, ScenarioRow } from "./report";
+
+function row(scenario: string, reqPerSec: number, ratio: number, connections = 16): ScenarioRow {
+  return { scenario, label: `label of ${scenario} <&>`, connections, requests: 100, seconds: 10, reqPerSec, p50: 5, p99: 9, max: 12, statuses: { 200: 100 }, unexpected: 0, ratio };
+}
+
+function runOf(startedAt: string, rows: ScenarioRow[], ceiling = 1000): BenchRun {
+  const measurement = { scenario: "ceiling", label: "empty route", connections: 16, requests: 100, seconds: 10, reqPerSec: ceiling, p50: 1, p99: 2, max: 3, statuses: { 200: 100 }, unexpected: 0 };
+  return {
+    startedAt,
+    mode: "full",
+    options: {},
+    machine: { cpus: 2, loadAverage: [1, 1, 1] },
+    databases: [{ database: "PostgreSQL", status: "ok", ceiling: measurement, scenarios: rows, seedSeconds: {} }],
+  };
+}
+
+describe("comparing with the previous run", () => {
+  it("flags a fall of the ratio to the ceiling over 10%, not a fall of raw req/s", () => {
+    const before = runOf("t1", [row("get-by-id", 600, 0.6), row("post-user", 400, 0.4), row("page-100", 100, 0.2)]);
+    // A busier machine: every req/s halves, the ratios hold except for the POST's.
+    const after = runOf("t2", [row("get-by-id", 300, 0.58), row("post-user", 150, 0.3), row("page-100", 60, 0.24)], 500);
+    const changes = compareRuns(before, after);
+    expect(changes.map((c) => [c.scenario, c.regression])).toEqual([
+      ["get-by-id", false],
+      ["post-user", true],
+      ["page-100", false],
+    ]);
+    expect(comparisonLines(before, changes).join("\n")).toMatch(/REGRESSION PostgreSQL label of post-user <&>: 0\.40 -> 0\.30 \(-25%\)/);
+  });
+
+  it("compares a scenario only with the same scenario at the same connection count", () => {
+    const before = runOf("t1", [row("pglite-64", 100, 0.5, 64)]);
+    const after = runOf("t2", [row("pglite-64", 10, 0.05, 16), row("get-by-id", 10, 0.05)]);
+    expect(compareRuns(before, after)).toEqual([]);
+    expect(comparisonLines(before, [])).toEqual(["No scenario in common with the previous run (t1)."]);
+  });
+});
+
+describe("the chart", () => {
+  it("writes each scenario's ratio and req/s on its bar, with labels escaped", () => {
+    const svg = chartSvg(runOf("t1", [row("get-by-id", 600, 0.6), row("page-100", 100, 0.1)]));
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg).toContain("PostgreSQL: ceiling 1000 req/s");
+    expect(svg).toContain("0.60 × ceiling (600 req/s)");
+    expect(svg).toContain("0.10 × ceiling (100 req/s)");
+    expect(svg).toContain("label of get-by-id &lt;&amp;&gt;");
+    expect(svg).not.toContain("<&>");
+    expect(svg.match(/<rect /g)).toHaveLength(3);
+  });
+});

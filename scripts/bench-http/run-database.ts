@@ -1,0 +1,101 @@
+/**
+ * Everything measured on one database: install through the admin CLI, seed through SQL,
+ * start the server, the ceiling, the scenarios, the initial sync, then the lookups again at
+ * each larger size. PGlite has one owner process, so the server stops while it is seeded.
+ */
+import { randomUUID } from "node:crypto";
+import { initialSync } from "./initial-sync";
+import { measure, type Measurement, type Timing } from "./load";
+import type { Options } from "./options";
+import type { DatabaseRun } from "./report";
+import { BIG_GROUP, bigGroupMembers, buildScenario, lookupNames, MIN_PEOPLE, scenarioNames, type ScenarioContext, type ScenarioName } from "./scenarios";
+import { seedGroupSql, seedPeopleSql } from "./seeding";
+import { benchServer, databaseLabels, openTarget, RssSampler, type DatabaseKind } from "./servers";
+import { installIntegration, runSeed, withDatabase } from "./setup";
+
+function selectedScenarios(kind: DatabaseKind, options: Options): ScenarioName[] {
+  if (options.scenario === "sync") return [];
+  if (options.scenario) return [options.scenario as ScenarioName].filter((name) => name !== "ceiling");
+  return scenarioNames.filter((name) => name !== "ceiling" && (name !== "pglite-64" || kind === "pglite"));
+}
+
+export async function runDatabase(kind: DatabaseKind, options: Options, log: (line: string) => void): Promise<DatabaseRun> {
+  const label = databaseLabels[kind];
+  const run: DatabaseRun = { database: label, status: "ok", scenarios: [], seedSeconds: {} };
+  const target = await openTarget(kind, options.portBase + 2, options.databaseUrl);
+  if (typeof target === "string") {
+    log(`${label}: skipped: ${target}`);
+    return { ...run, status: "skipped", reason: target };
+  }
+  const port = options.portBase + (kind === "pglite" ? 0 : 1);
+  const server = benchServer(target, port);
+  const rss = new RssSampler(server);
+  const timing: Timing = { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, amount: options.amount };
+  const seed = async (statements: string[], people: number) => {
+    const started = performance.now();
+    await withDatabase(target, (db) => runSeed(db, statements));
+    run.seedSeconds[people] = (performance.now() - started) / 1000;
+    log(`${label}: seeded to ${people.toLocaleString("en")} people in ${run.seedSeconds[people].toFixed(1)} s`);
+  };
+  const start = async () => {
+    log(`${label}: starting next start on 127.0.0.1:${port}`);
+    await server.start();
+    rss.start();
+  };
+  const stop = async () => {
+    rss.sample();
+    await server.stop();
+  };
+  /** A scenario whose requests found no server: say so with the server's last words. */
+  const checkAlive = (after: string) => {
+    if (!server.alive()) throw new Error(`the server exited (${server.lastExit ?? "unknown"}) during ${after}; its log:\n${server.logTail()}`);
+  };
+  const record = (m: Measurement) => {
+    const ratio = run.ceiling && run.ceiling.reqPerSec > 0 ? m.reqPerSec / run.ceiling.reqPerSec : 0;
+    log(`${label} ${m.label}: ${m.reqPerSec.toFixed(0)} req/s, p50 ${m.p50.toFixed(0)} ms, p99 ${m.p99.toFixed(0)} ms, max ${m.max.toFixed(0)} ms, ratio ${ratio.toFixed(2)}, unexpected ${m.unexpected}`);
+    run.scenarios.push({ ...m, ratio });
+    checkAlive(m.label);
+  };
+  try {
+    const people = Math.max(options.people, MIN_PEOPLE);
+    const started = performance.now();
+    const { main, sync } = await withDatabase(target, async (db) => {
+      const installed = { main: await installIntegration(db, "bench"), sync: await installIntegration(db, "bench-sync") };
+      await runSeed(db, [seedPeopleSql(installed.main, 1, people), ...seedGroupSql(installed.main, BIG_GROUP, bigGroupMembers)]);
+      return installed;
+    });
+    run.seedSeconds[people] = (performance.now() - started) / 1000;
+    log(`${label}: migrated, installed two Entra integrations, seeded ${people.toLocaleString("en")} people in ${run.seedSeconds[people].toFixed(1)} s`);
+    await start();
+    const context: ScenarioContext = { appKey: main.appKey, token: main.token, tenantId: main.tenantId, people, runTag: randomUUID().slice(0, 8) };
+    run.ceiling = await measure(server.origin, buildScenario("ceiling", context), timing);
+    log(`${label} ceiling: ${run.ceiling.reqPerSec.toFixed(0)} req/s, p99 ${run.ceiling.p99.toFixed(0)} ms, unexpected ${run.ceiling.unexpected}`);
+    const selected = selectedScenarios(kind, options);
+    for (const name of selected) record(await measure(server.origin, buildScenario(name, context), timing));
+    if (!options.scenario || options.scenario === "sync") {
+      log(`${label}: initial sync of ${options.sync.users.toLocaleString("en")} users, ${options.sync.groups.toLocaleString("en")} groups`);
+      run.sync = await initialSync({ origin: server.origin, appKey: sync.appKey, token: sync.token }, options.sync);
+      log(`${label} initial sync: ${run.sync.wallSeconds.toFixed(1)} s wall, unexpected ${run.sync.unexpected}`);
+      checkAlive("the initial sync");
+    }
+    const lookups = selected.filter((name) => lookupNames.includes(name));
+    let seeded = people;
+    for (const size of lookups.length ? options.sizes : []) {
+      if (target.readsNeedServerStopped) await stop();
+      await seed([seedPeopleSql(main, seeded + 1, size)], size);
+      seeded = size;
+      if (!server.running) await start();
+      for (const name of lookups) record(await measure(server.origin, buildScenario(name, context, size), timing));
+    }
+  } catch (error) {
+    run.status = "failed";
+    run.reason = (error as Error).message;
+    log(`${label}: failed: ${run.reason}`);
+  } finally {
+    rss.sample();
+    run.peakRssBytes = rss.stop();
+    await server.stop();
+    await target.dispose();
+  }
+  return run;
+}
