@@ -30,6 +30,8 @@ export type BenchRun = {
 
 /** The 64-connection run's target: no request of the embedded database stalls longer. */
 export const STALL_LIMIT_MS = 2_000;
+/** Issue #11's memory target for the server, throughout. */
+export const RSS_LIMIT_MIB = 512;
 
 const columns: { title: string; cell: (r: ScenarioRow) => string }[] = [
   { title: "scenario", cell: (r) => r.label },
@@ -49,7 +51,8 @@ export function non2xx(statuses: Record<string, number>): number {
 
 export function databaseTable(run: DatabaseRun): string {
   const head = `${run.database}${run.status === "ok" ? "" : ` (${run.status}${run.reason ? `: ${run.reason}` : ""})`}`;
-  const rows = [columns.map((c) => c.title), ...run.scenarios.map((r) => columns.map((c) => c.cell(r)))];
+  const measured = [...(run.ceiling ? [{ ...run.ceiling, ratio: 1 }] : []), ...run.scenarios];
+  const rows = [columns.map((c) => c.title), ...measured.map((r) => columns.map((c) => c.cell(r)))];
   const widths = columns.map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
   const lines = [head, line(rows[0]), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)];
@@ -64,7 +67,10 @@ export function databaseTable(run: DatabaseRun): string {
     );
     for (const failure of s.failures) lines.push(`  ${failure}`);
   }
-  if (run.peakRssBytes) lines.push(`server peak RSS: ${(run.peakRssBytes / 1048576).toFixed(0)} MiB`);
+  if (run.peakRssBytes) {
+    const mib = run.peakRssBytes / 1048576;
+    lines.push(`server peak RSS: ${mib.toFixed(0)} MiB (${mib < RSS_LIMIT_MIB ? "within" : "OVER"} the ${RSS_LIMIT_MIB} MiB target)`);
+  }
   const seeds = Object.entries(run.seedSeconds).map(([people, seconds]) => `${Number(people).toLocaleString("en")} in ${seconds.toFixed(1)} s`);
   if (seeds.length) lines.push(`seeded people: ${seeds.join(", ")}`);
   return lines.join("\n");

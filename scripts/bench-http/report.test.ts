@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { databaseTable, non2xx, unexpectedAnswers, type BenchRun, type DatabaseRun } from "./report";
+
+const measurement = (scenario: string, reqPerSec: number, extra: { connections?: number; max?: number; statuses?: Record<string, number>; unexpected?: number } = {}) => ({
+  scenario,
+  label: scenario,
+  connections: extra.connections ?? 16,
+  requests: 10,
+  seconds: 10,
+  reqPerSec,
+  p50: 4,
+  p99: 9,
+  max: extra.max ?? 12,
+  statuses: extra.statuses ?? { 200: 10 },
+  unexpected: extra.unexpected ?? 0,
+});
+
+const pglite: DatabaseRun = {
+  database: "PGlite",
+  status: "ok",
+  ceiling: measurement("ceiling", 1000),
+  scenarios: [
+    { ...measurement("get-by-id", 300), ratio: 0.3 },
+    { ...measurement("pglite-64", 100, { connections: 64, max: 2500, statuses: { 204: 5, 503: 2, errors: 1 }, unexpected: 3 }), ratio: 0.1 },
+  ],
+  peakRssBytes: 600 * 1048576,
+  seedSeconds: { 2000: 1.5 },
+};
+
+describe("the printed table", () => {
+  it("lists the ceiling first, then each scenario with its ratio and non-2xx count", () => {
+    const lines = databaseTable(pglite).split("\n");
+    expect(lines[0]).toBe("PGlite");
+    expect(lines[1]).toMatch(/^scenario\s+conns\s+req\/s\s+p50 ms\s+p99 ms\s+max ms\s+ratio\s+non-2xx$/);
+    expect(lines[3]).toMatch(/^ceiling\s+16\s+1000\s+4\s+9\s+12\s+1\.00\s+0$/);
+    expect(lines[4]).toMatch(/^get-by-id\s+16\s+300 .*0\.30\s+0$/);
+    expect(lines[5]).toMatch(/^pglite-64\s+64\s+100 .*2500\s+0\.10\s+3$/);
+  });
+
+  it("says when the 64-connection run stalled over 2 s and the server went over 512 MiB", () => {
+    const text = databaseTable(pglite);
+    expect(text).toContain("pglite-64: slowest request 2500 ms (OVER the 2000 ms target)");
+    expect(text).toContain("server peak RSS: 600 MiB (OVER the 512 MiB target)");
+  });
+});
+
+describe("unexpected answers", () => {
+  it("counts every answer outside 2xx and every request that got none", () => {
+    expect(non2xx({ 200: 3, 201: 1, 404: 2, 500: 1, errors: 4 })).toBe(7);
+  });
+
+  it("names each scenario that had one, so the run fails loudly", () => {
+    const run: BenchRun = { startedAt: "t", mode: "smoke", options: {}, machine: { cpus: 2, loadAverage: [] }, databases: [pglite] };
+    expect(unexpectedAnswers(run)).toEqual(['PGlite pglite-64: 3 unexpected answers ({"204":5,"503":2,"errors":1})']);
+  });
+});
