@@ -4,7 +4,7 @@ import { compareRuns, comparisonLines } from "./compare";
 import type { BenchRun, ScenarioRow } from "./report";
 
 function row(scenario: string, reqPerSec: number, ratio: number, connections = 16): ScenarioRow {
-  return { scenario, label: `label of ${scenario} <&>`, connections, requests: 100, seconds: 10, reqPerSec, p50: 5, p99: 9, max: 12, statuses: { 200: 100 }, unexpected: 0, ratio };
+  return { scenario, label: `label of ${scenario} <&>`, connections, requests: 100, seconds: 10, reqPerSec, p50: 5, p99: 9, max: 12, statuses: { 200: 100 }, unexpected: 0, ratio, ceiling: reqPerSec / ratio };
 }
 
 function runOf(startedAt: string, rows: ScenarioRow[], ceiling = 1000): BenchRun {

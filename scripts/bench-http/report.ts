@@ -4,13 +4,16 @@ import path from "node:path";
 import type { SyncResult } from "./initial-sync";
 import type { Measurement } from "./load";
 
-export type ScenarioRow = Measurement & { ratio: number };
+/** A scenario and its ratio to `ceiling`, the req/s of the ceiling measured last before it. */
+export type ScenarioRow = Measurement & { ratio: number; ceiling: number };
 
 export type DatabaseRun = {
   database: string;
   status: "ok" | "skipped" | "failed";
   reason?: string;
   ceiling?: Measurement;
+  /** The ceiling measured again before each larger size's lookups. */
+  extraCeilings?: Measurement[];
   scenarios: ScenarioRow[];
   sync?: SyncResult;
   /** Highest VmHWM of the server's processes over the whole run on this database. */
@@ -51,7 +54,8 @@ export function non2xx(statuses: Record<string, number>): number {
 
 export function databaseTable(run: DatabaseRun): string {
   const head = `${run.database}${run.status === "ok" ? "" : ` (${run.status}${run.reason ? `: ${run.reason}` : ""})`}`;
-  const measured = [...(run.ceiling ? [{ ...run.ceiling, ratio: 1 }] : []), ...run.scenarios];
+  const ceilings = [...(run.ceiling ? [run.ceiling] : []), ...(run.extraCeilings ?? [])].map((c) => ({ ...c, ratio: 1, ceiling: c.reqPerSec }));
+  const measured = [...ceilings.slice(0, 1), ...run.scenarios, ...ceilings.slice(1)];
   const rows = [columns.map((c) => c.title), ...measured.map((r) => columns.map((c) => c.cell(r)))];
   const widths = columns.map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
@@ -80,7 +84,7 @@ export function databaseTable(run: DatabaseRun): string {
 export function unexpectedAnswers(run: BenchRun): string[] {
   const found: string[] = [];
   for (const db of run.databases) {
-    for (const s of [...(db.ceiling ? [db.ceiling] : []), ...db.scenarios]) {
+    for (const s of [...(db.ceiling ? [db.ceiling] : []), ...(db.extraCeilings ?? []), ...db.scenarios]) {
       if (s.unexpected > 0) found.push(`${db.database} ${s.label}: ${s.unexpected} unexpected answers (${JSON.stringify(s.statuses)})`);
     }
     if (db.sync && db.sync.unexpected > 0) found.push(`${db.database} initial sync: ${db.sync.unexpected} unexpected answers (${JSON.stringify(db.sync.statuses)})`);
