@@ -1,7 +1,7 @@
 /**
- * An SVG bar chart, hand-written: per database, each scenario's req/s as a bar on a scale
- * where the ceiling (the empty route, same run) is the dashed line, with the ratio and the
- * req/s written on the bar, so it reads without colour.
+ * An SVG bar chart, hand-written: per database, each scenario's req/s as a share of the
+ * ceiling (the empty route, same run, measured last before it), the ceiling being the dashed
+ * line, with the ratio and the req/s written on the bar, so it reads without colour.
  */
 import type { BenchRun } from "./report";
 
@@ -19,14 +19,14 @@ export function chartSvg(run: BenchRun): string {
   const scale = WIDTH - LABEL - 20;
   for (const db of run.databases.filter((d) => d.ceiling && d.scenarios.length > 0)) {
     const ceiling = db.ceiling!.reqPerSec;
-    const top = Math.max(ceiling, ...db.scenarios.map((s) => s.reqPerSec));
-    const x = (value: number) => LABEL + (value / top) * scale;
+    const top = Math.max(1, ...db.scenarios.map((s) => s.ratio));
+    const x = (ratio: number) => LABEL + (ratio / top) * scale;
     y += 24;
     parts.push(`<text x="10" y="${y}" font-size="14" font-weight="bold">${escape(db.database)}: ceiling ${ceiling.toFixed(0)} req/s</text>`);
     y += 10;
     const first = y;
     for (const s of db.scenarios) {
-      const end = x(s.reqPerSec);
+      const end = x(s.ratio);
       parts.push(`<text x="${LABEL - 8}" y="${y + 16}" font-size="12" text-anchor="end">${escape(s.label)}${s.connections === 16 ? "" : ` (${s.connections} conns)`}</text>`);
       parts.push(`<rect x="${LABEL}" y="${y}" width="${Math.max(1, end - LABEL).toFixed(1)}" height="${BAR}" fill="#9ab" stroke="#234"/>`);
       const caption = `${s.ratio.toFixed(2)} × ceiling (${s.reqPerSec.toFixed(0)} req/s)`;
@@ -34,7 +34,7 @@ export function chartSvg(run: BenchRun): string {
       parts.push(`<text x="${(inside ? LABEL + 6 : end + 6).toFixed(1)}" y="${y + 16}" font-size="12">${escape(caption)}</text>`);
       y += BAR + GAP;
     }
-    const cx = x(ceiling).toFixed(1);
+    const cx = x(1).toFixed(1);
     parts.push(`<line x1="${cx}" y1="${first - 4}" x2="${cx}" y2="${y}" stroke="#000" stroke-dasharray="5 4"/>`);
     parts.push(`<text x="${cx}" y="${y + 12}" font-size="11" text-anchor="end">ceiling</text>`);
     y += 20;

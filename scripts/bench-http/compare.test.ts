@@ -41,7 +41,7 @@ describe("comparing with the previous run", () => {
 });
 
 describe("the chart", () => {
-  it("writes each scenario's ratio and req/s on its bar, with labels escaped", () => {
+  it("draws each scenario as its share of the ceiling, ratio and req/s written on the bar", () => {
     const svg = chartSvg(runOf("t1", [row("get-by-id", 600, 0.6), row("page-100", 100, 0.1)]));
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg).toContain("PostgreSQL: ceiling 1000 req/s");
@@ -50,5 +50,9 @@ describe("the chart", () => {
     expect(svg).toContain("label of get-by-id &lt;&amp;&gt;");
     expect(svg).not.toContain("<&>");
     expect(svg.match(/<rect /g)).toHaveLength(3);
+    // Bars are as long as the ratio, the ceiling (ratio 1) being the dashed line at the end.
+    expect(svg).toContain('width="330.0" height="22"');
+    expect(svg).toContain('width="55.0" height="22"');
+    expect(svg).toMatch(/<line x1="880.0" [^>]*stroke-dasharray/);
   });
 });
