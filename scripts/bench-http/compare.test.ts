@@ -36,7 +36,7 @@ describe("comparing with the previous run", () => {
     const before = runOf("t1", [row("pglite-64", 100, 0.5, 64)]);
     const after = runOf("t2", [row("pglite-64", 10, 0.05, 16), row("get-by-id", 10, 0.05)]);
     expect(compareRuns(before, after)).toEqual([]);
-    expect(comparisonLines(before, [])).toEqual(["No scenario in common with the previous run (t1)."]);
+    expect(comparisonLines(before, [])).toEqual(["No scenario in common with the saved results (last written t1)."]);
   });
 });
 

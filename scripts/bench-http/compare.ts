@@ -25,9 +25,9 @@ export function compareRuns(previous: BenchRun, current: BenchRun): Change[] {
 }
 
 export function comparisonLines(previous: BenchRun, changes: Change[]): string[] {
-  if (changes.length === 0) return [`No scenario in common with the previous run (${previous.startedAt}).`];
+  if (changes.length === 0) return [`No scenario in common with the saved results (last written ${previous.startedAt}).`];
   const regressions = changes.filter((c) => c.regression);
-  const lines = [`Compared with ${previous.startedAt} (ratio to the ceiling):`];
+  const lines = [`Compared with the saved results (last written ${previous.startedAt}; ratio to the ceiling):`];
   for (const c of changes) {
     const sign = c.change >= 0 ? "+" : "";
     lines.push(`  ${c.regression ? "REGRESSION" : "          "} ${c.database} ${c.label}: ${c.before.toFixed(2)} -> ${c.after.toFixed(2)} (${sign}${(c.change * 100).toFixed(0)}%)`);

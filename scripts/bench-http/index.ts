@@ -55,7 +55,7 @@ async function main(): Promise<number> {
 
   const previous = readLatest(options.mode);
   const svg = chartSvg(run);
-  const files = writeResults(run, svg);
+  const files = writeResults(run, svg, previous);
   process.stdout.write(`\n${run.databases.map(databaseTable).join("\n\n")}\n\n`);
   if (previous) process.stdout.write(`${comparisonLines(previous, compareRuns(previous, run)).join("\n")}\n\n`);
   process.stdout.write(`Results: ${files.json}\nChart:   ${files.svg}\n`);

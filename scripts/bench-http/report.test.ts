@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { databaseTable, non2xx, unexpectedAnswers, type BenchRun, type DatabaseRun } from "./report";
+import { databaseTable, mergedLatest, non2xx, unexpectedAnswers, type BenchRun, type DatabaseRun } from "./report";
 
 const measurement = (scenario: string, reqPerSec: number, extra: { connections?: number; max?: number; statuses?: Record<string, number>; unexpected?: number } = {}) => ({
   scenario,
@@ -55,5 +55,25 @@ describe("unexpected answers", () => {
   it("names each scenario that had one, so the run fails loudly", () => {
     const run: BenchRun = { startedAt: "t", mode: "smoke", options: {}, machine: { cpus: 2, loadAverage: [] }, databases: [pglite] };
     expect(unexpectedAnswers(run)).toEqual(['PGlite pglite-64: 3 unexpected answers ({"204":5,"503":2,"errors":1})']);
+  });
+});
+
+describe("the saved baseline", () => {
+  const run = (startedAt: string, databases: DatabaseRun[]): BenchRun => ({ startedAt, mode: "full", options: {}, machine: { cpus: 2, loadAverage: [] }, databases });
+  const db = (database: string, status: DatabaseRun["status"], scenarios: [string, number][]): DatabaseRun => ({
+    database,
+    status,
+    scenarios: scenarios.map(([name, ratio]) => ({ ...measurement(name, 100), ratio, ceiling: 100 / ratio })),
+    seedSeconds: {},
+  });
+
+  it("replaces only the scenarios a finished database ran, and keeps a failed or absent database's", () => {
+    const before = run("t1", [db("PostgreSQL", "ok", [["get-by-id", 0.6], ["post-user", 0.4]]), db("PGlite", "ok", [["get-by-id", 0.3]])]);
+    const after = run("t2", [db("PostgreSQL", "ok", [["get-by-id", 0.5]]), db("PGlite", "failed", [["get-by-id", 0.01]])]);
+    const merged = mergedLatest(before, after);
+    expect(merged.startedAt).toBe("t2");
+    const ratios = Object.fromEntries(merged.databases.map((d) => [d.database, d.scenarios.map((s) => [s.scenario, s.ratio])]));
+    expect(ratios).toEqual({ PostgreSQL: [["get-by-id", 0.5], ["post-user", 0.4]], PGlite: [["get-by-id", 0.3]] });
+    expect(mergedLatest(undefined, after).databases.map((d) => d.database)).toEqual(["PostgreSQL"]);
   });
 });

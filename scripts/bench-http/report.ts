@@ -106,14 +106,33 @@ export function readLatest(mode: string): BenchRun | undefined {
   }
 }
 
-/** Writes the run's JSON and SVG with a timestamp, and the JSON again as the latest. */
-export function writeResults(run: BenchRun, svg: string): { json: string; svg: string } {
+/**
+ * What the next run compares with: the saved results with this run's rows in place of the
+ * same scenarios', from the databases that finished. A run of one database or one scenario,
+ * or one that failed, leaves the rest of the baseline as it was.
+ */
+export function mergedLatest(previous: BenchRun | undefined, run: BenchRun): BenchRun {
+  const databases = (previous?.databases ?? []).map((d) => ({ ...d }));
+  for (const db of run.databases.filter((d) => d.status === "ok")) {
+    const old = databases.find((d) => d.database === db.database);
+    if (!old) {
+      databases.push(db);
+      continue;
+    }
+    const kept = old.scenarios.filter((s) => !db.scenarios.some((n) => n.scenario === s.scenario && n.connections === s.connections));
+    Object.assign(old, { ...db, scenarios: [...db.scenarios, ...kept], sync: db.sync ?? old.sync });
+  }
+  return { ...run, databases };
+}
+
+/** Writes the run's JSON and SVG with a timestamp, and the baseline merged with it as the latest. */
+export function writeResults(run: BenchRun, svg: string, previous: BenchRun | undefined): { json: string; svg: string } {
   mkdirSync(resultsDir(), { recursive: true });
   const stamp = run.startedAt.replace(/[:.]/g, "-");
   const base = path.join(resultsDir(), `${run.mode === "smoke" ? "http-smoke" : "http"}-${stamp}`);
   const text = `${JSON.stringify(run, null, 2)}\n`;
   writeFileSync(`${base}.json`, text);
   writeFileSync(`${base}.svg`, svg);
-  writeFileSync(latestFile(run.mode), text);
+  writeFileSync(latestFile(run.mode), `${JSON.stringify(mergedLatest(previous, run), null, 2)}\n`);
   return { json: `${base}.json`, svg: `${base}.svg` };
 }
