@@ -20,12 +20,12 @@ export async function createPerson(
   db: Db,
   scope: IntegrationScope,
   body: unknown,
-): Promise<{ person: Person; ignored: string[] }> {
+): Promise<{ person: Person; ignored: string[]; isNew: boolean }> {
   const { resource, ignored } = prepareUser(body, scope.integration.settings, "create");
   const takesOver = scope.integration.settings.matchExisting === "takeOver";
   if (takesOver) {
     const moved = await takeOverPerson(db, scope, body, resource);
-    if (moved) return { person: moved, ignored };
+    if (moved) return { person: moved, ignored, isNew: false };
   }
   try {
     const columns = personColumns(resource);
@@ -51,11 +51,11 @@ export async function createPerson(
       });
       return created;
     });
-    return { person, ignored };
+    return { person, ignored, isNew: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const moved = takesOver ? await takeOverPerson(db, scope, body, resource) : null;
-    if (moved) return { person: moved, ignored };
+    if (moved) return { person: moved, ignored, isNew: false };
     throw await userNameTaken(db, scope.tenantId, String(resource.userName), scope.integration.id);
   }
 }

@@ -135,6 +135,25 @@ describe("taking over people another integration manages", () => {
     expect(row.version).toBe(2);
   });
 
+  it("answers a POST that took a person over with the roles they keep, and a new person's with none", async () => {
+    const { tenant } = await h.makeTenant("roles");
+    const before = await h.install(tenant, "generic");
+    const entra = await h.install(tenant, "entra", { matchExisting: "takeOver" });
+    const userName = `ada.${unique()}@example.com`;
+    const person = await provision(before, entraBody(userName));
+    const group = await h.scim("POST", `${before.integration.appKey}/Groups`, {
+      body: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: `Engineers ${unique()}`, members: [{ value: person.id }] },
+      as: before,
+    });
+    expect(group.status).toBe(201);
+    const moved = await h.scim("POST", usersOf(entra), { body: entraBody(userName), as: entra });
+    expect(moved.status).toBe(201);
+    expect(moved.body.groups).toEqual([expect.objectContaining({ value: group.body.id, display: group.body.displayName })]);
+    const fresh = await h.scim("POST", usersOf(entra), { body: entraBody(`new.${unique()}@example.com`), as: entra });
+    expect(fresh.status).toBe(201);
+    expect(fresh.body.groups ?? []).toEqual([]);
+  });
+
   it("refuses when the primary email alone matches several people", async () => {
     const { tenant, okta } = await h.makeTenant("ambiguous");
     const generic = await h.install(tenant, "generic");

@@ -12,10 +12,13 @@ type Row = { id: string; version: number };
 /** What one resource type (Users, Groups) plugs into the shared SCIM endpoint. */
 export type ResourceType<R extends Row> = {
   path: "Users" | "Groups";
-  /** Rows as SCIM resources, projected; related data loaded only when returned. */
-  render(context: ScimContext, rows: R[], projection: ProjectionOptions): Promise<Record<string, unknown>[]>;
+  /**
+   * Rows as SCIM resources, projected; related data loaded only when returned, and not at
+   * all for a resource just created (`isNew`), which nothing refers to yet.
+   */
+  render(context: ScimContext, rows: R[], projection: ProjectionOptions, options?: { isNew?: boolean }): Promise<Record<string, unknown>[]>;
   list(context: ScimContext, query: ListQuery): Promise<{ totalResults: number; rows: R[] }>;
-  create(context: ScimContext, body: unknown): Promise<{ row: R; ignored: string[] }>;
+  create(context: ScimContext, body: unknown): Promise<{ row: R; ignored: string[]; isNew?: boolean }>;
   find(context: ScimContext, id: string): Promise<R>;
   replace(context: ScimContext, id: string, body: unknown, ifMatch: string | null): Promise<{ row: R; ignored: string[] }>;
   patch(context: ScimContext, id: string, body: unknown, ifMatch: string | null): Promise<R>;
@@ -44,8 +47,8 @@ function asksForRepresentation(query: URLSearchParams): boolean {
 
 /** `/{path}`, `/{path}/{id}` and `/{path}/.search` (RFC 7644 sections 3.3 to 3.6) for one resource type. */
 export function resourceEndpoint<R extends Row>(type: ResourceType<R>) {
-  async function one(context: ScimContext, row: R, status: number, extra: Record<string, string> = {}): Promise<ScimResponse> {
-    const [body] = await type.render(context, [row], projectionFrom(context.request.query));
+  async function one(context: ScimContext, row: R, status: number, extra: Record<string, string> = {}, isNew = false): Promise<ScimResponse> {
+    const [body] = await type.render(context, [row], projectionFrom(context.request.query), { isNew });
     return { status, headers: { etag: etagFor(row.version), ...extra }, body };
   }
 
@@ -71,9 +74,9 @@ export function resourceEndpoint<R extends Row>(type: ResourceType<R>) {
     if (!route.id) {
       if (method === "GET") return list(context, query);
       if (method !== "POST") throw methodNotAllowed(method, ["GET", "POST"]);
-      const { row, ignored } = await type.create(context, readJsonBody(context.request));
+      const { row, ignored, isNew } = await type.create(context, readJsonBody(context.request));
       context.ignored.push(...ignored);
-      return one(context, row, 201, { location: `${context.baseUrl}/${type.path}/${row.id}` });
+      return one(context, row, 201, { location: `${context.baseUrl}/${type.path}/${row.id}` }, isNew);
     }
     switch (method) {
       case "GET": {

@@ -14,16 +14,17 @@ import { resourceEndpoint, type ResourceType } from "./resource-endpoint";
 /** /Users: people as SCIM Users, their read-only `groups` loaded only when returned. */
 export const userResource: ResourceType<Person> = {
   path: "Users",
-  async render(context, rows, projection) {
-    const groups = returnsAttribute(userSchemas, projection, "groups")
+  async render(context, rows, projection, options) {
+    // A person just created belongs to no group yet; one taken over may.
+    const groups = returnsAttribute(userSchemas, projection, "groups") && !options?.isNew
       ? await groupsOfPeople(context.db, context.tenantId, rows.map((p) => p.id))
       : undefined;
     return rows.map((p) => projectAttributes(toScimUser(p, context.baseUrl, groups?.get(p.id) ?? []), userSchemas, projection));
   },
   list: (context, query) => filterPeople(context.db, context, query),
   async create(context, body) {
-    const { person, ignored } = await createPerson(context.db, context, body);
-    return { row: person, ignored };
+    const { person, ignored, isNew } = await createPerson(context.db, context, body);
+    return { row: person, ignored, isNew };
   },
   find: (context, id) => findPerson(context.db, context, id),
   async replace(context, id, body, ifMatch) {
