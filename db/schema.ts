@@ -3,3 +3,4 @@ export * from "./schema/integrations";
 export * from "./schema/directory";
 export * from "./schema/activity";
 export * from "./schema/jobs";
+export * from "./schema/health";

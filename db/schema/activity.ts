@@ -28,6 +28,10 @@ export const events = pgTable(
   (t) => [
     index("events_subject_idx").on(t.tenantId, t.subjectType, t.subjectId, t.id),
     index("events_tenant_idx").on(t.tenantId, t.id),
+    // The mass-change guard counts an integration's recent removals on every DELETE.
+    index("events_removals_idx")
+      .on(t.actorId, t.createdAt)
+      .where(sql`${t.action} in ('deactivated', 'deleted', 'deleted_hard')`),
   ],
 );
 export type HistoryEvent = typeof events.$inferSelect;
@@ -64,6 +68,8 @@ export const scimRequests = pgTable(
   (t) => [
     index("scim_requests_integration_idx").on(t.integrationId, t.id),
     index("scim_requests_created_idx").on(t.createdAt),
+    // The last hour of an integration's log: its health and its top failure reasons.
+    index("scim_requests_integration_time_idx").on(t.integrationId, t.createdAt),
     index("scim_requests_unauthenticated_idx").on(t.integrationId, t.id).where(sql`not ${t.authenticated}`),
   ],
 );

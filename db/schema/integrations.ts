@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { consoleUsers, tenants } from "./tenants";
 
 export const providers = ["entra", "okta", "generic"] as const;
@@ -50,11 +50,22 @@ export const integrations = pgTable(
     purgeDaysAfterDeletion: integer("purge_days_after_deletion"),
     /** Retention policy: purge a person this many days after they became inactive; null: never. */
     purgeDaysAfterDeactivation: integer("purge_days_after_deactivation"),
+    /** Where this integration's alerts are emailed (like Entra's Notification Email); null: nowhere. */
+    notificationEmail: text("notification_email"),
+    /** Mass-change guard: more deactivations plus deletions than this within an hour raise an alert; null: off. */
+    massChangeThreshold: integer("mass_change_threshold"),
+    /** Whether tripping the guard pauses this integration's deletions and deactivations until an admin confirms. */
+    pauseOnMassChange: boolean("pause_on_mass_change").notNull().default(false),
+    /** Set while deletions and deactivations are paused by the guard. */
+    removalsPausedAt: timestamp("removals_paused_at", { withTimezone: true }),
+    /** When an admin last confirmed a mass change: the guard counts only removals after it. */
+    massChangeConfirmedAt: timestamp("mass_change_confirmed_at", { withTimezone: true }),
   },
   (t) => [
     index("integrations_tenant_idx").on(t.tenantId),
     check("integrations_purge_days_after_deletion_range", sql`${t.purgeDaysAfterDeletion} between 1 and 3650`),
     check("integrations_purge_days_after_deactivation_range", sql`${t.purgeDaysAfterDeactivation} between 1 and 3650`),
+    check("integrations_mass_change_threshold_range", sql`${t.massChangeThreshold} between 1 and 100000`),
   ],
 );
 export type Integration = typeof integrations.$inferSelect;
