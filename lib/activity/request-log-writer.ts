@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { scimRequests } from "@/db/schema";
 import { purgedAmong } from "@/lib/people/purged-among";
+import { rollUpRequests } from "./roll-up-requests";
 
 /** One request log row as the SCIM handler made it: already bounded, redacted and storable. */
 export type NewScimRequestLogEntry = Omit<typeof scimRequests.$inferInsert, "id" | "createdAt">;
@@ -54,22 +55,20 @@ export class RequestLogWriter {
 }
 
 /**
- * A row about one person (`aboutPersonId`) with a body is checked against their permanent
- * delete in the insert's transaction (see purgedAmong); rows about nobody go in one statement.
+ * The rows and their hourly counts (rollUpRequests) in one transaction, so the Overview's
+ * counts and the log agree. A row about one person (`aboutPersonId`) with a body is checked
+ * against their permanent delete first (see purgedAmong).
  */
 async function insertRows(db: Db, batch: Pending[]): Promise<void> {
   const subjects = batch.flatMap(({ entry, aboutPersonId }) =>
     aboutPersonId && entry.tenantId && entry.requestBody != null ? [{ tenantId: entry.tenantId, personId: aboutPersonId }] : [],
   );
-  if (subjects.length === 0) {
-    await db.insert(scimRequests).values(batch.map((p) => p.entry));
-    return;
-  }
   await db.transaction(async (tx) => {
     const purged = await purgedAmong(tx, subjects);
     const rows = batch.map(({ entry, aboutPersonId }) =>
       aboutPersonId && purged.has(aboutPersonId) && entry.requestBody != null ? { ...entry, requestBody: null, bodyTruncated: false } : entry,
     );
     await tx.insert(scimRequests).values(rows);
+    await rollUpRequests(tx, rows);
   });
 }
