@@ -7,6 +7,7 @@ export type NavSection = { title?: string; items: NavItem[] };
 export const navigation: NavSection[] = [
   {
     items: [
+      { href: "/", label: "Overview", permission: "tenant:read" },
       { href: "/people", label: "People", permission: "tenant:read" },
       { href: "/roles", label: "Roles", permission: "tenant:read" },
       { href: "/activity", label: "Activity", permission: "tenant:read" },
