@@ -15,6 +15,12 @@ describe("describeAuditEntry", () => {
       "Changed the retention policy of Okta: purge 30 days after deletion, no purge after deactivation",
     ],
     [{ action: "retention.purged", detail: { name: "Entra ID", rule: "deactivation", days: 1, personIds: ["x"] } }, "Permanently deleted 1 person under the retention policy of Entra ID: 1 day after deactivation"],
+    [{ action: "integration.alerts_changed", detail: { name: "Entra ID" } }, "Changed the alert settings of Entra ID"],
+    [
+      { action: "integration.mass_change_confirmed", detail: { name: "Entra ID", pausedSince: "2026-12-01T10:00:00.000Z" } },
+      "Confirmed the mass change by Entra ID, lifting the pause on its deactivations and deletions",
+    ],
+    [{ action: "integration.mass_change_confirmed", detail: { name: "Entra ID", pausedSince: null } }, "Confirmed the mass change by Entra ID"],
     [{ action: "something.unknown", detail: {} }, "something.unknown"],
   ])("describes %j in words", (entry, words) => {
     expect(describeAuditEntry(entry)).toBe(words);

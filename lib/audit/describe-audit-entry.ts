@@ -65,6 +65,9 @@ const describe: Record<AuditAction, (detail: Detail) => string> = {
   "integration.disabled": (d) => `Disabled ${text(d, "name", "an integration")}`,
   "integration.rate_limit_changed": (d) => `Set the request limit of ${text(d, "name", "an integration")} to ${typeof d.to === "number" ? `${d.to} per second` : "the default"}`,
   "integration.retention_changed": (d) => `Changed the retention policy of ${text(d, "name", "an integration")}${retentionChanges(d)}`,
+  "integration.alerts_changed": (d) => `Changed the alert settings of ${text(d, "name", "an integration")}`,
+  "integration.mass_change_confirmed": (d) =>
+    `Confirmed the mass change by ${text(d, "name", "an integration")}${typeof d.pausedSince === "string" ? ", lifting the pause on its deactivations and deletions" : ""}`,
   "token.created": (d) => `Created a token ${ending(d)}for ${text(d, "name", "an integration")}`,
   "token.revoked": (d) => `Revoked a token ${ending(d)}`.trim(),
   "person.deactivated": (d) => `Deactivated a person${because(d)}`,
