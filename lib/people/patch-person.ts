@@ -7,7 +7,8 @@ import { userSchemas } from "@/lib/scim/schemas/lookup";
 import { validateResource } from "@/lib/scim/validate";
 import { invalidValue, mutability } from "@/lib/scim/errors";
 import { MAX_OPERATIONS } from "@/lib/scim-limits";
-import { commitPersonChange } from "./internal/commit-person-change";
+import { actionFor, commitPersonChange } from "./internal/commit-person-change";
+import { guardRemoval, pauseRemovalsWhenTripped } from "./internal/mass-change-guard";
 import { findPerson } from "./find-person";
 import { applyIdentifierRules } from "./internal/identifier-rules";
 import { activeByDefault } from "./internal/prepare-user";
@@ -39,6 +40,8 @@ export async function patchPerson(
     }
     const { resource } = validateResource(patched, userSchemas, { mode: "replace" });
     const next = applyIdentifierRules(resource, scope.integration.settings, before.resource);
-    return commitPersonChange(tx, before, activeByDefault(next), scope.actor);
-  });
+    const after = activeByDefault(next);
+    if (actionFor(before.resource, after) === "deactivated") await guardRemoval(tx, scope);
+    return commitPersonChange(tx, before, after, scope.actor);
+  }).catch(pauseRemovalsWhenTripped(db, scope));
 }

@@ -1,7 +1,8 @@
 import type { Db } from "@/db/client";
 import type { Person } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
-import { commitPersonChange } from "./internal/commit-person-change";
+import { actionFor, commitPersonChange } from "./internal/commit-person-change";
+import { guardRemoval, pauseRemovalsWhenTripped } from "./internal/mass-change-guard";
 import { findPerson } from "./find-person";
 import { prepareUser } from "./internal/prepare-user";
 
@@ -21,6 +22,7 @@ export async function replacePerson(
   return db.transaction(async (tx) => {
     const before = await findPerson(tx, scope, id, { forUpdate: true, ifMatch });
     const { resource, ignored } = prepareUser(body, scope.integration.settings, "replace", before.resource);
+    if (actionFor(before.resource, resource) === "deactivated") await guardRemoval(tx, scope);
     return { person: await commitPersonChange(tx, before, resource, scope.actor), ignored };
-  });
+  }).catch(pauseRemovalsWhenTripped(db, scope));
 }
