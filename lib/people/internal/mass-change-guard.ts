@@ -1,13 +1,9 @@
-import { and, count, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { events, integrations, type Integration } from "@/db/schema";
+import { integrations, type Integration } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { ScimError } from "@/lib/scim/errors";
-
-/** The History actions the guard counts: what takes access away. */
-export const removalActions = ["deactivated", "deleted", "deleted_hard"] as const;
-
-const HOUR_MS = 3_600_000;
+import { countingSince, countRemovals } from "../count-removals";
 
 /**
  * 503 with Retry-After: Entra and Okta retry a 503 later instead of giving up on the person
@@ -23,22 +19,6 @@ export class RemovalsPaused extends ScimError {
       { "Retry-After": "3600" },
     );
   }
-}
-
-/** The removals the guard counts start an hour ago, or at the admin's last confirmation if later. */
-export function countingSince(integration: Pick<Integration, "massChangeConfirmedAt">, now: Date): Date {
-  const hourAgo = new Date(now.getTime() - HOUR_MS);
-  const confirmed = integration.massChangeConfirmedAt;
-  return confirmed && confirmed > hourAgo ? confirmed : hourAgo;
-}
-
-/** How many people the integration deactivated or deleted since `since`: one indexed count (events_removals_idx). */
-export async function countRemovals(db: Db, tenantId: string, integrationId: string, since: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(events)
-    .where(and(eq(events.actorId, integrationId), inArray(events.action, [...removalActions]), gt(events.createdAt, since), eq(events.tenantId, tenantId)));
-  return row.n;
 }
 
 /**
