@@ -11,6 +11,8 @@ const schema = z.object({
   SCIM_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** How often the retention policies' job looks for people due for purging, across all instances. */
   RETENTION_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(604_800).default(3600),
+  /** How often connection states are evaluated for alerts (banner, email), across all instances. */
+  ALERTS_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
   /** Where invitation emails go out, e.g. smtps://user:pass@mail.example.com:465; unset: no email. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "Use an smtp:// or smtps:// URL" }).optional(),
   /** The From of those emails, e.g. "SCIM Console <console@example.com>". */

@@ -6,6 +6,7 @@
 import { getDatabase, type Db } from "@/db/client";
 import { isEmbeddedDatabaseHeld } from "@/db/embedded-lock";
 import { requestLogPruneJob } from "@/lib/activity/request-log-prune-job";
+import { alertsJob } from "@/lib/connection-health/alerts-job";
 import { env } from "@/lib/env";
 import { startScheduler } from "@/lib/jobs/scheduler";
 import { retentionJob } from "@/lib/retention/retention-job";
@@ -37,6 +38,10 @@ export async function openDatabaseAtStart(): Promise<void> {
  * rolls back and stays due.
  */
 function startScheduledJobs(db: Db): void {
-  const scheduler = startScheduler(db, [retentionJob(env().RETENTION_INTERVAL_SECONDS), requestLogPruneJob()]);
+  const scheduler = startScheduler(db, [
+    retentionJob(env().RETENTION_INTERVAL_SECONDS),
+    requestLogPruneJob(),
+    alertsJob(env().ALERTS_INTERVAL_SECONDS),
+  ]);
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void scheduler.stop());
 }
