@@ -2,6 +2,9 @@ import { Badge } from "@/components/ui/badge";
 import { requireConsole } from "@/lib/auth/console-context";
 import { roleLabels } from "@/lib/auth/permissions";
 import { signOut } from "../(auth)/sign-in/actions";
+import { getDb } from "@/db/client";
+import { listActiveAlerts } from "@/lib/connection-health/list-alerts";
+import { AlertBanner } from "./_components/alert-banner";
 import { navigation, showsInNavigation } from "./_components/navigation";
 import { NavLink } from "./_components/nav-link";
 import { TenantSwitcher } from "./_components/tenant-switcher";
@@ -54,7 +57,10 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             </button>
           </form>
         </header>
-        <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
+        <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">
+          <AlertBanner alerts={can("integrations:manage") ? await listActiveAlerts(await getDb(), tenant.id) : []} />
+          {children}
+        </main>
       </div>
     </div>
   );

@@ -1,5 +1,4 @@
-/** Each alert state in words, for the banner, the alert history and the email's subject. */
-export const alertLabels: Record<string, string> = {
+const labels: Record<string, string> = {
   failing: "Failing",
   stale: "Stale",
   token_expiring: "Token expiring",
@@ -7,3 +6,8 @@ export const alertLabels: Record<string, string> = {
   tripped: "Mass change",
   paused: "Deactivations and deletions paused",
 };
+
+/** An alert state in words, for the banner, the alert history and the email's subject; null is a cleared alert. */
+export function alertLabel(state: string | null): string {
+  return state === null ? "Cleared" : (labels[state] ?? state.replaceAll("_", " "));
+}

@@ -4,7 +4,7 @@ import { integrationAlerts, integrations, type AlertTopic, type Integration } fr
 import { env } from "@/lib/env";
 import type { Mailer } from "@/lib/mail/mailer";
 import { countingSince, countRemovals } from "@/lib/people/count-removals";
-import { alertLabels } from "./alert-labels";
+import { alertLabel } from "./alert-labels";
 import { alertingStates, connectionState } from "./connection-state";
 import { latestAlerts } from "./list-alerts";
 import { readConnectionFacts } from "./read-connection-facts";
@@ -54,7 +54,7 @@ export async function evaluateAlerts(db: Db, options: { now: Date; mailer: Maile
       try {
         await mailer.send({
           to: integration.notificationEmail,
-          subject: `${integration.name}: ${alertLabels[wanted.state] ?? wanted.state}`,
+          subject: `${integration.name}: ${alertLabel(wanted.state)}`,
           text: `${wanted.detail}\n\nSee ${env().APP_URL}/settings/integrations/${integration.id}\n\nYou get this email because this address is the notification email of the integration ${integration.name}.`,
         });
         await db.update(integrationAlerts).set({ emailedAt: new Date() }).where(eq(integrationAlerts.id, row.id));
