@@ -16,13 +16,12 @@ export const MAX_MASS_CHANGE_THRESHOLD = 100_000;
 export const setAlertSettingsInput = z.strictObject({
   integrationId: z.uuid({ error: "No such integration" }),
   notificationEmail: z
-    .string()
-    .trim()
-    .transform((value) => value || null)
+    .union([z.string(), z.null()])
+    .transform((value) => value?.trim() || null)
     .pipe(z.email({ error: "Enter an email address such as it-team@example.com, or leave it empty" }).max(254).nullable()),
   massChangeThreshold: z
-    .union([z.number(), z.string().trim()])
-    .transform((value) => (value === "" ? null : Number(value)))
+    .union([z.number(), z.string(), z.null()])
+    .transform((value) => (value === null || (typeof value === "string" && value.trim() === "") ? null : Number(value)))
     .pipe(
       z
         .number({ error: "Enter a whole number of people, or leave it empty to turn the guard off" })

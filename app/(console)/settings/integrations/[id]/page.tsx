@@ -16,7 +16,11 @@ import { providerLabels } from "@/lib/integrations/provider-defaults";
 import { previewRetention } from "@/lib/retention/preview-retention";
 import { tenantUrl } from "@/lib/integrations/tenant-url";
 import { listTokens } from "@/lib/tokens/list-tokens";
+import { readIntegrationHealth } from "@/lib/connection-health/read-integration-health";
+import { AlertHistory } from "../_components/alert-history";
+import { ConnectionPanel } from "../_components/connection-panel";
 import { InstalledSecret } from "../_components/installed-secret";
+import { LiveRequests } from "../_components/live-requests";
 import { ProviderMark } from "../_components/provider-mark";
 import { RetentionCard } from "../_components/retention-card";
 import { settingDescriptions } from "../_components/setting-descriptions";
@@ -90,6 +94,7 @@ export default async function IntegrationPage({ params }: Props) {
   const managed = siblings.find((i) => i.id === integration.id)?.people ?? 0;
   const canManage = can("integrations:manage");
   const active = integration.status === "active";
+  const view = await readIntegrationHealth(db, integration, new Date());
 
   return (
     <>
@@ -158,6 +163,8 @@ export default async function IntegrationPage({ params }: Props) {
             </div>
           </div>
         </Card>
+        {view ? <ConnectionPanel integration={integration} view={view} canManage={canManage} /> : null}
+        {view ? <LiveRequests integrationId={integration.id} initial={view.live} waiting={view.health.state === "waiting"} /> : null}
         {integration.settings.matchExisting === "takeOver" ? <MovingHere name={integration.name} others={siblings.filter((i) => i.id !== integration.id)} /> : null}
         <Card className="p-6">
           <TokensCard integrationId={integration.id} provider={integration.provider} tokens={tokens} canManage={canManage} />
@@ -184,6 +191,7 @@ export default async function IntegrationPage({ params }: Props) {
             </Card>
           ) : null}
         </div>
+        {view ? <AlertHistory integration={integration} alerts={view.alerts} canManage={canManage} /> : null}
         <RetentionCard
           integration={integration}
           canManage={canManage}
