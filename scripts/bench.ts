@@ -5,7 +5,8 @@
  *
  * Prints medians and p95 over repeated runs, and the ratios that matter: a one-member PATCH
  * on a 100,000-member group against the same PATCH on an empty group, and a userName lookup
- * among 100,000 people against one among 100.
+ * among 100,000 people against one among 100. BENCH_ONLY=overview runs only the Overview's
+ * scenario (scripts/bench-overview.ts).
  */
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -15,6 +16,7 @@ import { createIntegration } from "@/lib/integrations/create-integration";
 import { setIntegrationRateLimit } from "@/lib/integrations/set-integration-rate-limit";
 import { handleFetchRequest } from "@/lib/provisioning/fetch-adapter";
 import { createTenant } from "@/lib/tenants/create-tenant";
+import { benchOverview } from "./bench-overview";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
@@ -103,6 +105,13 @@ const report = (name: string, value: ReturnType<typeof stats>, note?: string) =>
   console.log(`${name.padEnd(58)} median ${value.median.toFixed(1).padStart(8)} ms   p95 ${value.p95.toFixed(1).padStart(8)} ms   (${value.runs} runs)`);
 };
 
+if (process.env.BENCH_ONLY === "overview") {
+  console.log(`Backend: ${database.kind}; ${RUNS} runs each\n`);
+  await benchOverview(db, await install(`bench-overview-${randomUUID().slice(0, 6)}`), time, report, RUNS);
+  await database.close();
+  process.exit(0);
+}
+
 console.log(`Backend: ${database.kind}; ${PEOPLE.toLocaleString("en")} people; ${RUNS} runs each\n`);
 const small = await install(`bench-small-${randomUUID().slice(0, 6)}`);
 const large = await install(`bench-large-${randomUUID().slice(0, 6)}`);
@@ -153,6 +162,8 @@ report(
   `GET that group with all ${PEOPLE.toLocaleString("en")} members (streamed)`,
   await time(3, async () => (streamedBytes = (await scim(large, "GET", `Groups/${huge.id}`, undefined, { raw: true })).bytes)),
 );
+
+await benchOverview(db, await install(`bench-overview-${randomUUID().slice(0, 6)}`), time, report, RUNS);
 
 console.log("\nRatios (closer to 1 is better):");
 console.log(`  one-member add, ${PEOPLE.toLocaleString("en")}-member group vs empty group: ${(addToHuge.median / addToEmpty.median).toFixed(2)}`);
