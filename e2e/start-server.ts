@@ -17,6 +17,8 @@ const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: port, 
 // The browser sends no X-Forwarded-For, so `next start` writes the socket's address there:
 // trusting one hop lets the audit log and the sign-in throttle see the test's address.
 env.TRUST_PROXY = "1";
+// Alerts are evaluated every 10 s (the least allowed), so the banner spec waits seconds, not a minute.
+env.ALERTS_INTERVAL_SECONDS ??= "10";
 delete env.DATABASE_URL;
 if (values["database-url"]) env.DATABASE_URL = values["database-url"];
 rmSync(dataDir, { recursive: true, force: true });

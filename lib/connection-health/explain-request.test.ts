@@ -12,7 +12,7 @@ describe("explainRequest", () => {
     ["a disabled integration", row(401, "The integration is disabled"), /^This integration is disabled/],
     ["an expired token", row(401, "The token has expired"), /^The token has expired/],
     ["no token", row(401, "Authorization header missing: send 'Bearer <secret token>'"), /^No token was sent/],
-    ["a paused removal", row(503, "Deactivations and deletions from this integration are paused: more than 2", "DELETE"), /^The mass-change guard paused/],
+    ["a paused removal", row(409, "Deactivations and deletions from this integration are paused: more than 2", "DELETE"), /^The mass-change guard paused/],
     ["a conflict, by its own detail", row(409, 'userName "a@b" is already taken', "POST", "uniqueness"), /^userName "a@b" is already taken$/],
     ["a DELETE's 404", row(404, null, "DELETE"), /^Answered 404\.$/],
   ])("explains %s", (_name, input, expected) => {

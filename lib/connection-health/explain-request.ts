@@ -18,7 +18,7 @@ export function explainRequest(row: { method: string; status: number; detail: st
     const known = authExplanations.find(([pattern]) => pattern.test(row.detail ?? ""));
     if (known) return known[1];
   }
-  if (row.status === 503 && row.detail?.startsWith("Deactivations and deletions from this integration are paused")) {
+  if (row.status === 409 && row.detail?.startsWith("Deactivations and deletions from this integration are paused")) {
     return "The mass-change guard paused deactivations and deletions: confirm them on this page to let them through.";
   }
   if (row.status === 429) return "Too many requests: the identity provider was asked to slow down and retries by itself.";

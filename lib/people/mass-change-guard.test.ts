@@ -29,23 +29,22 @@ async function guarded(pauseOnMassChange: boolean): Promise<{ entra: Installed; 
 const deactivate = { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: false }] };
 
 describe("mass-change guard", () => {
-  it("refuses the removal past the threshold with a 503 that says why, pauses, and resumes once an admin confirms", async () => {
+  it("refuses the removal past the threshold with a 409 that says why, pauses, and resumes once an admin confirms", async () => {
     const { entra, users, ids } = await guarded(true);
     expect((await h.scim("DELETE", `${users}/${ids[0]}`, { as: entra })).status).toBe(204);
     expect((await h.scim("PATCH", `${users}/${ids[1]}`, { as: entra, body: deactivate })).status).toBe(204);
 
     const refused = await h.scim("DELETE", `${users}/${ids[2]}`, { as: entra });
-    expect(refused.status).toBe(503);
-    expect(refused.headers.get("retry-after")).toBe("3600");
+    expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/^Deactivations and deletions from this integration are paused: more than 2 within an hour/);
     expect((await h.scim("GET", `${users}/${ids[2]}`, { as: entra })).status).toBe(200);
     const [paused] = await h.db.select().from(integrations).where(eq(integrations.id, entra.integration.id));
     expect(paused.removalsPausedAt).not.toBeNull();
 
     // While paused, deactivations by PATCH and PUT are refused too; other writes go through.
-    expect((await h.scim("PATCH", `${users}/${ids[3]}`, { as: entra, body: deactivate })).status).toBe(503);
+    expect((await h.scim("PATCH", `${users}/${ids[3]}`, { as: entra, body: deactivate })).status).toBe(409);
     const put = await h.scim("PUT", `${users}/${ids[3]}`, { as: entra, body: { schemas: [USER_SCHEMA], userName: `p3-${entra.integration.id}@a.test`, active: false } });
-    expect(put.status).toBe(503);
+    expect(put.status).toBe(409);
     expect((await h.scim("PATCH", `${users}/${ids[3]}`, { as: entra, body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "displayName", value: "Still here" }] } })).status).toBe(204);
 
     await expect(confirmMassChange(h.db, h.b.tenant.id, { integrationId: entra.integration.id }, cliActor)).rejects.toThrow("No such integration");

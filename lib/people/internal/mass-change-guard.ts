@@ -6,17 +6,17 @@ import { ScimError } from "@/lib/scim/errors";
 import { countingSince, countRemovals } from "../count-removals";
 
 /**
- * 503 with Retry-After: Entra and Okta retry a 503 later instead of giving up on the person
- * (https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-quarantine-status),
- * so every paused removal arrives again once an admin confirms.
+ * 409 Conflict: the removal conflicts with the integration's state (paused), and the identity
+ * provider retries a failed removal on its next cycle, so it goes through once an admin
+ * confirms. Not 503: the request log reads a 503 as "database down" and does not log it, and
+ * the admin must see these refusals land.
  */
 export class RemovalsPaused extends ScimError {
   constructor(integration: Pick<Integration, "massChangeThreshold">, readonly tripped: boolean) {
     super(
-      503,
+      409,
       undefined,
       `Deactivations and deletions from this integration are paused: more than ${integration.massChangeThreshold ?? 0} within an hour tripped the mass-change guard. An admin of the target app must confirm them on the integration's page in the console; until then they are refused and can be retried.`,
-      { "Retry-After": "3600" },
     );
   }
 }

@@ -44,7 +44,7 @@ export function AlertSettingsForm({ integration }: Props) {
         label="Pause deactivations and deletions until an admin confirms"
         name="pauseOnMassChange"
         defaultChecked={typed ? typed.pauseOnMassChange === "on" : integration.pauseOnMassChange}
-        description="Past the threshold, DELETE and deactivating PATCH or PUT requests are answered 503 with the reason; your identity provider retries them after you confirm here."
+        description="Past the threshold, DELETE and deactivating PATCH or PUT requests are answered 409 with the reason; your identity provider retries them after you confirm here."
       />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save alert settings"}

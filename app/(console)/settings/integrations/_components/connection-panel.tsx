@@ -63,7 +63,7 @@ export function ConnectionPanel({ integration, view, canManage }: Props) {
           <div className="space-y-3 border-t border-slate-100 pt-4">
             <Alert>
               {massChange === "paused"
-                ? `Mass-change guard: more than ${integration.massChangeThreshold} deactivations and deletions within an hour. Further ones are paused since ${formatDateTime(integration.removalsPausedAt)}: they are refused with 503 and your identity provider retries them after you confirm.`
+                ? `Mass-change guard: more than ${integration.massChangeThreshold} deactivations and deletions within an hour. Further ones are paused since ${formatDateTime(integration.removalsPausedAt)}: they are refused with 409 and your identity provider retries them on its next cycle after you confirm.`
                 : `Mass-change guard: more than ${integration.massChangeThreshold} deactivations and deletions within an hour. Check History that they were meant.`}
             </Alert>
             {canManage ? <ConfirmMassChange integration={integration} paused={massChange === "paused"} /> : null}
