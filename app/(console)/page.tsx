@@ -89,7 +89,7 @@ function IntegrationCard({ row, range }: { row: Overview["integrations"][number]
           <div>
             <dt className="text-slate-500">Last hour</dt>
             <dd className="text-slate-900 tabular-nums">
-              {facts.hour.requests} requests, {facts.hour.failures} failed
+              {facts.hour.requests} {facts.hour.requests === 1 ? "request" : "requests"}, {facts.hour.failures} failed
             </dd>
           </div>
           <div>

@@ -33,7 +33,7 @@ export function RequestChart({ points, caption }: { points: ChartPoint[]; captio
         </ResponsiveContainer>
       </div>
       <figcaption className="mt-1 text-xs text-slate-500">
-        {caption}: {total.toLocaleString("en")} requests, {points.reduce((sum, p) => sum + p.failures, 0).toLocaleString("en")} failed.
+        {caption}: {total.toLocaleString("en")} {total === 1 ? "request" : "requests"}, {points.reduce((sum, p) => sum + p.failures, 0).toLocaleString("en")} failed.
       </figcaption>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-xs font-medium text-slate-600">Show as a table</summary>
