@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { HistoryItem } from "@/lib/history/describe-event";
-import { formatDateTime } from "./format";
+import { formatPreciseDateTime } from "./format-precise";
 
 function Change({ change }: { change: HistoryItem["changes"][number] }) {
   return (
@@ -34,7 +34,8 @@ function Change({ change }: { change: HistoryItem["changes"][number] }) {
 const actorKinds = { integration: "integration", console_user: "console user", system: "system" } as const;
 
 /**
- * A subject's History, newest first: what happened as a sentence, who did it, when (UTC),
+ * A subject's History, newest first: what happened as a sentence, who did it, when (UTC, to
+ * the second, since one sync makes many changes a minute; the exact instant on hover),
  * in which request (a link to it in the request log), and each field's before and after.
  */
 export function HistoryTimeline({ items, requestHref }: { items: HistoryItem[]; requestHref?: (requestId: string) => string }) {
@@ -44,8 +45,8 @@ export function HistoryTimeline({ items, requestHref }: { items: HistoryItem[]; 
         <li key={item.id} className="px-5 py-4">
           <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
             <p className="font-medium text-slate-900">{item.sentence}</p>
-            <time dateTime={new Date(item.createdAt).toISOString()} className="text-xs whitespace-nowrap text-slate-500">
-              {formatDateTime(item.createdAt)}
+            <time dateTime={new Date(item.createdAt).toISOString()} title={new Date(item.createdAt).toISOString()} className="text-xs whitespace-nowrap text-slate-500">
+              {formatPreciseDateTime(item.createdAt)}
             </time>
           </div>
           <p className="mt-0.5 text-xs wrap-anywhere text-slate-500">
