@@ -1,4 +1,5 @@
 import type { FieldChange } from "@/db/schema";
+import { readableValue } from "@/lib/scim/readable-value";
 import { groupEventActions, membershipActions, personEventActions, type GroupEventAction, type PersonEventAction } from "./history-actions";
 
 const personSentences: Record<PersonEventAction, string> = {
@@ -62,25 +63,6 @@ const ENTERPRISE_PREFIX = /^urn:ietf:params:scim:schemas:extension:enterprise:2\
 /** A change's path as an admin reads it: the enterprise extension URN shortened. */
 export function readablePath(path: string): string {
   return path.replace(ENTERPRISE_PREFIX, "enterprise.");
-}
-
-/** A recorded value as short text: strings as they are, references by their display, lists joined. */
-export function readableValue(value: unknown): string {
-  if (value === undefined || value === null) return "∅";
-  if (typeof value === "string") return value === "" ? '""' : value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? "[]" : value.map(readableValue).join(", ");
-  if (typeof value === "object") {
-    const record = value as Record<string, unknown>;
-    const display = displayOf(record);
-    if (display) return display;
-    if (typeof record.value === "string") {
-      const tags = [typeof record.type === "string" ? record.type : null, record.primary === true ? "primary" : null].filter(Boolean);
-      return tags.length ? `${record.value} (${tags.join(", ")})` : record.value;
-    }
-    return JSON.stringify(value);
-  }
-  return String(value);
 }
 
 /** A History entry ready to show: its sentence and each change as readable text. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScimHarness, type ScimHarness } from "@/lib/provisioning/testing";
 import { GROUP_SCHEMA, PATCH_OP, USER_SCHEMA } from "@/lib/scim/schemas/urns";
-import { describeEvent, readablePath, readableValue } from "./describe-event";
+import { describeEvent, readablePath } from "./describe-event";
 import { listHistory } from "./list-history";
 
 /** A person's and a role's History as the console reads it: newest first, paged, tenant-bound. */
@@ -73,12 +73,7 @@ describe("describeEvent", () => {
     expect(describeEvent(type, action, [...changes], "Ada")).toBe(sentence);
   });
 
-  it("shortens the enterprise URN and shows values readably", () => {
+  it("shortens the enterprise URN", () => {
     expect(readablePath("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department")).toBe("enterprise.department");
-    expect(readableValue(undefined)).toBe("∅");
-    expect(readableValue(false)).toBe("false");
-    expect(readableValue([{ value: "a@x.test", type: "work", primary: true }, { value: "b@x.test" }])).toBe("a@x.test (work, primary), b@x.test");
-    expect(readableValue({ value: "g", display: "Sales" })).toBe("Sales");
-    expect(readableValue({ streetAddress: "1 Main St" })).toBe('{"streetAddress":"1 Main St"}');
   });
 });
