@@ -1,11 +1,13 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupMembers, groups, integrations, people } from "@/db/schema";
-import { ENTERPRISE_USER_SCHEMA } from "@/lib/scim/schemas/urns";
 import { isUuid } from "@/lib/is-uuid";
+import type { ScimResource } from "@/db/schema";
+import { findPeopleByReference, type PersonReference } from "./find-people-by-reference";
+import { profileAttributes, type ContactValue, type Labelled } from "./internal/profile-attributes";
 import { personStatusOf, type PersonStatus } from "./person-status";
 
-export type ContactValue = { value: string; type: string | null; primary: boolean };
+export type { ContactValue, Labelled };
 
 export type PersonProfile = {
   id: string;
@@ -24,8 +26,15 @@ export type PersonProfile = {
   version: number;
   emails: ContactValue[];
   phoneNumbers: ContactValue[];
+  addresses: ContactValue[];
   /** Labelled single values shown as they are: title, locale, the enterprise attributes… */
-  attributes: { label: string; value: string }[];
+  attributes: Labelled[];
+  /** The manager the identity provider names: the person, when they are one of this tenant's, else the reference as sent. */
+  manager: { reference: string; display: string | null; person: PersonReference | null } | null;
+  /** Attributes with no place of their own (ims, entitlements, unknown extensions), readable. */
+  otherAttributes: Labelled[];
+  /** The SCIM resource as stored, for support. */
+  resource: ScimResource;
   roles: { id: string; name: string }[];
 };
 
@@ -49,6 +58,8 @@ export async function getPersonProfile(db: Db, tenantId: string, personId: strin
     .orderBy(asc(groups.displayName));
   const { person } = row;
   const resource = person.resource ?? {};
+  const shown = profileAttributes(resource);
+  const managers = shown.manager ? await findPeopleByReference(db, tenantId, [shown.manager.reference]) : new Map<string, PersonReference>();
   const name = [person.givenName, person.familyName].filter(Boolean).join(" ");
   return {
     id: person.id,
@@ -65,57 +76,13 @@ export async function getPersonProfile(db: Db, tenantId: string, personId: strin
     deletedAt: person.deletedAt,
     purgedAt: person.purgedAt,
     version: person.version,
-    emails: contactValues(resource.emails),
-    phoneNumbers: contactValues(resource.phoneNumbers),
-    attributes: attributesOf(resource),
+    emails: shown.emails,
+    phoneNumbers: shown.phoneNumbers,
+    addresses: shown.addresses,
+    attributes: shown.work,
+    manager: shown.manager ? { ...shown.manager, person: managers.get(shown.manager.reference) ?? null } : null,
+    otherAttributes: shown.other,
+    resource,
     roles,
   };
-}
-
-function contactValues(raw: unknown): ContactValue[] {
-  if (!Array.isArray(raw)) return [];
-  return raw
-    .filter((item): item is Record<string, unknown> => typeof item === "object" && item !== null && typeof item.value === "string")
-    .map((item) => ({ value: item.value as string, type: typeof item.type === "string" ? item.type : null, primary: item.primary === true }));
-}
-
-const coreAttributes: [string, string][] = [
-  ["title", "Title"],
-  ["nickName", "Nickname"],
-  ["userType", "User type"],
-  ["preferredLanguage", "Preferred language"],
-  ["locale", "Locale"],
-  ["timezone", "Time zone"],
-  ["profileUrl", "Profile URL"],
-];
-
-const enterpriseAttributes: [string, string][] = [
-  ["employeeNumber", "Employee number"],
-  ["department", "Department"],
-  ["division", "Division"],
-  ["organization", "Organization"],
-  ["costCenter", "Cost center"],
-];
-
-function text(value: unknown): string | null {
-  if (typeof value === "string" && value.trim() !== "") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return null;
-}
-
-function attributesOf(resource: Record<string, unknown>): { label: string; value: string }[] {
-  const result: { label: string; value: string }[] = [];
-  const add = (label: string, value: unknown) => {
-    const shown = text(value);
-    if (shown !== null) result.push({ label, value: shown });
-  };
-  for (const [key, label] of coreAttributes) add(label, resource[key]);
-  const enterpriseKey = Object.keys(resource).find((k) => k.toLowerCase() === ENTERPRISE_USER_SCHEMA.toLowerCase());
-  const enterprise = (enterpriseKey ? resource[enterpriseKey] : undefined) as Record<string, unknown> | undefined;
-  if (enterprise && typeof enterprise === "object") {
-    for (const [key, label] of enterpriseAttributes) add(label, enterprise[key]);
-    const manager = enterprise.manager as { value?: unknown; displayName?: unknown } | undefined;
-    if (manager && typeof manager === "object") add("Manager", text(manager.displayName) ?? manager.value);
-  }
-  return result;
 }

@@ -140,8 +140,8 @@ describe("getPersonProfile", () => {
       { label: "Title", value: "Analyst" },
       { label: "Employee number", value: "42" },
       { label: "Department", value: "R&D" },
-      { label: "Manager", value: "m-1" },
     ]);
+    expect(profile?.manager).toEqual({ reference: "m-1", display: null, person: null });
   });
 
   it("keeps a deleted person as retained data with status deleted", async () => {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -16,6 +17,24 @@ function Contacts({ values }: { values: ContactValue[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The manager by name, linked, when they are one of this tenant's people; else the reference as sent. */
+function Manager({ manager }: { manager: NonNullable<PersonProfile["manager"]> }) {
+  if (manager.person) {
+    return (
+      <Link href={`/people/${manager.person.id}`} className="font-medium text-brand-700 hover:underline">
+        {manager.person.name}
+      </Link>
+    );
+  }
+  return (
+    <span>
+      {manager.display ? <>{manager.display} </> : null}
+      <code className="font-mono text-xs wrap-anywhere">{manager.reference}</code>
+      <span className="block text-xs text-slate-500">Not one of this tenant’s people</span>
+    </span>
   );
 }
 
@@ -41,12 +60,18 @@ export function PersonProfileCard({ person }: { person: PersonProfile }) {
             { label: "userName", value: <span className="wrap-anywhere">{person.userName}</span> },
             { label: "Emails", value: <Contacts values={person.emails} /> },
             { label: "Phone numbers", value: <Contacts values={person.phoneNumbers} /> },
+            ...(person.addresses.length > 0 ? [{ label: "Addresses", value: <Contacts values={person.addresses} /> }] : []),
           ]}
         />
       </Section>
-      {person.attributes.length > 0 ? (
+      {person.attributes.length > 0 || person.manager ? (
         <Section title="Work">
-          <DescriptionList items={person.attributes} />
+          <DescriptionList items={[...person.attributes, ...(person.manager ? [{ label: "Manager", value: <Manager manager={person.manager} /> }] : [])]} />
+        </Section>
+      ) : null}
+      {person.otherAttributes.length > 0 ? (
+        <Section title="Other attributes">
+          <DescriptionList items={person.otherAttributes} />
         </Section>
       ) : null}
       <Section title="Provisioning">
