@@ -10,7 +10,13 @@ function Change({ change }: { change: HistoryItem["changes"][number] }) {
         {change.before !== null ? (
           <del className="wrap-anywhere text-red-700 decoration-red-300">
             <span className="sr-only">before: </span>
-            {change.before}
+            {change.beforeHref ? (
+              <Link href={change.beforeHref} className="hover:underline">
+                {change.before}
+              </Link>
+            ) : (
+              change.before
+            )}
           </del>
         ) : null}
         {change.before !== null && change.after !== null ? (
@@ -21,7 +27,13 @@ function Change({ change }: { change: HistoryItem["changes"][number] }) {
         {change.after !== null ? (
           <ins className="font-medium wrap-anywhere text-emerald-700 no-underline">
             <span className="sr-only">after: </span>
-            {change.after}
+            {change.afterHref ? (
+              <Link href={change.afterHref} className="underline decoration-emerald-300 hover:decoration-emerald-700">
+                {change.after}
+              </Link>
+            ) : (
+              change.after
+            )}
           </ins>
         ) : (
           <span className="text-xs text-slate-500">removed</span>

@@ -1,5 +1,6 @@
 import type { FieldChange } from "@/db/schema";
 import { readableValue } from "@/lib/scim/readable-value";
+import { isManagerPath, managerReferenceOf } from "./manager-references";
 import { groupEventActions, membershipActions, personEventActions, type GroupEventAction, type PersonEventAction } from "./history-actions";
 
 const personSentences: Record<PersonEventAction, string> = {
@@ -76,14 +77,34 @@ export type HistoryItem = {
   reason: string | null;
   createdAt: Date;
   /** Membership events say everything in their sentence, so they list no changes. */
-  changes: { path: string; before: string | null; after: string | null }[];
+  changes: HistoryChange[];
 };
+
+/** One field's before and after as text; a value naming one of the tenant's people links to them. */
+export type HistoryChange = { path: string; before: string | null; after: string | null; beforeHref?: string; afterHref?: string };
+
+/** Someone a recorded value refers to (a manager), by that reference. */
+export type KnownPeople = ReadonlyMap<string, { id: string; name: string }>;
+
+function changeOf(change: FieldChange, people: KnownPeople): HistoryChange {
+  const side = (value: unknown): { text: string | null; href?: string } => {
+    if (value === undefined) return { text: null };
+    const reference = isManagerPath(change.path) ? managerReferenceOf(value) : null;
+    const person = reference ? people.get(reference) : undefined;
+    return person ? { text: person.name, href: `/people/${person.id}` } : { text: readableValue(value) };
+  };
+  const before = side(change.before);
+  const after = side(change.after);
+  return { path: readablePath(change.path), before: before.text, after: after.text, beforeHref: before.href, afterHref: after.href };
+}
 
 
 export function describeHistory(
   entries: { id: number; action: string; changes: FieldChange[]; actorLabel: string; actorType: HistoryItem["actorType"]; requestId: string | null; reason?: string | null; createdAt: Date }[],
   subjectType: "person" | "group",
   subjectName: string,
+  /** People that manager references in these events point at (see managerReferences). */
+  people: KnownPeople = new Map(),
 ): HistoryItem[] {
   return entries.map((entry) => ({
     id: entry.id,
@@ -95,10 +116,6 @@ export function describeHistory(
     createdAt: entry.createdAt,
     changes: isOneOf(membershipActions, entry.action)
       ? []
-      : entry.changes.map((change) => ({
-          path: readablePath(change.path),
-          before: change.before === undefined ? null : readableValue(change.before),
-          after: change.after === undefined ? null : readableValue(change.after),
-        })),
+      : entry.changes.map((change) => changeOf(change, people)),
   }));
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScimHarness, type ScimHarness } from "@/lib/provisioning/testing";
-import { GROUP_SCHEMA, PATCH_OP, USER_SCHEMA } from "@/lib/scim/schemas/urns";
-import { describeEvent, readablePath } from "./describe-event";
+import { findPeopleByReference } from "@/lib/people/find-people-by-reference";
+import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, PATCH_OP, USER_SCHEMA } from "@/lib/scim/schemas/urns";
+import { describeEvent, describeHistory, readablePath } from "./describe-event";
+import { managerReferences } from "./manager-references";
 import { listHistory } from "./list-history";
 
 /** A person's and a role's History as the console reads it: newest first, paged, tenant-bound. */
@@ -75,5 +77,27 @@ describe("describeEvent", () => {
 
   it("shortens the enterprise URN", () => {
     expect(readablePath("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department")).toBe("enterprise.department");
+  });
+});
+
+describe("describeHistory", () => {
+  it("names a manager by id and links them, keeps an unknown reference, and shows an address as text", async () => {
+    const key = h.a.entra.integration.appKey;
+    const boss = await h.scim("POST", `${key}/Users`, { body: { schemas: [USER_SCHEMA], userName: "grace@acme.test", displayName: "Grace Hopper" } });
+    const created = await h.scim("POST", `${key}/Users`, { body: { schemas: [USER_SCHEMA], userName: "alan@acme.test" } });
+    const alan = created.body.id;
+    const patch = (Operations: unknown[]) => h.scim("PATCH", `${key}/Users/${alan}`, { body: { schemas: [PATCH_OP], Operations } });
+    // Entra's PATCH of the manager: a bare id as the value (see lib/scim/normalize.ts).
+    expect((await patch([{ op: "Add", path: `${ENTERPRISE_USER_SCHEMA}:manager`, value: "aad-unknown" }])).status).toBe(204);
+    expect((await patch([{ op: "Replace", path: `${ENTERPRISE_USER_SCHEMA}:manager`, value: boss.body.id }])).status).toBe(204);
+    expect((await patch([{ op: "Add", path: "addresses", value: [{ type: "work", locality: "Redmond", country: "US" }] }])).status).toBe(204);
+
+    const { rows } = await listHistory(h.db, h.a.tenant.id, { type: "person", id: alan }, { limit: 50, offset: 0 });
+    const people = await findPeopleByReference(h.db, h.a.tenant.id, managerReferences(rows));
+    const [address, manager] = describeHistory(rows, "person", "Alan", people);
+    expect(manager.changes).toEqual([
+      expect.objectContaining({ path: "enterprise.manager.value", before: "aad-unknown", beforeHref: undefined, after: "Grace Hopper", afterHref: `/people/${boss.body.id}` }),
+    ]);
+    expect(address.changes).toEqual([expect.objectContaining({ path: "addresses", before: null, after: "Redmond, US (work)" })]);
   });
 });
