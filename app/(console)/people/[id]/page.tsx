@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { z } from "zod";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { listState, redirectPastLastPage } from "@/components/data-table/list-state";
@@ -14,17 +15,31 @@ import { getDb } from "@/db/client";
 import { requireConsole } from "@/lib/auth/console-context";
 import { describeHistory } from "@/lib/history/describe-event";
 import { listHistory } from "@/lib/history/list-history";
+import { managerReferences } from "@/lib/history/manager-references";
+import { findPeopleByReference } from "@/lib/people/find-people-by-reference";
 import { getPersonProfile } from "@/lib/people/get-person-profile";
 import { findScheduledPurge } from "@/lib/retention/find-scheduled-purge";
 import { PersonProfileCard } from "../_components/person-profile-card";
 import { PersonActions } from "./_components/person-actions";
 import { PurgedPerson } from "./_components/purged-person";
+import { RawScimResource } from "./_components/raw-scim-resource";
 import { ScheduledPurgeNotice } from "./_components/scheduled-purge-notice";
 
-export const metadata: Metadata = { title: "Person" };
-
-const tabs = ["profile", "roles", "history"] as const;
+const tabs = ["profile", "roles", "history", "raw"] as const;
 const personTabs = listState(z.object({ tab: choiceParam(tabs, "profile"), page: pageParam }));
+
+type Params = { params: Promise<{ id: string }> };
+
+/** Read once per request for both the title and the page. */
+const loadPerson = cache(async (id: string) => {
+  const { tenant } = await requireConsole("tenant:read");
+  return getPersonProfile(await getDb(), tenant.id, id);
+});
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const person = await loadPerson((await params).id);
+  return { title: person && !person.purgedAt ? `${person.displayName} · People` : "Person · People" };
+}
 
 export default async function PersonPage({
   params,
@@ -37,7 +52,7 @@ export default async function PersonPage({
   const { id } = await params;
   const { tab, page } = personTabs.parse(await searchParams);
   const db = await getDb();
-  const person = await getPersonProfile(db, tenant.id, id);
+  const person = await loadPerson(id);
   if (!person) notFound();
   if (person.purgedAt) {
     const tombstone = await listHistory(db, tenant.id, { type: "person", id: person.id }, { limit: 1, offset: 0 });
@@ -45,6 +60,7 @@ export default async function PersonPage({
   }
   const history = await listHistory(db, tenant.id, { type: "person", id: person.id }, tab === "history" ? pageWindow(page) : { limit: 0, offset: 0 });
   const scheduledPurge = await findScheduledPurge(db, tenant.id, person.id);
+  const managers = await findPeopleByReference(db, tenant.id, managerReferences(history.rows));
   const base = `/people/${person.id}`;
   const historyHref = (p: number) => personTabs.href(base, { tab: "history", page: p });
   if (tab === "history") redirectPastLastPage(page, history.total, historyHref);
@@ -87,9 +103,11 @@ export default async function PersonPage({
           { href: base, label: "Profile", current: tab === "profile" },
           { href: `${base}?tab=roles`, label: "Roles", count: person.roles.length, current: tab === "roles" },
           { href: `${base}?tab=history`, label: "History", count: history.total, current: tab === "history" },
+          { href: `${base}?tab=raw`, label: "Raw SCIM", current: tab === "raw" },
         ]}
       />
       {tab === "profile" ? <PersonProfileCard person={person} /> : null}
+      {tab === "raw" ? <RawScimResource resource={person.resource} /> : null}
       {tab === "roles" ? (
         <Card>
           {person.roles.length === 0 ? (
@@ -116,7 +134,7 @@ export default async function PersonPage({
             {history.total === 0 ? (
               <EmptyState title="No History yet">Every change an identity provider makes to {person.displayName} is recorded here.</EmptyState>
             ) : (
-              <HistoryTimeline items={describeHistory(history.rows, "person", person.displayName)} requestHref={(requestId) => `/activity?request=${encodeURIComponent(requestId)}`} />
+              <HistoryTimeline items={describeHistory(history.rows, "person", person.displayName, managers)} requestHref={(requestId) => `/activity?request=${encodeURIComponent(requestId)}`} />
             )}
           </Card>
           <DataTablePagination page={page} pageSize={PAGE_SIZE} total={history.total} noun="events" hrefForPage={historyHref} />
