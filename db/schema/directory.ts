@@ -16,6 +16,10 @@ import { tenants } from "./tenants";
 
 export type ScimResource = Record<string, unknown>;
 
+/** The console's display name of a person (lib/people/person-status.ts personNameSql), immutable for generated columns. */
+const displayedName = sql`coalesce(nullif("display_name", ''), nullif(trim(coalesce("given_name", '') || ' ' || coalesce("family_name", '')), ''), "user_name")`;
+const enterprise = (attribute: string) => sql.raw(`("resource" #>> '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,${attribute}}')`);
+
 /**
  * A provisioned user. Hot attributes are columns (filterable, indexed); the full SCIM
  * resource, as last written, is `resource`. deletedAt set: hidden from SCIM, retained in
@@ -45,6 +49,19 @@ export const people = pgTable(
     purgedAt: timestamp("purged_at", { withTimezone: true }),
     /** When the person last became inactive (null while active): where a retention grace period starts. */
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    // Computed by the database on every write, so no write path has to keep them right.
+    /** Sort keys in natural order ("User 2" before "User 10"): see migration natural_sort_key. */
+    nameSortKey: text("name_sort_key").generatedAlwaysAs(sql`natural_sort_key(lower(${displayedName}))`),
+    userNameSortKey: text("user_name_sort_key").generatedAlwaysAs(sql`natural_sort_key(lower("user_name"))`),
+    emailSortKey: text("email_sort_key").generatedAlwaysAs(sql`natural_sort_key(lower("primary_email"))`),
+    department: text("department").generatedAlwaysAs(enterprise("department")),
+    /**
+     * What the People search looks in, lowercased, one line per field so a match never spans
+     * two: userName, name, every email, externalId, employee number, department.
+     */
+    searchText: text("search_text").generatedAlwaysAs(
+      sql`lower(concat_lines("user_name", ${displayedName}, jsonb_path_query_array("resource", '$.emails[*].value')::text, "external_id", ${enterprise("employeeNumber")}, ${enterprise("department")}))`,
+    ),
   },
   (t) => [
     uniqueIndex("people_tenant_user_name_key")
@@ -61,6 +78,13 @@ export const people = pgTable(
     // stops after the first rows instead of sorting every match.
     index("people_email_prefix_idx").on(sql`(lower(${t.primaryEmail}) collate "C")`),
     index("people_user_name_prefix_idx").on(sql`(lower(${t.userName}) collate "C")`),
+    // The People table's sortable columns: a page in any order reads only its rows.
+    index("people_tenant_name_sort_idx").on(t.tenantId, sql`(${t.nameSortKey} collate "C")`, t.id),
+    index("people_tenant_user_name_sort_idx").on(t.tenantId, sql`(${t.userNameSortKey} collate "C")`, t.id),
+    index("people_tenant_email_sort_idx").on(t.tenantId, sql`(${t.emailSortKey} collate "C")`, t.id),
+    index("people_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.id),
+    index("people_tenant_department_idx").on(t.tenantId, t.department),
+    index("people_tenant_region_idx").on(t.tenantId, t.region),
   ],
 );
 export type Person = typeof people.$inferSelect;

@@ -1,0 +1,11 @@
+ALTER TABLE "people" ADD COLUMN "name_sort_key" text GENERATED ALWAYS AS (natural_sort_key(lower(coalesce(nullif("display_name", ''), nullif(trim(coalesce("given_name", '') || ' ' || coalesce("family_name", '')), ''), "user_name")))) STORED;--> statement-breakpoint
+ALTER TABLE "people" ADD COLUMN "user_name_sort_key" text GENERATED ALWAYS AS (natural_sort_key(lower("user_name"))) STORED;--> statement-breakpoint
+ALTER TABLE "people" ADD COLUMN "email_sort_key" text GENERATED ALWAYS AS (natural_sort_key(lower("primary_email"))) STORED;--> statement-breakpoint
+ALTER TABLE "people" ADD COLUMN "department" text GENERATED ALWAYS AS (("resource" #>> '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,department}')) STORED;--> statement-breakpoint
+ALTER TABLE "people" ADD COLUMN "search_text" text GENERATED ALWAYS AS (lower(concat_lines("user_name", coalesce(nullif("display_name", ''), nullif(trim(coalesce("given_name", '') || ' ' || coalesce("family_name", '')), ''), "user_name"), jsonb_path_query_array("resource", '$.emails[*].value')::text, "external_id", ("resource" #>> '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,employeeNumber}'), ("resource" #>> '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,department}')))) STORED;--> statement-breakpoint
+CREATE INDEX "people_tenant_name_sort_idx" ON "people" USING btree ("tenant_id",("name_sort_key" collate "C"),"id");--> statement-breakpoint
+CREATE INDEX "people_tenant_user_name_sort_idx" ON "people" USING btree ("tenant_id",("user_name_sort_key" collate "C"),"id");--> statement-breakpoint
+CREATE INDEX "people_tenant_email_sort_idx" ON "people" USING btree ("tenant_id",("email_sort_key" collate "C"),"id");--> statement-breakpoint
+CREATE INDEX "people_tenant_updated_idx" ON "people" USING btree ("tenant_id","updated_at","id");--> statement-breakpoint
+CREATE INDEX "people_tenant_department_idx" ON "people" USING btree ("tenant_id","department");--> statement-breakpoint
+CREATE INDEX "people_tenant_region_idx" ON "people" USING btree ("tenant_id","region");
