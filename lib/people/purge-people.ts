@@ -23,6 +23,9 @@ export const purgePeopleInput = z.object({
   search: z.string().max(200).optional(),
   status: z.enum(["current", "active", "inactive", "deleted", "all"]).optional(),
   integrationId: z.uuid().optional(),
+  roleId: z.uuid().optional(),
+  department: z.string().max(200).optional(),
+  region: z.string().max(200).optional(),
   confirmCount: z.coerce.number({ error: "Type the number of people to confirm." }).int().positive("Type the number of people to confirm."),
   reason: reasonField,
 });
@@ -34,7 +37,8 @@ function selection(tenantId: string, input: z.infer<typeof purgePeopleInput>) {
     if (ids.length === 0 || !ids.every(isUuid)) throw new AppError("bad_input", "Select the people to delete.");
     return and(eq(people.tenantId, tenantId), inArray(people.id, ids));
   }
-  return peopleMatching(tenantId, { search: input.search, status: input.status, integrationId: input.integrationId });
+  const { search, status, integrationId, roleId, department, region } = input;
+  return peopleMatching(tenantId, { search, status, integrationId, roleId, department, region });
 }
 
 /**

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, like, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { integrations, people } from "@/db/schema";
+import { groupMembers, integrations, people } from "@/db/schema";
 import { countAll, pagedQuery, type Paged } from "@/lib/paged-query";
 import { personNameSql, personStatusSql, type PersonStatus } from "./person-status";
 import { containsPattern } from "@/lib/sql/contains-pattern";
@@ -15,6 +15,12 @@ export type PeopleQuery = {
   status?: PeopleStatusFilter | "current";
   /** Only the people this integration manages: who is left to move while a tenant changes identity provider. */
   integrationId?: string;
+  /** Only members of this role (group). */
+  roleId?: string;
+  /** The enterprise extension's department, exactly. */
+  department?: string;
+  /** The target app's region (the integration's default region for new people, TrackTik's "HQ"). */
+  region?: string;
   sort?: PeopleSortKey;
   descending?: boolean;
   limit: number;
@@ -28,14 +34,16 @@ export type PersonListRow = {
   primaryEmail: string | null;
   status: PersonStatus;
   region: string | null;
+  department: string | null;
   integrationName: string | null;
   updatedAt: Date;
 };
 
+/** Text columns sort in natural order by their generated keys, in the C collation their indexes use. */
 const sortExpressions: Record<PeopleSortKey, SQL> = {
-  name: sql`lower(${personNameSql})`,
-  userName: sql`lower(${people.userName})`,
-  email: sql`lower(${people.primaryEmail})`,
+  name: sql`(${people.nameSortKey} collate "C")`,
+  userName: sql`(${people.userNameSortKey} collate "C")`,
+  email: sql`(${people.emailSortKey} collate "C")`,
   status: personStatusSql,
   updatedAt: sql`${people.updatedAt}`,
 };
@@ -47,23 +55,31 @@ function statusCondition(status: PeopleQuery["status"]): SQL | undefined {
   return and(isNull(people.purgedAt), sql`${personStatusSql} = ${status}`);
 }
 
-/** The People table's search and status filter as SQL: what "all matching this filter" means. */
-export function peopleMatching(tenantId: string, query: Pick<PeopleQuery, "search" | "status" | "integrationId">): SQL | undefined {
+export type PeopleFilter = Pick<PeopleQuery, "search" | "status" | "integrationId" | "roleId" | "department" | "region">;
+
+/**
+ * The People table's search and filters as SQL: what "all matching this filter" means. The
+ * search is one LIKE over the generated search_text (userName, name, every email,
+ * externalId, employee number, department, lowercased).
+ */
+export function peopleMatching(tenantId: string, query: PeopleFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [eq(people.tenantId, tenantId), statusCondition(query.status)];
   if (query.integrationId) conditions.push(eq(people.integrationId, query.integrationId));
-  const search = query.search?.trim();
-  if (search) {
-    const pattern = containsPattern(search);
+  if (query.department) conditions.push(eq(people.department, query.department));
+  if (query.region) conditions.push(eq(people.region, query.region));
+  if (query.roleId) {
     conditions.push(
-      or(ilike(people.userName, pattern), ilike(personNameSql, pattern), ilike(people.primaryEmail, pattern)),
+      sql`exists (select 1 from ${groupMembers} where ${groupMembers.groupId} = ${query.roleId} and ${groupMembers.personId} = ${people.id} and ${groupMembers.tenantId} = ${tenantId})`,
     );
   }
+  const search = query.search?.trim();
+  if (search) conditions.push(like(people.searchText, containsPattern(search.toLowerCase())));
   return and(...conditions);
 }
 
 /**
- * One page of a tenant's people for the console: the search is one bound ILIKE pattern over
- * userName, name and primary email; the order always ends on the id so pages never overlap.
+ * One page of a tenant's people for the console, searched and filtered (peopleMatching),
+ * sorted in SQL; the order always ends on the id so pages never overlap.
  */
 export async function searchPeople(
   db: Db,
@@ -81,6 +97,7 @@ export async function searchPeople(
         primaryEmail: people.primaryEmail,
         status: personStatusSql,
         region: people.region,
+        department: people.department,
         integrationName: integrations.name,
         updatedAt: people.updatedAt,
       })
