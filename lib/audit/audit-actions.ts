@@ -21,6 +21,7 @@ export const auditActions = [
   "person.deactivated",
   "person.reactivated",
   "person.exported",
+  "people.exported",
   "person.purged",
   "people.purged",
   "retention.purged",
@@ -37,7 +38,7 @@ export type AuditAction = (typeof auditActions)[number];
 export const auditCategories = {
   staff: ["staff.tenant_opened", "staff.page_viewed", "staff.action_submitted", "staff.token_minted", "staff.people_searched"],
   members: ["setup.completed", "member.added", "member.role_changed", "member.removed", "invitation.created", "invitation.revoked", "invitation.accepted"],
-  people: ["person.deactivated", "person.reactivated", "person.exported", "person.purged", "people.purged", "retention.purged"],
+  people: ["person.deactivated", "person.reactivated", "person.exported", "people.exported", "person.purged", "people.purged", "retention.purged"],
   integrations: [
     "integration.created",
     "integration.settings_updated",

@@ -73,6 +73,7 @@ const describe: Record<AuditAction, (detail: Detail) => string> = {
   "person.deactivated": (d) => `Deactivated a person${because(d)}`,
   "person.reactivated": (d) => `Reactivated a person${because(d)}`,
   "person.exported": () => "Exported a person's data",
+  "people.exported": (d) => `Exported the People list as CSV${typeof d.filter === "string" && d.filter ? ` (filter: ${d.filter})` : ""}`,
   "person.purged": (d) => `Permanently deleted a person${because(d)}`,
   "people.purged": (d) => `Permanently deleted ${count(d, "personIds")} people${because(d)}`,
   "retention.purged": (d) =>
