@@ -9,9 +9,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/db/client";
 import { requireConsole } from "@/lib/auth/console-context";
 import { listIntegrationChoices } from "@/lib/integrations/list-integration-choices";
+import { listPeopleFilterOptions } from "@/lib/people/list-people-filter-options";
 import { searchPeople } from "@/lib/people/search-people";
 import { PeopleTable } from "./_components/people-table";
-import { peopleList } from "./search-params";
+import { peopleFilterOf, peopleList } from "./search-params";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -20,29 +21,44 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const state = peopleList.parse(await searchParams);
   const href = (page: number, change: Partial<typeof state> = {}) => peopleList.href("/people", { ...state, ...change, page });
   const db = await getDb();
-  const [integrations, { rows, total }] = await Promise.all([
+  const filter = peopleFilterOf(state);
+  const [integrations, options, { rows, total }] = await Promise.all([
     listIntegrationChoices(db, tenant.id),
+    listPeopleFilterOptions(db, tenant.id),
     searchPeople(db, tenant.id, {
-      search: state.q,
-      status: state.status,
-      integrationId: state.integration || undefined,
+      ...filter,
       sort: state.sort,
       descending: state.dir === "desc",
       ...pageWindow(state.page),
     }),
   ]);
   redirectPastLastPage(state.page, total, href);
-  const filtered = state.q !== "" || state.status !== "current" || state.integration !== "";
+  const filtered = state.q !== "" || state.status !== "current" || [state.integration, state.role, state.department, state.region].some(Boolean);
+  /** A select for a filter, offered when it can narrow the list (or one is already chosen); one integration never does. */
+  const choice = (name: "integration" | "role" | "department" | "region", label: string, all: string, values: { value: string; label: string }[]) =>
+    values.length > (name === "integration" ? 1 : 0) || state[name] ? [{ name, label, value: state[name], options: [{ value: "", label: all }, ...values] }] : [];
 
   return (
     <>
       <PageHeader
         title="People"
         description={`Everyone your identity providers provisioned into ${tenant.name}. Deactivated people stay here as inactive.`}
+        actions={
+          can("people:manage") && total > 0 ? (
+            // A plain link: the browser downloads the streamed file, no script holds it.
+            <a
+              href={`/people/export${peopleList.href("", { ...state, page: 1 })}`}
+              download
+              className="rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+            >
+              Export CSV
+            </a>
+          ) : null
+        }
       />
       <DataTableToolbar
         action="/people"
-        search={{ label: "Search people", placeholder: "Search by name, userName or email", value: state.q }}
+        search={{ label: "Search people", placeholder: "Search name, email, userName, employee no., department", value: state.q, live: true }}
         filters={[
           {
             name: "status",
@@ -56,16 +72,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               { value: "all", label: "All, deleted included" },
             ],
           },
-          ...(integrations.length > 1 || state.integration
-            ? [
-                {
-                  name: "integration",
-                  label: "Integration",
-                  value: state.integration,
-                  options: [{ value: "", label: "All integrations" }, ...integrations.map((i) => ({ value: i.id, label: i.name }))],
-                },
-              ]
-            : []),
+          ...choice("integration", "Integration", "All integrations", integrations.map((i) => ({ value: i.id, label: i.name }))),
+          ...choice("role", "Role", "All roles", options.roles.map((r) => ({ value: r.id, label: r.name }))),
+          ...choice("department", "Department", "All departments", options.departments.map((d) => ({ value: d, label: d }))),
+          ...choice("region", "Region", "All regions", options.regions.map((r) => ({ value: r, label: r }))),
         ]}
       />
       {total === 0 && !filtered ? (
@@ -90,10 +100,14 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             rows={rows}
             sort={state.sort}
             descending={state.dir === "desc"}
-            bulk={can("people:manage") ? { total, filter: { q: state.q, status: state.status, integration: state.integration } } : undefined}
+            bulk={
+              can("people:manage")
+                ? { total, filter: { q: state.q, status: state.status, integration: state.integration, role: state.role, department: state.department, region: state.region } }
+                : undefined
+            }
             empty={
               <EmptyState title="No people match these filters">
-                {state.q ? <>Nobody’s name, userName or email contains “{state.q}”. </> : null}
+                {state.q ? <>Nobody’s name, email, userName, externalId, employee number or department contains “{state.q}”. </> : null}
                 {state.status === "current" ? (
                   <>
                     <Link href={href(1, { status: "all" })} className="font-medium text-brand-700 hover:underline">

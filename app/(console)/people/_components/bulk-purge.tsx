@@ -37,7 +37,7 @@ export function BulkPurge({
 }: {
   selectedIds: string[];
   total: number;
-  filter: { q: string; status: string; integration: string };
+  filter: { q: string; status: string; integration: string; role: string; department: string; region: string };
   onDone: () => void;
 }) {
   // One action state for both dialogs, tagged with the one that posted: each shows only its own
@@ -80,7 +80,15 @@ export function BulkPurge({
             state={matchingState}
             action={purge}
             pending={pending}
-            fields={{ scope: "matching", search: filter.q, status: filter.status, ...(filter.integration ? { integrationId: filter.integration } : {}) }}
+            fields={{
+              scope: "matching",
+              search: filter.q,
+              status: filter.status,
+              ...(filter.integration ? { integrationId: filter.integration } : {}),
+              ...(filter.role ? { roleId: filter.role } : {}),
+              ...(filter.department ? { department: filter.department } : {}),
+              ...(filter.region ? { region: filter.region } : {}),
+            }}
           >
             <Confirmation count={total} state={matchingState} />
           </ActionDialog>

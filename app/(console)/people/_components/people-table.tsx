@@ -14,7 +14,14 @@ const columns: ColumnDef<PersonListRow, unknown>[] = [
   {
     id: "name",
     header: "Name",
-    cell: ({ row }) => <PersonNameCell id={row.original.id} name={row.original.name} userName={row.original.userName} />,
+    cell: ({ row }) => (
+      <PersonNameCell
+        id={row.original.id}
+        name={row.original.name}
+        userName={row.original.userName}
+        hideUserName={row.original.userName.toLowerCase() === row.original.primaryEmail?.toLowerCase()}
+      />
+    ),
   },
   {
     id: "email",
@@ -22,13 +29,20 @@ const columns: ColumnDef<PersonListRow, unknown>[] = [
     meta: { className: "hidden lg:table-cell" },
     cell: ({ row }) => <EmailCell email={row.original.primaryEmail} />,
   },
+  {
+    id: "department",
+    header: "Department",
+    enableSorting: false,
+    meta: { className: "hidden xl:table-cell" },
+    cell: ({ row }) => row.original.department ?? <span className="text-slate-400">—</span>,
+  },
   { id: "status", header: "Status", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => <PersonStatusBadge status={row.original.status} /> },
   { id: "region", header: "Region", enableSorting: false, meta: { className: "hidden md:table-cell" }, cell: ({ row }) => row.original.region ?? "—" },
   {
     id: "integration",
     header: "Integration",
     enableSorting: false,
-    meta: { className: "hidden xl:table-cell whitespace-nowrap" },
+    meta: { className: "hidden lg:table-cell whitespace-nowrap" },
     cell: ({ row }) => row.original.integrationName ?? <span className="text-slate-400">Removed</span>,
   },
   {
@@ -84,7 +98,7 @@ export function PeopleTable({
   descending: boolean;
   empty: React.ReactNode;
   /** Support and admins: select rows, or everyone matching the filter, to delete permanently. */
-  bulk?: { total: number; filter: { q: string; status: string; integration: string } };
+  bulk?: { total: number; filter: { q: string; status: string; integration: string; role: string; department: string; region: string } };
 }) {
   const sorting = useUrlSorting({ sort, descending });
   const [selected, setSelected] = useState<Set<string>>(new Set());
