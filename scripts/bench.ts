@@ -5,8 +5,10 @@
  *
  * Prints medians and p95 over repeated runs, and the ratios that matter: a one-member PATCH
  * on a 100,000-member group against the same PATCH on an empty group, and a userName lookup
- * among 100,000 people against one among 100. BENCH_ONLY=overview runs only the Overview's
- * scenario (scripts/bench-overview.ts).
+ * among 100,000 people against one among 100. Then the Overview's data at a year of request
+ * log (scripts/bench-overview.ts; BENCH_ONLY=overview runs only that), and the People page's
+ * data functions on BENCH_PAGE_PEOPLE (1,000,000) people of another tenant
+ * (scripts/bench-people-page.ts).
  */
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -17,9 +19,11 @@ import { setIntegrationRateLimit } from "@/lib/integrations/set-integration-rate
 import { handleFetchRequest } from "@/lib/provisioning/fetch-adapter";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { benchOverview } from "./bench-overview";
+import { benchPeoplePage } from "./bench-people-page";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+const PAGE_PEOPLE = Number(process.env.BENCH_PAGE_PEOPLE ?? 1_000_000);
 
 if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
 else delete process.env.TEST_DATABASE_URL;
@@ -164,6 +168,8 @@ report(
 );
 
 await benchOverview(db, await install(`bench-overview-${randomUUID().slice(0, 6)}`), time, report, RUNS);
+console.log("");
+await benchPeoplePage(db, await install(`bench-page-${randomUUID().slice(0, 6)}`), PAGE_PEOPLE, RUNS, time, report);
 
 console.log("\nRatios (closer to 1 is better):");
 console.log(`  one-member add, ${PEOPLE.toLocaleString("en")}-member group vs empty group: ${(addToHuge.median / addToEmpty.median).toFixed(2)}`);
