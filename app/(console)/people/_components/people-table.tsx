@@ -10,10 +10,12 @@ import { PersonStatusBadge } from "@/components/ui/status-badges";
 import type { PersonListRow } from "@/lib/people/search-people";
 import { BulkPurge } from "./bulk-purge";
 
+// TanStack offers sorting only on columns with an accessor; the order itself comes from SQL.
 const columns: ColumnDef<PersonListRow, unknown>[] = [
   {
     id: "name",
     header: "Name",
+    accessorFn: (row) => row.name,
     cell: ({ row }) => (
       <PersonNameCell
         id={row.original.id}
@@ -26,6 +28,7 @@ const columns: ColumnDef<PersonListRow, unknown>[] = [
   {
     id: "email",
     header: "Primary email",
+    accessorFn: (row) => row.primaryEmail,
     meta: { className: "hidden lg:table-cell" },
     cell: ({ row }) => <EmailCell email={row.original.primaryEmail} />,
   },
@@ -36,7 +39,7 @@ const columns: ColumnDef<PersonListRow, unknown>[] = [
     meta: { className: "hidden xl:table-cell" },
     cell: ({ row }) => row.original.department ?? <span className="text-slate-400">—</span>,
   },
-  { id: "status", header: "Status", meta: { className: "whitespace-nowrap" }, cell: ({ row }) => <PersonStatusBadge status={row.original.status} /> },
+  { id: "status", header: "Status", accessorFn: (row) => row.status, meta: { className: "whitespace-nowrap" }, cell: ({ row }) => <PersonStatusBadge status={row.original.status} /> },
   { id: "region", header: "Region", enableSorting: false, meta: { className: "hidden md:table-cell" }, cell: ({ row }) => row.original.region ?? "—" },
   {
     id: "integration",
@@ -48,6 +51,7 @@ const columns: ColumnDef<PersonListRow, unknown>[] = [
   {
     id: "updatedAt",
     header: "Last change",
+    accessorFn: (row) => row.updatedAt,
     meta: { className: "hidden md:table-cell whitespace-nowrap" },
     cell: ({ row }) => formatDateTime(row.original.updatedAt),
   },
