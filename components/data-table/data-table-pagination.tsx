@@ -10,12 +10,15 @@ export function DataTablePagination({
   total,
   hrefForPage,
   noun = "results",
+  moreThanTotal = false,
 }: {
   page: number;
   pageSize: number;
   total: number;
   hrefForPage: (page: number) => string;
   noun?: string;
+  /** The count stopped at `total` (see PEOPLE_COUNT_CAP): there are more, reached by narrowing the filter, not by paging. */
+  moreThanTotal?: boolean;
 }) {
   if (total === 0) return null;
   const first = (page - 1) * pageSize + 1;
@@ -28,6 +31,7 @@ export function DataTablePagination({
       <p className="text-sm text-slate-600">
         Showing <span className="font-medium text-slate-900">{first.toLocaleString("en-GB")}</span>–
         <span className="font-medium text-slate-900">{last.toLocaleString("en-GB")}</span> of{" "}
+        {moreThanTotal ? "more than " : null}
         <span className="font-medium text-slate-900">{total.toLocaleString("en-GB")}</span> {noun}
       </p>
       {hasPrevious || hasNext ? (

@@ -97,3 +97,13 @@ describe("listPeopleFilterOptions", () => {
     });
   });
 });
+
+describe("searchPeople count cap", () => {
+  it("counts exactly up to the cap and says when there are more", async () => {
+    expect(await searchPeople(h.db, tenantId, { limit: 2, offset: 0, countCap: 10 })).toMatchObject({ total: 4, capped: false });
+    const capped = await searchPeople(h.db, tenantId, { limit: 2, offset: 0, countCap: 3 });
+    expect(capped).toMatchObject({ total: 3, capped: true });
+    expect(capped.rows.map((r) => r.name)).toEqual(["user 1", "User 2"]);
+    expect(await searchPeople(h.db, tenantId, { limit: 2, offset: 0, countCap: 4 })).toMatchObject({ total: 4, capped: false });
+  });
+});

@@ -5,6 +5,13 @@ import { countAll, pagedQuery, type Paged } from "@/lib/paged-query";
 import { personNameSql, personStatusSql, type PersonStatus } from "./person-status";
 import { containsPattern } from "@/lib/sql/contains-pattern";
 
+/**
+ * Counting stops past this many matches: an exact count of a million people is a scan of
+ * every row (seconds), while the page itself reads 50 rows from an index. Past it the
+ * console says "more than 10,000"; narrowing the filter gives an exact count again.
+ */
+export const PEOPLE_COUNT_CAP = 10_000;
+
 export const peopleSortKeys = ["name", "userName", "email", "status", "updatedAt"] as const;
 export type PeopleSortKey = (typeof peopleSortKeys)[number];
 export type PeopleStatusFilter = PersonStatus | "all";
@@ -25,6 +32,8 @@ export type PeopleQuery = {
   descending?: boolean;
   limit: number;
   offset: number;
+  /** Stop counting past this many (PEOPLE_COUNT_CAP unless a test says otherwise). */
+  countCap?: number;
 };
 
 export type PersonListRow = {
@@ -79,16 +88,19 @@ export function peopleMatching(tenantId: string, query: PeopleFilter): SQL | und
 
 /**
  * One page of a tenant's people for the console, searched and filtered (peopleMatching),
- * sorted in SQL; the order always ends on the id so pages never overlap.
+ * sorted in SQL; the order always ends on the id so pages never overlap. `total` is exact
+ * up to the count cap; `capped` says there are more than that.
  */
 export async function searchPeople(
   db: Db,
   tenantId: string,
   query: PeopleQuery,
-): Promise<Paged<PersonListRow>> {
+): Promise<Paged<PersonListRow> & { capped: boolean }> {
   const where = peopleMatching(tenantId, query);
   const direction = query.descending ? desc : asc;
-  return pagedQuery(db.select({ total: countAll }).from(people).where(where), query, (page) =>
+  const cap = query.countCap ?? PEOPLE_COUNT_CAP;
+  const upToCap = db.select({ one: sql`1` }).from(people).where(where).limit(cap + 1).as("up_to_cap");
+  const { rows, total } = await pagedQuery(db.select({ total: countAll }).from(upToCap), query, (page) =>
     db
       .select({
         id: people.id,
@@ -108,4 +120,5 @@ export async function searchPeople(
       .limit(page.limit)
       .offset(page.offset),
   );
+  return { rows, total: Math.min(total, cap), capped: total > cap };
 }

@@ -22,7 +22,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const href = (page: number, change: Partial<typeof state> = {}) => peopleList.href("/people", { ...state, ...change, page });
   const db = await getDb();
   const filter = peopleFilterOf(state);
-  const [integrations, options, { rows, total }] = await Promise.all([
+  const [integrations, options, { rows, total, capped }] = await Promise.all([
     listIntegrationChoices(db, tenant.id),
     listPeopleFilterOptions(db, tenant.id),
     searchPeople(db, tenant.id, {
@@ -32,7 +32,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       ...pageWindow(state.page),
     }),
   ]);
-  redirectPastLastPage(state.page, total, href);
+  if (!capped) redirectPastLastPage(state.page, total, href);
   const filtered = state.q !== "" || state.status !== "current" || [state.integration, state.role, state.department, state.region].some(Boolean);
   /** A select for a filter, offered when it can narrow the list (or one is already chosen); one integration never does. */
   const choice = (name: "integration" | "role" | "department" | "region", label: string, all: string, values: { value: string; label: string }[]) =>
@@ -102,7 +102,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             descending={state.dir === "desc"}
             bulk={
               can("people:manage")
-                ? { total, filter: { q: state.q, status: state.status, integration: state.integration, role: state.role, department: state.department, region: state.region } }
+                ? // Past the count cap nobody can confirm an exact number: only selected rows can go.
+                  { total: capped ? 0 : total, filter: { q: state.q, status: state.status, integration: state.integration, role: state.role, department: state.department, region: state.region } }
                 : undefined
             }
             empty={
@@ -122,7 +123,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               </EmptyState>
             }
           />
-          <DataTablePagination page={state.page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "person" : "people"} hrefForPage={href} />
+          <DataTablePagination page={state.page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "person" : "people"} hrefForPage={href} moreThanTotal={capped} />
         </>
       )}
     </>
