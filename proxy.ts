@@ -41,5 +41,5 @@ export function proxy(request: NextRequest) {
 
 // Pages only: API routes and static files take their headers from next.config.ts.
 export const config = {
-  matcher: ["/((?!api/|_next/|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|_next/|favicon.ico|icon.svg|robots.txt).*)"],
 };
