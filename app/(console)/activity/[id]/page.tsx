@@ -13,7 +13,11 @@ import { pathWithQuery } from "@/lib/activity/path-with-query";
 import { requireConsole } from "@/lib/auth/console-context";
 
 
-export const metadata: Metadata = { title: "Request" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { tenant } = await requireConsole("tenant:read");
+  const entry = await getRequestLogEntry(await getDb(), tenant.id, (await params).id);
+  return { title: entry ? `${entry.method} ${entry.path} · Activity` : "Activity" };
+}
 
 /** The person or role a request addressed by id (`/Users/{id}`, `/Groups/{id}`), to open it. */
 function subjectOf(path: string): { href: string; label: string } | null {

@@ -13,7 +13,7 @@ import { getDb } from "@/db/client";
 import { listUnattributedRequests } from "@/lib/activity/list-unattributed-requests";
 import { requireConsole } from "@/lib/auth/console-context";
 
-export const metadata: Metadata = { title: "Unattributed requests" };
+export const metadata: Metadata = { title: "Unattributed requests · Activity" };
 
 const unattributedList = listState(z.object({ page: pageParam }));
 

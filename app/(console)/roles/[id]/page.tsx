@@ -19,7 +19,11 @@ import { describeHistory } from "@/lib/history/describe-event";
 import { listHistory } from "@/lib/history/list-history";
 import { RoleMembersTable } from "../_components/role-members-table";
 
-export const metadata: Metadata = { title: "Role" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { tenant } = await requireConsole("tenant:read");
+  const role = await getGroupProfile(await getDb(), tenant.id, (await params).id);
+  return { title: role ? `${role.name} · Roles` : "Roles" };
+}
 
 const roleTabs = listState(z.object({ tab: choiceParam(["members", "history"], "members"), page: pageParam }));
 

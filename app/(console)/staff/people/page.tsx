@@ -5,7 +5,7 @@ import { requireStaffConsole } from "@/lib/auth/require-staff-console";
 import { PEOPLE_SEARCH_LIMIT } from "@/lib/staff/find-people-across-tenants";
 import { PeopleSearch } from "../_components/people-search";
 
-export const metadata: Metadata = { title: "Find a person" };
+export const metadata: Metadata = { title: "Find a person · Platform" };
 
 /** Platform staff only: which tenant a person is in, for support tickets. */
 export default async function FindPersonPage() {

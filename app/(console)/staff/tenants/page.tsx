@@ -15,7 +15,7 @@ import { IntegrationSummary } from "../_components/integration-summary";
 import { OpenTenantButton } from "../_components/open-tenant-button";
 import { TenantFilter } from "../_components/tenant-filter";
 
-export const metadata: Metadata = { title: "Tenants" };
+export const metadata: Metadata = { title: "Tenants · Platform" };
 
 /** The Tenants list's state in the URL. */
 const tenantsList = listState(z.object({ q: searchParam, page: pageParam }));

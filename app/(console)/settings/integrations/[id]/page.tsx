@@ -35,7 +35,7 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tenant } = await requireConsole();
   const integration = await findIntegration(await getDb(), tenant.id, (await params).id);
-  return { title: integration?.name ?? "Integration" };
+  return { title: integration ? `${integration.name} · Integrations` : "Integrations" };
 }
 
 /** While a tenant moves here from another identity provider: who the other integrations still manage. */

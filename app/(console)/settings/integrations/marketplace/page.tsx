@@ -9,7 +9,7 @@ import { InstallButton } from "../_components/install-button";
 import { marketplaceApps } from "../_components/marketplace-apps";
 import { ProviderMark } from "../_components/provider-mark";
 
-export const metadata: Metadata = { title: "Marketplace" };
+export const metadata: Metadata = { title: "Marketplace · Integrations" };
 
 export default async function MarketplacePage() {
   const { tenant } = await requireConsole("integrations:manage");

@@ -13,7 +13,11 @@ import { IntegrationSummary } from "../../_components/integration-summary";
 import { MintTokenForm } from "../../_components/mint-token-form";
 import { OpenTenantButton } from "../../_components/open-tenant-button";
 
-export const metadata: Metadata = { title: "Tenant" };
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { user } = await requireStaffConsole();
+  const tenant = await getTenantForStaff(await getDb(), user, (await params).slug);
+  return { title: tenant ? `${tenant.name} · Tenants` : "Tenants" };
+}
 
 /** Platform staff only: one tenant's integrations, and a token minted on the tenant's request. */
 export default async function StaffTenantPage({ params }: { params: Promise<{ slug: string }> }) {
