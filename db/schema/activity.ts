@@ -32,6 +32,8 @@ export const events = pgTable(
     index("events_removals_idx")
       .on(t.actorId, t.createdAt)
       .where(sql`${t.action} in ('deactivated', 'deleted', 'deleted_hard')`),
+    // Activity: what a request created or changed, and the requests that changed a person.
+    index("events_request_idx").on(t.tenantId, t.requestId).where(sql`${t.requestId} is not null`),
   ],
 );
 export type HistoryEvent = typeof events.$inferSelect;
@@ -71,6 +73,11 @@ export const scimRequests = pgTable(
     // The last hour of an integration's log: its health and its top failure reasons.
     index("scim_requests_integration_time_idx").on(t.integrationId, t.createdAt),
     index("scim_requests_unauthenticated_idx").on(t.integrationId, t.id).where(sql`not ${t.authenticated}`),
+    // Activity's list, its "Failures only" filter, a request by id, and the requests about a person.
+    index("scim_requests_tenant_idx").on(t.tenantId, t.id),
+    index("scim_requests_tenant_failures_idx").on(t.tenantId, t.id).where(sql`${t.status} >= 400`),
+    index("scim_requests_request_id_idx").on(t.tenantId, t.requestId),
+    index("scim_requests_user_path_idx").on(t.tenantId, sql`right(${t.path}, 36)`).where(sql`${t.path} ~ '/Users/[^/]+$'`),
   ],
 );
 export type ScimRequestLogEntry = typeof scimRequests.$inferSelect;

@@ -1,17 +1,27 @@
-import { and, desc, eq, gte } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { integrations, scimRequests } from "@/db/schema";
+import { events, integrations, people, scimRequests } from "@/db/schema";
 import { countAll, pagedQuery, type Paged } from "@/lib/paged-query";
 import { isUuid } from "@/lib/is-uuid";
+import { requestSubjects, subjectIdInPath, type RequestSubject } from "./internal/request-subjects";
+import { failedRequestSql } from "./internal/failed-request-sql";
+import { requestOutcome, type RequestOutcome } from "./request-outcome";
 
 export const requestMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type RequestMethod = (typeof requestMethods)[number];
 
 export type RequestLogQuery = {
   integrationId?: string;
-  /** "failures": status 400 and above. */
+  /** "failures": status 400 and above, routine 404 lookups aside (see request-outcome.ts). */
   outcome?: "all" | "failures";
   method?: RequestMethod;
+  /** One status code (404), or a class: 4 for every 4xx. */
+  status?: { code: number } | { class: number };
+  /** Made at or after `from`, and before `until`. */
+  from?: Date;
+  until?: Date;
+  /** A person's userName or email (or its beginning), or their id: the requests that addressed or changed them. */
+  person?: string;
   /** One request by its X-Request-Id, as History names it. */
   requestId?: string;
   limit: number;
@@ -38,6 +48,18 @@ export type RequestLogRow = {
   createdAt: Date;
 };
 
+/** A row of the Activity list, with the person or role it named or created, when still known. */
+export type NamedRequestLogRow = RequestLogRow & {
+  /** Who `/Users/{id}` or `/Groups/{id}` in the path is. */
+  subject: RequestSubject | null;
+  /** Who a successful POST created. */
+  created: RequestSubject | null;
+  /** Failed, routine (Entra's 404 lookups) or a success. */
+  outcome: RequestOutcome;
+};
+
+export type { RequestSubject };
+
 /** What a log row shows, read with the integration joined (left: it may have been removed). */
 export const requestLogColumns = {
   id: scimRequests.id,
@@ -56,6 +78,27 @@ export const requestLogColumns = {
   createdAt: scimRequests.createdAt,
 };
 
+/** At most this many people match a person search; past that the admin types more of the name. */
+const PEOPLE_PER_SEARCH = 50;
+
+/**
+ * The requests about the people a search names: those whose path is `/Users/{id}` (reads,
+ * PATCH, PUT, DELETE; indexed by the path's trailing id) and those that changed them (their
+ * History events carry the request id, as creations do).
+ */
+function aboutPerson(tenantId: string, search: string) {
+  const term = search.toLowerCase();
+  const prefix = `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const byId = isUuid(search) ? sql`${people.id} = ${term}::uuid or ` : sql``;
+  const matching = sql`select ${people.id} from ${people} where ${people.tenantId} = ${tenantId} and ${people.purgedAt} is null and (${byId}
+    (lower(${people.userName}) collate "C") like ${prefix} or (lower(${people.primaryEmail}) collate "C") like ${prefix}) limit ${PEOPLE_PER_SEARCH}`;
+  return sql`(
+    (${scimRequests.path} ~ '/Users/[^/]+$' and right(${scimRequests.path}, 36) in (select id::text from (${matching}) as p))
+    or ${scimRequests.requestId} in (select ${events.requestId} from ${events}
+      where ${events.tenantId} = ${tenantId} and ${events.subjectType} = 'person' and ${events.requestId} is not null
+        and ${events.subjectId} in (select id from (${matching}) as p)))`;
+}
+
 /**
  * One page of the SCIM requests made to a tenant's integrations, newest first. The tenant is
  * in the WHERE, so another tenant's integration id as a filter matches nothing.
@@ -64,16 +107,23 @@ export async function listRequestLog(
   db: Db,
   tenantId: string,
   query: RequestLogQuery,
-): Promise<Paged<RequestLogRow>> {
+): Promise<Paged<NamedRequestLogRow>> {
   if (query.integrationId !== undefined && !isUuid(query.integrationId)) return { rows: [], total: 0 };
   const where = and(
     eq(scimRequests.tenantId, tenantId),
     query.integrationId ? eq(scimRequests.integrationId, query.integrationId) : undefined,
-    query.outcome === "failures" ? gte(scimRequests.status, 400) : undefined,
+    query.outcome === "failures" ? failedRequestSql() : undefined,
     query.method ? eq(scimRequests.method, query.method) : undefined,
     query.requestId ? eq(scimRequests.requestId, query.requestId) : undefined,
+    query.status && "code" in query.status ? eq(scimRequests.status, query.status.code) : undefined,
+    query.status && "class" in query.status
+      ? and(gte(scimRequests.status, query.status.class * 100), lt(scimRequests.status, query.status.class * 100 + 100))
+      : undefined,
+    query.from ? gte(scimRequests.createdAt, query.from) : undefined,
+    query.until ? lt(scimRequests.createdAt, query.until) : undefined,
+    query.person ? aboutPerson(tenantId, query.person) : undefined,
   );
-  return pagedQuery(db.select({ total: countAll }).from(scimRequests).where(where), query, (page) =>
+  const page = await pagedQuery(db.select({ total: countAll }).from(scimRequests).where(where), query, (page) =>
     db
       .select(requestLogColumns)
       .from(scimRequests)
@@ -83,4 +133,14 @@ export async function listRequestLog(
       .limit(page.limit)
       .offset(page.offset),
   );
+  const { byId, createdBy } = await requestSubjects(db, tenantId, page.rows);
+  return {
+    total: page.total,
+    rows: page.rows.map((row) => ({
+      ...row,
+      subject: byId.get(subjectIdInPath(row.path)?.id ?? "") ?? null,
+      created: createdBy.get(row.requestId) ?? null,
+      outcome: requestOutcome(row),
+    })),
+  };
 }
