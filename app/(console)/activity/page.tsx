@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
-import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { redirectPastLastPage } from "@/components/data-table/list-state";
 import { PAGE_SIZE, pageWindow, toQueryString, type RawSearchParams } from "@/components/data-table/search-params";
 import { Alert } from "@/components/ui/alert";
@@ -12,28 +11,25 @@ import { listIntegrationChoices } from "@/lib/integrations/list-integration-choi
 import { listRequestLog, requestMethods } from "@/lib/activity/list-request-log";
 import { pathWithQuery } from "@/lib/activity/path-with-query";
 import { requireConsole } from "@/lib/auth/console-context";
+import { ActivityFilters } from "./_components/activity-filters";
 import { RequestLogTable } from "./_components/request-log-table";
-import { activityList } from "./search-params";
+import { activityList, filterErrors, toRequestLogQuery } from "./search-params";
 
 export const metadata: Metadata = { title: "Activity" };
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const { tenant, user } = await requireConsole("tenant:read");
-  const state = activityList.parse(await searchParams);
+  const raw = await searchParams;
+  const state = activityList.parse(raw);
+  const errors = filterErrors(raw);
   const href = (page: number, change: Partial<typeof state> = {}) => activityList.href("/activity", { ...state, ...change, page });
   const db = await getDb();
   const [integrations, { rows, total }] = await Promise.all([
     listIntegrationChoices(db, tenant.id),
-    listRequestLog(db, tenant.id, {
-      integrationId: state.integration,
-      outcome: state.outcome,
-      method: state.method === "all" ? undefined : state.method,
-      requestId: state.request,
-      ...pageWindow(state.page),
-    }),
+    listRequestLog(db, tenant.id, { ...toRequestLogQuery(state), ...pageWindow(state.page) }),
   ]);
   redirectPastLastPage(state.page, total, href);
-  const filtered = state.integration !== undefined || state.outcome !== "all" || state.method !== "all" || state.request !== undefined;
+  const filtered = activityList.href("/activity", { ...state, page: 1 }) !== "/activity" || errors.length > 0;
   const detailQuery = toQueryString({ from: href(state.page) });
 
   return (
@@ -49,32 +45,19 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           </Link>
         </p>
       ) : null}
-      <DataTableToolbar
-        action="/activity"
-        filters={[
-          {
-            name: "integration",
-            label: "Integration",
-            value: state.integration ?? "",
-            options: [{ value: "", label: "All integrations" }, ...integrations.map((i) => ({ value: i.id, label: i.name }))],
-          },
-          {
-            name: "outcome",
-            label: "Outcome",
-            value: state.outcome,
-            options: [
-              { value: "all", label: "All outcomes" },
-              { value: "failures", label: "Failures only" },
-            ],
-          },
-          {
-            name: "method",
-            label: "Method",
-            value: state.method,
-            options: [{ value: "all", label: "All methods" }, ...requestMethods.map((m) => ({ value: m, label: m }))],
-          },
-        ]}
-      />
+      <ActivityFilters state={state} integrations={integrations.map((i) => ({ value: i.id, label: i.name }))} methods={requestMethods} />
+      {errors.length > 0 ? (
+        <div className="mb-4">
+          <Alert tone="error">
+            <p className="font-semibold">Some filters were ignored:</p>
+            <ul className="mt-1 list-disc pl-5">
+              {errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </Alert>
+        </div>
+      ) : null}
       {state.request ? (
         <div className="mb-4">
           <Alert tone="info">

@@ -6,10 +6,11 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { formatPreciseDateTime } from "@/components/ui/format-precise";
-import { HttpStatusBadge } from "@/components/ui/status-badges";
+import { OutcomeBadge } from "../_components/outcome-badge";
 import { getDb } from "@/db/client";
 import { getRequestLogEntry } from "@/lib/activity/get-request-log-entry";
 import { pathWithQuery } from "@/lib/activity/path-with-query";
+import { requestOutcome } from "@/lib/activity/request-outcome";
 import { requireConsole } from "@/lib/auth/console-context";
 
 
@@ -56,7 +57,7 @@ export default async function RequestPage({
         <h1 className="font-mono text-lg font-semibold wrap-anywhere text-slate-900 sm:text-xl">
           {entry.method} {pathWithQuery({ ...entry, query: "" }, { belowTenantUrl: true })}
         </h1>
-        <HttpStatusBadge status={entry.status} />
+        <OutcomeBadge request={{ status: entry.status, outcome: requestOutcome(entry) }} />
         {subject ? (
           <Link href={subject.href} className="text-sm font-medium text-brand-700 hover:underline">
             {subject.label} →
