@@ -48,7 +48,7 @@ export async function createIntegration(
         provider,
         name: name ?? providerLabels[provider],
         appKey: newAppKey(),
-        settings: { ...defaultSettings(), ...settings },
+        settings: { ...defaultSettings(provider), ...settings },
       })
       .returning();
     const minted = await mintToken(tx, { tenantId, integrationId: integration.id, description: "Created with the integration", createdByUserId: actor.userId });

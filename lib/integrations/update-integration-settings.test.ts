@@ -17,7 +17,7 @@ afterAll(() => database.close());
 
 async function installed() {
   const tenant = await createTenant(database.db, { slug: `t-${uniqueSuffix()}`, name: "Tenant" });
-  const { integration } = await createIntegration(database.db, tenant.id, { provider: "okta" }, cliActor);
+  const { integration } = await createIntegration(database.db, tenant.id, { provider: "generic" }, cliActor);
   return { tenantId: tenant.id, integrationId: integration.id };
 }
 
@@ -48,7 +48,7 @@ describe("updateIntegrationSettings", () => {
 
   it("records nothing when the settings are saved unchanged", async () => {
     const which = await installed();
-    const { changed } = await updateIntegrationSettings(database.db, which.tenantId, { integrationId: which.integrationId, ...defaultSettings() }, cliActor);
+    const { changed } = await updateIntegrationSettings(database.db, which.tenantId, { integrationId: which.integrationId, ...defaultSettings("generic") }, cliActor);
     expect(changed).toEqual([]);
     const entries = await database.db
       .select()
@@ -59,7 +59,7 @@ describe("updateIntegrationSettings", () => {
 
   it("allows an empty default region, so new people get none", async () => {
     const which = await installed();
-    const { integration } = await updateIntegrationSettings(database.db, which.tenantId, { integrationId: which.integrationId, ...defaultSettings(), defaultRegion: "" }, cliActor);
+    const { integration } = await updateIntegrationSettings(database.db, which.tenantId, { integrationId: which.integrationId, ...defaultSettings("generic"), defaultRegion: "" }, cliActor);
     expect(integration.settings.defaultRegion).toBe("");
   });
 
@@ -70,10 +70,10 @@ describe("updateIntegrationSettings", () => {
     ["a setting that does not exist", { sendWelcomeEmail: true }, undefined, undefined],
   ])("refuses %s as bad input, naming the field, and changes nothing", async (_, patch, field, message) => {
     const which = await installed();
-    const attempt = updateIntegrationSettings(database.db, which.tenantId, { integrationId: which.integrationId, ...({ ...defaultSettings(), ...patch } as IntegrationSettings) }, cliActor);
+    const attempt = updateIntegrationSettings(database.db, which.tenantId, { integrationId: which.integrationId, ...({ ...defaultSettings("generic"), ...patch } as IntegrationSettings) }, cliActor);
     await expect(attempt).rejects.toMatchObject({ code: "bad_input", ...(field ? { field, message } : {}) });
     const [row] = await database.db.select().from(integrations).where(eq(integrations.id, which.integrationId));
-    expect(row.settings).toEqual(defaultSettings());
+    expect(row.settings).toEqual(defaultSettings("generic"));
   });
 
   it("does not find another tenant's integration, and leaves it as it was", async () => {
@@ -87,6 +87,6 @@ describe("updateIntegrationSettings", () => {
     );
     await expect(attempt).rejects.toMatchObject({ code: "not_found" });
     const [row] = await database.db.select().from(integrations).where(eq(integrations.id, theirs.integrationId));
-    expect(row.settings).toEqual(defaultSettings());
+    expect(row.settings).toEqual(defaultSettings("generic"));
   });
 });

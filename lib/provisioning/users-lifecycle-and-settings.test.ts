@@ -111,9 +111,15 @@ describe("lowercase identifiers", () => {
   });
 
   it("leaves identifiers as sent when the setting is off", async () => {
-    const user = await create(h.a.okta, `As.Sent-${randomUUID()}@Example.COM`, { emails: [{ value: "Keep@Case.COM" }] });
+    const user = await create(h.a.entra, `As.Sent-${randomUUID()}@Example.COM`, { emails: [{ value: "Keep@Case.COM" }] });
     expect(user.userName).toMatch(/^As\.Sent-/);
     expect((user.emails as { value: string }[])[0].value).toBe("Keep@Case.COM");
+  });
+
+  it("is on for a new Okta integration, as Proxy's Okta app lowercases (seed 003)", async () => {
+    const user = await create(h.a.okta, `Okta.Person-${randomUUID()}@Example.COM`, { emails: [{ value: "Okta.Person@Example.COM" }] });
+    expect(user.userName).toMatch(/^okta\.person-/);
+    expect((user.emails as { value: string }[])[0].value).toBe("okta.person@example.com");
   });
 });
 
