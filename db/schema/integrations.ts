@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { consoleUsers, tenants } from "./tenants";
 
 export const providers = ["entra", "okta", "generic"] as const;
@@ -63,6 +63,8 @@ export const integrations = pgTable(
   },
   (t) => [
     index("integrations_tenant_idx").on(t.tenantId),
+    // Two integrations of a tenant never share a name: every list tells them apart by it.
+    uniqueIndex("integrations_tenant_name_key").on(t.tenantId, sql`lower(${t.name})`),
     check("integrations_purge_days_after_deletion_range", sql`${t.purgeDaysAfterDeletion} between 1 and 3650`),
     check("integrations_purge_days_after_deactivation_range", sql`${t.purgeDaysAfterDeactivation} between 1 and 3650`),
     check("integrations_mass_change_threshold_range", sql`${t.massChangeThreshold} between 1 and 100000`),

@@ -68,6 +68,9 @@ const describe: Record<AuditAction, (detail: Detail) => string> = {
   "integration.alerts_changed": (d) => `Changed the alert settings of ${text(d, "name", "an integration")}`,
   "integration.mass_change_confirmed": (d) =>
     `Confirmed the mass change by ${text(d, "name", "an integration")}${typeof d.pausedSince === "string" ? ", lifting the pause on its deactivations and deletions" : ""}`,
+  "integration.renamed": (d) => `Renamed ${text(d, "from", "an integration")} to ${text(d, "to", "a new name")}`,
+  "integration.uninstalled": (d) =>
+    `Uninstalled ${text(d, "name", "an integration")}: its people were ${d.people === "deactivate" ? "deactivated" : d.people === "delete" ? "permanently deleted" : "kept, no longer managed"}`,
   "token.created": (d) => `Created a token ${ending(d)}for ${text(d, "name", "an integration")}`,
   "token.revoked": (d) => `Revoked a token ${ending(d)}`.trim(),
   "person.deactivated": (d) => `Deactivated a person${because(d)}`,

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "integrations_tenant_name_key" ON "integrations" USING btree ("tenant_id",lower("name"));
