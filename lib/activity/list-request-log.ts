@@ -84,7 +84,8 @@ const PEOPLE_PER_SEARCH = 50;
 /**
  * The requests about the people a search names: those whose path is `/Users/{id}` (reads,
  * PATCH, PUT, DELETE; indexed by the path's trailing id) and those that changed them (their
- * History events carry the request id, as creations do).
+ * History events carry the request id, as creations do). Gathered into an array first: as a
+ * plain OR, the planner walks the whole log newest first hoping to fill a page early.
  */
 function aboutPerson(tenantId: string, search: string) {
   const term = search.toLowerCase();
@@ -92,11 +93,11 @@ function aboutPerson(tenantId: string, search: string) {
   const byId = isUuid(search) ? sql`${people.id} = ${term}::uuid or ` : sql``;
   const matching = sql`select ${people.id} from ${people} where ${people.tenantId} = ${tenantId} and ${people.purgedAt} is null and (${byId}
     (lower(${people.userName}) collate "C") like ${prefix} or (lower(${people.primaryEmail}) collate "C") like ${prefix}) limit ${PEOPLE_PER_SEARCH}`;
-  return sql`(
-    (${scimRequests.path} ~ '/Users/[^/]+$' and right(${scimRequests.path}, 36) in (select id::text from (${matching}) as p))
-    or ${scimRequests.requestId} in (select ${events.requestId} from ${events}
+  return sql`${scimRequests.id} = any(array(select ${scimRequests.id} from ${scimRequests} where ${scimRequests.tenantId} = ${tenantId} and (
+    (${scimRequests.path} ~ '/Users/[^/]+$' and right(${scimRequests.path}, 36) = any(array(select p.id::text from (${matching}) as p)))
+    or ${scimRequests.requestId} = any(array(select ${events.requestId} from ${events}
       where ${events.tenantId} = ${tenantId} and ${events.subjectType} = 'person' and ${events.requestId} is not null
-        and ${events.subjectId} in (select id from (${matching}) as p)))`;
+        and ${events.subjectId} = any(array(select p.id from (${matching}) as p)))))))`;
 }
 
 /**
