@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { consoleAction } from "@/lib/auth/form-action";
 import { createIntegration, createIntegrationInput } from "@/lib/integrations/create-integration";
@@ -9,12 +11,22 @@ import { updateIntegrationSettings, updateIntegrationSettingsInput } from "@/lib
 import { createToken, createTokenInput } from "@/lib/tokens/create-token";
 import { revokeToken, revokeTokenInput } from "@/lib/tokens/revoke-token";
 import { setRetentionPolicy, setRetentionPolicyInput } from "@/lib/integrations/set-retention-policy";
+import { renameIntegration, renameIntegrationInput } from "@/lib/integrations/rename-integration";
+import { uninstallIntegration, uninstallIntegrationInput } from "@/lib/integrations/uninstall-integration";
 
 const LIST = "/settings/integrations";
 const page = (integrationId: string) => `${LIST}/${integrationId}`;
 
-/** Marketplace > Install now: the integration and its first token, whose secret comes back once. */
-export const installIntegrationAction = consoleAction("integrations:manage", createIntegrationInput, async (input, { tenant, actor }) => {
+/**
+ * Marketplace > an app > User Provisioning > Start integration: the integration and its first
+ * token, whose secret comes back once. The console asks for the feature explicitly (the CLI
+ * does not), so no live token is ever one click away.
+ */
+const startIntegrationInput = createIntegrationInput.extend({
+  feature: z.literal("provisioning", { error: "Choose User Provisioning to install." }),
+});
+
+export const installIntegrationAction = consoleAction("integrations:manage", startIntegrationInput, async (input, { tenant, actor }) => {
   const { integration, secret } = await createIntegration(await getDb(), tenant.id, input, actor);
   revalidatePath(LIST);
   return { success: `${integration.name} is installed.`, reveal: { integrationId: integration.id, secret } };
@@ -51,4 +63,18 @@ export const setStatusAction = consoleAction("integrations:manage", setIntegrati
   revalidatePath(page(updated.id));
   revalidatePath(LIST);
   return { success: updated.status === "disabled" ? `${updated.name} is disabled.` : `${updated.name} is enabled.` };
+});
+
+export const renameIntegrationAction = consoleAction("integrations:manage", renameIntegrationInput, async (input, { tenant, actor }) => {
+  const { integration, changed } = await renameIntegration(await getDb(), tenant.id, input, actor);
+  revalidatePath(page(integration.id));
+  revalidatePath(LIST);
+  return { success: changed ? `Renamed to ${integration.name}.` : "Nothing changed." };
+});
+
+/** Uninstall: the integration is gone afterwards, so the admin lands on the list. */
+export const uninstallIntegrationAction = consoleAction("integrations:manage", uninstallIntegrationInput, async (input, { tenant, actor }) => {
+  await uninstallIntegration(await getDb(), tenant.id, input, actor);
+  revalidatePath(LIST);
+  redirect(LIST);
 });

@@ -4,6 +4,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireConsole } from "@/lib/auth/console-context";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
+import { providerLabels } from "@/lib/integrations/provider-defaults";
 import { IntegrationsTable } from "./_components/integrations-table";
 
 export const metadata: Metadata = { title: "Integrations" };
@@ -28,7 +29,7 @@ export default async function IntegrationsPage() {
         actions={integrations.length > 0 ? browse : null}
       />
       {integrations.length > 0 ? (
-        <IntegrationsTable integrations={integrations} />
+        <IntegrationsTable integrations={integrations.map((i) => ({ ...i, providerLabel: providerLabels[i.provider] }))} />
       ) : (
         <Card className="px-6 py-14 text-center">
           <div className="mx-auto flex h-12 w-12 items-center justify-center rounded-full bg-brand-50 text-brand-600">

@@ -22,6 +22,7 @@ import { ConnectionPanel } from "../_components/connection-panel";
 import { InstalledSecret } from "../_components/installed-secret";
 import { LiveRequests } from "../_components/live-requests";
 import { ProviderMark } from "../_components/provider-mark";
+import { RenameForm } from "../_components/rename-form";
 import { RetentionCard } from "../_components/retention-card";
 import { settingDescriptions } from "../_components/setting-descriptions";
 import { SettingsForm } from "../_components/settings-form";
@@ -29,6 +30,7 @@ import { SettingsSummaryList, type SummaryRow } from "../_components/settings-su
 import { SetupSteps } from "../_components/setup-steps";
 import { StatusControl } from "../_components/status-control";
 import { TokensCard } from "../_components/tokens-card";
+import { UninstallControl } from "../_components/uninstall-control";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -180,15 +182,26 @@ export default async function IntegrationPage({ params }: Props) {
             </section>
           </Card>
           {canManage ? (
-            <Card className="h-fit min-w-0 p-6">
-              <h2 className="text-base font-semibold text-slate-900">{active ? "Disable" : "Enable"}</h2>
-              <p className="mt-1 mb-4 text-sm text-slate-600">
-                {active
-                  ? "Stop provisioning without losing anything: tokens are refused until you enable it again."
-                  : "Accept this integration’s live tokens again."}
-              </p>
-              <StatusControl integration={integration} />
-            </Card>
+            <div className="min-w-0 space-y-6">
+              <Card className="p-6">
+                <h2 className="mb-3 text-base font-semibold text-slate-900">Name</h2>
+                <RenameForm integrationId={integration.id} name={integration.name} />
+              </Card>
+              <Card className="min-w-0 p-6">
+                <h2 className="text-base font-semibold text-slate-900">{active ? "Disable" : "Enable"}</h2>
+                <p className="mt-1 mb-4 text-sm text-slate-600">
+                  {active
+                    ? "Stop provisioning without losing anything: tokens are refused until you enable it again."
+                    : "Accept this integration’s live tokens again."}
+                </p>
+                <StatusControl integration={integration} />
+              </Card>
+              <Card className="p-6">
+                <h2 className="text-base font-semibold text-slate-900">Uninstall</h2>
+                <p className="mt-1 mb-4 text-sm text-slate-600">Remove this integration, choosing what happens to the people it provisioned.</p>
+                <UninstallControl integration={integration} people={managed} />
+              </Card>
+            </div>
           ) : null}
         </div>
         {view ? <AlertHistory integration={integration} alerts={view.alerts} canManage={canManage} /> : null}

@@ -9,7 +9,10 @@ import type { IntegrationRow } from "@/lib/integrations/list-integrations";
 import { ProviderMark } from "./provider-mark";
 import { integrationPage } from "./secret-handoff";
 
-const columns: ColumnDef<IntegrationRow, unknown>[] = [
+/** An installed integration, with its provider's name for the "(User Provisioning)" line. */
+export type IntegrationTableRow = IntegrationRow & { providerLabel: string };
+
+const columns: ColumnDef<IntegrationTableRow, unknown>[] = [
   {
     accessorKey: "name",
     header: "Integration",
@@ -20,7 +23,12 @@ const columns: ColumnDef<IntegrationRow, unknown>[] = [
           <Link href={integrationPage(row.original.id)} className="font-medium whitespace-nowrap text-slate-900 hover:text-brand-700 hover:underline">
             {row.original.name}
           </Link>
-          <p className="text-xs text-slate-500">User Provisioning</p>
+          <p className="text-xs text-slate-600">
+            {row.original.providerLabel} (User Provisioning){" › "}
+            <Link href={integrationPage(row.original.id)} aria-label={`Settings of ${row.original.name}`} className="font-medium text-brand-700 hover:underline">
+              Settings
+            </Link>
+          </p>
         </div>
       </div>
     ),
@@ -59,7 +67,7 @@ const columns: ColumnDef<IntegrationRow, unknown>[] = [
   },
 ];
 
-export function IntegrationsTable({ integrations }: { integrations: IntegrationRow[] }) {
+export function IntegrationsTable({ integrations }: { integrations: IntegrationTableRow[] }) {
   return (
     <DataTable
       columns={columns}

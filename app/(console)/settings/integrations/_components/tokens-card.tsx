@@ -31,28 +31,44 @@ function RevokeToken({ token }: { token: TokenRow }) {
   );
 }
 
+/** What a token's description might say, in the words of the integration's own provider. */
+const descriptionExamples: Record<Provider, string> = {
+  entra: "e.g. Entra production",
+  okta: "e.g. Okta production",
+  generic: "e.g. Nightly sync script",
+};
+
 function columns(canManage: boolean): ColumnDef<TokenRow, unknown>[] {
   const base: ColumnDef<TokenRow, unknown>[] = [
     {
       accessorKey: "description",
       header: "Description",
-      cell: ({ row }) => <span className="font-medium text-slate-900">{row.original.description || "—"}</span>,
+      cell: ({ row }) => (
+        <>
+          <span className="font-medium text-slate-900">{row.original.description || "—"}</span>
+          <code className="block font-mono text-xs text-slate-600 sm:hidden">…{row.original.hint}</code>
+        </>
+      ),
     },
     {
       accessorKey: "hint",
       header: () => <span className="whitespace-nowrap">Ends in</span>,
       enableSorting: false,
+      // On a phone the hint sits under the description, so Revoke stays on screen.
+      meta: { className: "hidden sm:table-cell" },
       cell: ({ row }) => <code className="font-mono text-xs whitespace-nowrap text-slate-600">…{row.original.hint}</code>,
     },
-    { accessorKey: "createdAt", header: "Created", cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
+    { accessorKey: "createdAt", header: "Created", meta: { className: "hidden md:table-cell" }, cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
     {
       accessorKey: "lastUsedAt",
       header: () => <span className="whitespace-nowrap">Last used</span>,
+      meta: { className: "hidden sm:table-cell" },
       cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDateTime(row.original.lastUsedAt) : "Never"}</span>,
     },
     {
       accessorKey: "expiresAt",
       header: "Expires",
+      meta: { className: "hidden lg:table-cell" },
       cell: ({ row }) => <span className="whitespace-nowrap">{row.original.expiresAt ? formatDateTime(row.original.expiresAt) : "Never"}</span>,
     },
     { accessorKey: "status", header: "Status", cell: ({ row }) => <TokenStatusBadge status={row.original.status} /> },
@@ -90,7 +106,7 @@ function GenerateToken({ integrationId, provider }: { integrationId: string; pro
             name="description"
             defaultValue={v.description}
             error={e.description}
-            placeholder="e.g. Entra production"
+            placeholder={descriptionExamples[provider]}
             maxLength={120}
           />
           <TextField

@@ -5,7 +5,6 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireConsole } from "@/lib/auth/console-context";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
-import { InstallButton } from "../_components/install-button";
 import { marketplaceApps } from "../_components/marketplace-apps";
 import { ProviderMark } from "../_components/provider-mark";
 
@@ -22,7 +21,7 @@ export default async function MarketplacePage() {
       <div className="mt-2">
         <PageHeader
           title="Marketplace"
-          description="Install an app to get its Tenant URL and Secret Token, then finish the setup in your identity provider."
+          description="Choose an app, then User Provisioning and Start integration to get its Tenant URL and Secret Token; finish the setup in your identity provider."
         />
       </div>
       <ul className="grid gap-5 md:grid-cols-2 xl:grid-cols-3">
@@ -48,9 +47,12 @@ export default async function MarketplacePage() {
                 <p className="mt-4 border-t border-slate-100 pt-4 text-xs text-slate-500">
                   Connects with: <span className="font-medium text-slate-700">{app.signIn}</span>
                 </p>
-                <div className="mt-4">
-                  <InstallButton provider={app.provider} name={app.name} />
-                </div>
+                <Link
+                  href={`/settings/integrations/marketplace/${app.provider}`}
+                  className="mt-4 inline-flex w-full items-center justify-center rounded-md bg-brand-600 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+                >
+                  Install now<span className="sr-only"> {app.name}</span>
+                </Link>
               </Card>
             </li>
           );
