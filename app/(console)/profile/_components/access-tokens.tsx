@@ -30,19 +30,22 @@ const columns: ColumnDef<TokenRow, unknown>[] = [
     accessorKey: "description",
     header: "Token",
     cell: ({ row }) => (
-      <div className="min-w-40">
+      <div className="min-w-32">
         <p className="font-medium text-slate-900">{row.original.description || "—"}</p>
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600">
           {row.original.integrationName} · Scope {row.original.scope}
+          <span className="sm:hidden"> · …{row.original.hint}</span>
         </p>
       </div>
     ),
   },
-  { accessorKey: "hint", header: () => <span className="whitespace-nowrap">Ends in</span>, enableSorting: false, cell: ({ row }) => <code className="font-mono text-xs whitespace-nowrap text-slate-600">…{row.original.hint}</code> },
-  { accessorKey: "createdAt", header: "Created", cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
+  // On a phone the hint sits under the description and dates are left out, so Revoke stays on screen.
+  { accessorKey: "hint", header: () => <span className="whitespace-nowrap">Ends in</span>, enableSorting: false, meta: { className: "hidden sm:table-cell" }, cell: ({ row }) => <code className="font-mono text-xs whitespace-nowrap text-slate-600">…{row.original.hint}</code> },
+  { accessorKey: "createdAt", header: "Created", meta: { className: "hidden md:table-cell" }, cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
   {
     accessorKey: "lastUsedAt",
     header: () => <span className="whitespace-nowrap">Last used</span>,
+    meta: { className: "hidden sm:table-cell" },
     cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDateTime(row.original.lastUsedAt) : "Never"}</span>,
   },
   { accessorKey: "status", header: "Status", cell: ({ row }) => <TokenStatusBadge status={row.original.status} /> },
