@@ -33,14 +33,13 @@ const columns: ColumnDef<TokenRow, unknown>[] = [
       <div className="min-w-32">
         <p className="font-medium text-slate-900">{row.original.description || "—"}</p>
         <p className="text-xs text-slate-600">
-          {row.original.integrationName} · Scope {row.original.scope}
-          <span className="sm:hidden"> · …{row.original.hint}</span>
+          {row.original.integrationName} · Scope {row.original.scope} · Ends in <code className="font-mono whitespace-nowrap">…{row.original.hint}</code>
         </p>
       </div>
     ),
   },
-  // On a phone the hint sits under the description and dates are left out, so Revoke stays on screen.
-  { accessorKey: "hint", header: () => <span className="whitespace-nowrap">Ends in</span>, enableSorting: false, meta: { className: "hidden sm:table-cell" }, cell: ({ row }) => <code className="font-mono text-xs whitespace-nowrap text-slate-600">…{row.original.hint}</code> },
+  // The hint sits under the description rather than in a column of its own, and dates are
+  // left out on a phone, so the row's Revoke stays on screen.
   { accessorKey: "createdAt", header: "Created", meta: { className: "hidden md:table-cell" }, cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
   {
     accessorKey: "lastUsedAt",

@@ -42,21 +42,17 @@ function columns(canManage: boolean): ColumnDef<TokenRow, unknown>[] {
   const base: ColumnDef<TokenRow, unknown>[] = [
     {
       accessorKey: "description",
-      header: "Description",
+      header: "Token",
+      // The hint sits under the description rather than in a column of its own, so on a phone
+      // the row's Revoke stays on screen.
       cell: ({ row }) => (
         <>
           <span className="font-medium text-slate-900">{row.original.description || "—"}</span>
-          <code className="block font-mono text-xs text-slate-600 sm:hidden">…{row.original.hint}</code>
+          <span className="block text-xs text-slate-600">
+            Ends in <code className="font-mono whitespace-nowrap">…{row.original.hint}</code>
+          </span>
         </>
       ),
-    },
-    {
-      accessorKey: "hint",
-      header: () => <span className="whitespace-nowrap">Ends in</span>,
-      enableSorting: false,
-      // On a phone the hint sits under the description, so Revoke stays on screen.
-      meta: { className: "hidden sm:table-cell" },
-      cell: ({ row }) => <code className="font-mono text-xs whitespace-nowrap text-slate-600">…{row.original.hint}</code>,
     },
     { accessorKey: "createdAt", header: "Created", meta: { className: "hidden md:table-cell" }, cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
     {
