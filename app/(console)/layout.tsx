@@ -49,7 +49,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               return (
                 <div key={section.title ?? "main"}>
                   {section.title ? (
-                    <p className="px-2.5 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">{section.title}</p>
+                    <p className="px-2.5 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{section.title}</p>
                   ) : null}
                   <div className="space-y-0.5">
                     {items.map((item) => (

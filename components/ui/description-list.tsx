@@ -6,7 +6,7 @@ export function DescriptionList({ items }: { items: { label: string; value: Reac
         <div key={item.label} className="min-w-0">
           <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{item.label}</dt>
           <dd className="mt-1 text-sm wrap-anywhere text-slate-900">
-            {item.value === null || item.value === undefined || item.value === "" ? <span className="text-slate-400">—</span> : item.value}
+            {item.value === null || item.value === undefined || item.value === "" ? <span className="text-slate-500">—</span> : item.value}
           </dd>
         </div>
       ))}

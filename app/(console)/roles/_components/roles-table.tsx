@@ -27,7 +27,7 @@ const columns: ColumnDef<GroupListRow, unknown>[] = [
     header: "Integration",
     enableSorting: false,
     meta: { className: "hidden md:table-cell" },
-    cell: ({ row }) => row.original.integrationName ?? <span className="text-slate-400">Removed</span>,
+    cell: ({ row }) => row.original.integrationName ?? <span className="text-slate-500">Removed</span>,
   },
   {
     id: "updatedAt",

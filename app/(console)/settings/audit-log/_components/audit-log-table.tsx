@@ -49,7 +49,7 @@ const columns: ColumnDef<AuditLogRow, unknown>[] = [
           ) : null}
         </div>
       ) : (
-        <span className="text-xs text-slate-400">Not recorded</span>
+        <span className="text-xs text-slate-500">Not recorded</span>
       ),
   },
 ];
