@@ -25,7 +25,7 @@ const columns: ColumnDef<IntegrationTableRow, unknown>[] = [
           </Link>
           <p className="text-xs text-slate-600">
             {row.original.providerLabel} (User Provisioning){" › "}
-            <Link href={integrationPage(row.original.id)} aria-label={`Settings of ${row.original.name}`} className="font-medium text-brand-700 hover:underline">
+            <Link href={integrationPage(row.original.id)} className="font-medium text-brand-700 hover:underline">
               Settings
             </Link>
           </p>

@@ -6,12 +6,10 @@ export function SettingsSummaryList({ rows }: { rows: SummaryRow[] }) {
   return (
     <dl className="divide-y divide-slate-100 text-sm">
       {rows.map(([label, value, description]) => (
-        <div key={label} className="flex flex-col gap-1 py-3 first:pt-0 last:pb-0 sm:flex-row sm:justify-between sm:gap-6">
-          <div>
-            <dt className="font-medium text-slate-900">{label}</dt>
-            <p className="text-slate-500">{description}</p>
-          </div>
-          <dd className="shrink-0 font-medium text-slate-900">{value}</dd>
+        <div key={label} className="py-3 first:pt-0 last:pb-0 sm:grid sm:grid-cols-[minmax(0,1fr)_auto] sm:gap-x-6">
+          <dt className="font-medium text-slate-900 sm:col-start-1">{label}</dt>
+          <dd className="mt-1 shrink-0 font-medium text-slate-900 sm:col-start-2 sm:row-span-2 sm:row-start-1 sm:mt-0">{value}</dd>
+          <dd className="text-slate-500 sm:col-start-1">{description}</dd>
         </div>
       ))}
     </dl>

@@ -34,7 +34,7 @@ export function StartIntegrationForm({ provider, label }: { provider: Provider; 
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">What to install</legend>
         <label className="mt-2 flex cursor-pointer items-start gap-3 rounded-lg p-4 ring-1 ring-slate-200 has-checked:bg-brand-50 has-checked:ring-2 has-checked:ring-brand-600">
-          <input type="radio" name="feature" value="provisioning" required className="mt-0.5 h-4 w-4 accent-brand-600" />
+          <input type="radio" name="feature" value="provisioning" required defaultChecked={state.values?.feature === "provisioning"} className="mt-0.5 h-4 w-4 accent-brand-600" />
           <span>
             <span className="block text-sm font-semibold text-slate-900">User Provisioning</span>
             <span className="block text-sm text-slate-600">
