@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signOutFromMenu } from "./sign-in";
 
 const owner = { organisation: "Initech", name: "Peter Gibbons", email: "peter@initech.test", password: "a long and happy passphrase" };
 
@@ -49,8 +50,7 @@ test("signing out, a wrong password is refused with a message, the right one sig
   await expect(page).toHaveURL(/:\d+\/$/);
   await expect(page.getByRole("banner").getByText(owner.name)).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await signOutFromMenu(page);
   await page.goto("/profile");
   await expect(page).toHaveURL(/\/sign-in$/);
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { password, users } from "./seed";
-import { signInAs } from "./sign-in";
+import { signInAs, signOutFromMenu } from "./sign-in";
 
 // One user's sessions and password change from test to test.
 test.describe.configure({ mode: "serial" });
@@ -34,8 +34,7 @@ test("a copied session cookie stops working once its session signs out", async (
   await copy.goto("/profile");
   await expect(copy.getByRole("heading", { name: "My Profile" })).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out", exact: true }).click();
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await signOutFromMenu(page);
   await expectSignedOut(copy);
 });
 

@@ -9,3 +9,10 @@ export async function signInAs(page: Page, email: string) {
   // Verifying an argon2 hash takes seconds on a machine busy with other work.
   await expect(page).not.toHaveURL(/\/sign-in$/);
 }
+
+/** Signs out through the header's user menu. */
+export async function signOutFromMenu(page: Page) {
+  await page.getByRole("banner").getByRole("button").click();
+  await page.getByRole("banner").getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+}
