@@ -19,7 +19,10 @@ async function install(page: Page, app: string) {
   await page.goto("/settings/integrations");
   await page.getByRole("link", { name: "Browse Marketplace" }).click();
   await expect(page.getByRole("heading", { name: "Marketplace" })).toBeVisible();
-  await page.getByRole("button", { name: `Install ${app} now` }).click();
+  await page.getByRole("link", { name: `Install now ${app}`, exact: true }).click();
+  await expect(page.getByRole("heading", { name: app, exact: true })).toBeVisible();
+  await page.getByRole("radio", { name: /User Provisioning/ }).check();
+  await page.getByRole("button", { name: "Start integration" }).click();
   await expect(page).toHaveURL(/\/settings\/integrations\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name: "User Provisioning" })).toBeVisible();
 }
@@ -179,4 +182,69 @@ test("a viewer's profile has no Access Tokens section", async ({ page }) => {
   await page.goto("/profile");
   await expect(page.getByRole("heading", { name: "My Profile" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Access Tokens" })).toHaveCount(0);
+});
+
+test("Install now asks for User Provisioning and a name before any token exists; the list links Settings under the name", async ({ page }) => {
+  const name = `Entra staging ${Date.now().toString(36)}`;
+  await signInAs(page, users.owner);
+  await page.goto("/settings/integrations/marketplace");
+  await page.getByRole("link", { name: "Install now Microsoft Entra ID", exact: true }).click();
+  await expect(page).toHaveTitle("Microsoft Entra ID · Marketplace · SCIM Console");
+  // Start integration without choosing User Provisioning installs nothing.
+  await page.getByRole("button", { name: "Start integration" }).click();
+  await expect(page).toHaveURL(/\/marketplace\/entra$/);
+  await page.getByRole("radio", { name: /User Provisioning/ }).check();
+  await page.getByLabel("Name (optional)").fill("microsoft entra id");
+  await page.getByRole("button", { name: "Start integration" }).click();
+  await expect(page.getByText("Another integration is already named “microsoft entra id”")).toBeVisible();
+  await page.getByLabel("Name (optional)").fill(name);
+  await page.getByRole("button", { name: "Start integration" }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await expect(page.getByTestId("once-secret")).toBeVisible();
+  await expect(page).toHaveTitle(`${name} · Integrations · SCIM Console`);
+
+  await page.goto("/settings/integrations");
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row.getByText("Microsoft Entra ID (User Provisioning)")).toBeVisible();
+  await row.getByRole("link", { name: "Settings", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "User Provisioning" })).toBeVisible();
+});
+
+test("an admin renames an integration and uninstalls it, deactivating the people it provisioned", async ({ page, request }) => {
+  const run = Date.now().toString(36);
+  await signInAs(page, users.owner);
+  await install(page, "Generic SCIM 2.0");
+  const secret = (await page.getByTestId("once-secret").textContent()) ?? "";
+  const tenantUrl = (await page.getByLabel("Tenant URL", { exact: true }).textContent()) ?? "";
+  const created = await request.post(`${pathOf(tenantUrl)}/Users`, {
+    headers: { ...bearer(secret), "content-type": "application/scim+json" },
+    data: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: `leaving-${run}@acme.test`, name: { givenName: "Lea", familyName: `Ving${run}` } },
+  });
+  expect(created.status()).toBe(201);
+  const personId = (await created.json()).id as string;
+
+  const renamed = `Nightly sync ${run}`;
+  await page.reload();
+  await page.getByLabel("Name", { exact: true }).fill(renamed);
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText(`Renamed to ${renamed}.`)).toBeVisible();
+  await expect(page.getByRole("heading", { name: renamed, level: 1 })).toBeVisible();
+
+  await page.getByRole("button", { name: "Uninstall…" }).click();
+  const dialog = page.getByRole("dialog", { name: `Uninstall ${renamed}?` });
+  await expect(dialog.getByText("What happens to the 1 person it provisioned?")).toBeVisible();
+  await dialog.getByRole("radio", { name: /Deactivate them/ }).check();
+  await dialog.getByLabel(`Type ${renamed} to confirm`).fill("not the name");
+  await dialog.getByRole("button", { name: "Uninstall" }).click();
+  await expect(dialog.getByText(`Type “${renamed}” to confirm.`)).toBeVisible();
+  await dialog.getByLabel(`Type ${renamed} to confirm`).fill(renamed);
+  await dialog.getByRole("button", { name: "Uninstall" }).click();
+
+  await expect(page).toHaveURL(/\/settings\/integrations$/);
+  await expect(page.getByRole("row").filter({ hasText: renamed })).toHaveCount(0);
+  expect((await request.get(`${pathOf(tenantUrl)}/Users`, { headers: bearer(secret) })).status()).toBe(401);
+  await page.goto(`/people/${personId}`);
+  await expect(page.getByText("Inactive").first()).toBeVisible();
+  await page.goto("/settings/audit-log");
+  await expect(page.getByText(`Uninstalled ${renamed}: its people were deactivated`)).toBeVisible();
 });
