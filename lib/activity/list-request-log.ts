@@ -4,7 +4,7 @@ import { events, integrations, people, scimRequests } from "@/db/schema";
 import { countAll, pagedQuery, type Paged } from "@/lib/paged-query";
 import { isUuid } from "@/lib/is-uuid";
 import { requestSubjects, subjectIdInPath, type RequestSubject } from "./internal/request-subjects";
-import { failedRequestSql } from "./internal/failed-request-sql";
+import { failedRequestSql } from "./failed-request-sql";
 import { requestOutcome, type RequestOutcome } from "./request-outcome";
 
 export const requestMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

@@ -28,3 +28,8 @@ export function requestOutcome(request: Answered): RequestOutcome {
   if (isRoutineOutcome(request)) return "routine";
   return isFailedRequest(request) ? "failure" : "success";
 }
+
+/** A write that changed something (or was asked to): a successful POST, PUT, PATCH or DELETE. */
+export function isSuccessfulWrite(request: { method: string; status: number }): boolean {
+  return request.status < 400 && ["POST", "PUT", "PATCH", "DELETE"].includes(request.method);
+}

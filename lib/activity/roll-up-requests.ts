@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { scimRequestHours } from "@/db/schema";
-import { isFailedRequest, isSuccessfulWrite } from "./is-failed-request";
+import { isFailedRequest, isSuccessfulWrite } from "./request-outcome";
 
-export type RolledUpEntry = { tenantId?: string | null; integrationId?: string | null; method: string; status: number; createdAt?: Date };
+export type RolledUpEntry = { tenantId?: string | null; integrationId?: string | null; method: string; path: string; status: number; createdAt?: Date };
 
 const HOUR_MS = 3_600_000;
 

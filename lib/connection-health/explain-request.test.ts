@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { explainRequest } from "./explain-request";
 
-const row = (status: number, detail: string | null, method = "GET", scimType: string | null = null) => ({ method, status, detail, scimType });
+const row = (status: number, detail: string | null, method = "GET", scimType: string | null = null, path = "/app/Users/5f0c") => ({ method, path, status, detail, scimType });
 
 describe("explainRequest", () => {
   it.each([
@@ -14,7 +14,8 @@ describe("explainRequest", () => {
     ["no token", row(401, "Authorization header missing: send 'Bearer <secret token>'"), /^No token was sent/],
     ["a paused removal", row(409, "Deactivations and deletions from this integration are paused: more than 2", "DELETE"), /^The mass-change guard paused/],
     ["a conflict, by its own detail", row(409, 'userName "a@b" is already taken', "POST", "uniqueness"), /^userName "a@b" is already taken$/],
-    ["a DELETE's 404", row(404, null, "DELETE"), /^Answered 404\.$/],
+    ["Entra's DELETE of a person already gone", row(404, null, "DELETE"), null],
+    ["a 404 on a path that names no resource", row(404, null, "GET", null, "/app/Widgets"), /^Answered 404\.$/],
   ])("explains %s", (_name, input, expected) => {
     const explanation = explainRequest(input);
     if (expected === null) expect(explanation).toBeNull();

@@ -1,4 +1,4 @@
-import { isFailedRequest } from "@/lib/activity/is-failed-request";
+import { isFailedRequest } from "@/lib/activity/request-outcome";
 
 /** What an admin should make of a failed request, keyed by the 401 details of lib/provisioning/authenticate.ts. */
 const authExplanations: [RegExp, string][] = [
@@ -12,7 +12,7 @@ const authExplanations: [RegExp, string][] = [
 ];
 
 /** Why a logged request failed, in words an admin can act on; null when it did not fail. */
-export function explainRequest(row: { method: string; status: number; detail: string | null; scimType: string | null }): string | null {
+export function explainRequest(row: { method: string; path: string; status: number; detail: string | null; scimType: string | null }): string | null {
   if (!isFailedRequest(row)) return null;
   if (row.status === 401) {
     const known = authExplanations.find(([pattern]) => pattern.test(row.detail ?? ""));

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, gte, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { integrations, scimRequestHours, scimRequests, tokens } from "@/db/schema";
-import { failedRequestSql } from "@/lib/activity/is-failed-request";
+import { failedRequestSql } from "@/lib/activity/failed-request-sql";
 import type { ConnectionFacts, FailureReason } from "./connection-state";
 
 const HOUR_MS = 3_600_000;

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { scimRequests } from "@/db/schema";
-import { ONE_RESOURCE_PATTERN } from "../request-outcome";
+import { ONE_RESOURCE_PATTERN } from "./request-outcome";
 
 /** `isFailedRequest` as a WHERE clause on the request log, for the "Failures only" filter. */
 export function failedRequestSql(): SQL {
