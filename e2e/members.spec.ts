@@ -88,7 +88,7 @@ test("a newcomer sets their own password through the link, which then works no m
   await sue.getByLabel("Password again").fill(password);
   await sue.getByRole("button", { name: "Create account and join" }).click();
   await expect(sue).toHaveURL(/:\d+\/$/);
-  await expect(sue.getByRole("banner").getByText(email)).toBeVisible();
+  await expect(sue.getByRole("banner").getByRole("button", { name: email })).toBeVisible();
 
   await page.goto("/settings/members");
   await expect(page.getByLabel(`Role of ${email}`)).toHaveValue("support");

@@ -150,12 +150,14 @@ test("Activity shows the requests, and the failed duplicate with its detail and 
   await expect(table.getByRole("row").filter({ hasText: "PATCH" }).filter({ hasText: `/Users/${ids.linus}` })).toBeVisible();
 
   await page.getByLabel("Outcome").selectOption("failures");
+  await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/outcome=failures/);
   const failure = table.getByRole("row").filter({ hasText: "409" }).first();
   await expect(failure).toContainText("uniqueness");
   await page.getByLabel("Method").selectOption("POST");
+  await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/method=POST/);
-  await failure.getByRole("link").click();
+  await failure.getByRole("link", { name: /^POST / }).click();
 
   await expect(page.getByRole("heading", { name: /POST .*\/Users/ })).toBeVisible();
   ids.request = new URL(page.url()).pathname.split("/").pop();
