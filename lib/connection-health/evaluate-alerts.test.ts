@@ -1,42 +1,27 @@
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tokens } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record-audit";
 import { setAlertSettings } from "@/lib/integrations/set-alert-settings";
 import { smtpMailer, type Mailer } from "@/lib/mail/mailer";
+import { startMailCatcher, type CaughtMail } from "@/lib/mail/testing";
 import { createScimHarness, type ScimHarness } from "@/lib/provisioning/testing";
 import { createToken } from "@/lib/tokens/create-token";
 import { evaluateAlerts } from "./evaluate-alerts";
 import { listActiveAlerts, listAlertHistory } from "./list-alerts";
 
-/** A mail server on 127.0.0.1 that keeps what it is given, so the test reads the real message. */
-const received: { to: string[]; data: string }[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => {
-      // Quoted-printable soft line breaks undone, so assertions read the text as written.
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString("utf8").replace(/=\r?\n/g, "") });
-      callback();
-    });
-  },
-});
-
 let h: ScimHarness;
 let mailer: Mailer;
+let received: CaughtMail[];
+let closeMail: () => Promise<void>;
 beforeAll(async () => {
   h = await createScimHarness();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  mailer = smtpMailer(`smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, "console@example.test");
+  const catcher = await startMailCatcher();
+  ({ received, close: closeMail } = catcher);
+  mailer = smtpMailer(catcher.url, "console@example.test");
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(resolve));
+  await closeMail();
   await h.close();
 });
 

@@ -1,46 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import type { Database } from "@/db/client";
 import { createTestDb, uniqueSuffix } from "@/db/testing";
 import { consoleUsers } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record-audit";
 import { smtpMailer } from "@/lib/mail/mailer";
+import { startMailCatcher, type CaughtMail } from "@/lib/mail/testing";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { findInvitation } from "./find-invitation";
 import { inviteMember } from "./invite-member";
 
-/** A mail server on 127.0.0.1 that keeps what it is given, so the test reads the real message. */
-const received: { to: string[]; data: string }[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString("utf8") });
-      callback();
-    });
-  },
-});
-
 let database: Database;
 let smtpUrl: string;
+let received: CaughtMail[];
+let closeMail: () => Promise<void>;
 beforeAll(async () => {
   database = await createTestDb();
-  // Port 0: the system picks a free one, so parallel checkouts never collide.
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  ({ url: smtpUrl, received, close: closeMail } = await startMailCatcher());
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(resolve));
+  await closeMail();
   await database.close();
 });
 
-/** Quoted-printable soft line breaks split long lines; undo them to read the text. */
-const unfold = (data: string) => data.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
 
 describe("the invitation email", () => {
   it("goes to the invited address with the one-time link, in the same words whether or not it has an account", async () => {
@@ -55,7 +36,7 @@ describe("the invitation email", () => {
     expect([toExisting.emailed, toFresh.emailed]).toEqual(["sent", "sent"]);
     expect(received.map((m) => m.to)).toEqual([[existing], [fresh]]);
 
-    const bodies = received.map((m) => unfold(m.data.split(/\r?\n\r?\n/).slice(1).join("\n\n")));
+    const bodies = received.map((m) => m.data.split(/\r?\n\r?\n/).slice(1).join("\n\n"));
     expect(bodies[0]).toContain(toExisting.link);
     expect(bodies[1]).toContain(toFresh.link);
     expect(bodies[0].replace(toExisting.link, "LINK")).toBe(bodies[1].replace(toFresh.link, "LINK"));
