@@ -1,9 +1,10 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { integrations, type Integration } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError, parseInput } from "@/lib/errors";
+import { parseInput } from "@/lib/errors";
+import { lockIntegration } from "./internal/lock-integration";
 
 export const confirmMassChangeInput = z.strictObject({ integrationId: z.uuid({ error: "No such integration" }) });
 
@@ -15,13 +16,11 @@ export const confirmMassChangeInput = z.strictObject({ integrationId: z.uuid({ e
 export async function confirmMassChange(db: Db, tenantId: string, raw: z.input<typeof confirmMassChangeInput>, actor: AuditActor): Promise<Integration> {
   const { integrationId } = parseInput(confirmMassChangeInput, raw);
   return db.transaction(async (tx) => {
-    const where = and(eq(integrations.id, integrationId), eq(integrations.tenantId, tenantId));
-    const [current] = await tx.select().from(integrations).where(where).for("update");
-    if (!current) throw new AppError("not_found", "No such integration");
+    const current = await lockIntegration(tx, tenantId, integrationId);
     const [integration] = await tx
       .update(integrations)
       .set({ removalsPausedAt: null, massChangeConfirmedAt: sql`now()` })
-      .where(where)
+      .where(eq(integrations.id, current.id))
       .returning();
     await recordAudit(tx, {
       tenantId,

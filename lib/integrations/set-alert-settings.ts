@@ -1,10 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { integrations, type Integration } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { AppError, parseInput } from "@/lib/errors";
 import { checkbox } from "@/lib/form-fields";
+import { lockIntegration } from "./internal/lock-integration";
 
 export const MAX_MASS_CHANGE_THRESHOLD = 100_000;
 
@@ -46,9 +47,7 @@ export async function setAlertSettings(db: Db, tenantId: string, raw: AlertSetti
     throw new AppError("bad_input", "Set a threshold to pause deletions when it is crossed", "massChangeThreshold");
   }
   return db.transaction(async (tx) => {
-    const where = and(eq(integrations.id, integrationId), eq(integrations.tenantId, tenantId));
-    const [current] = await tx.select().from(integrations).where(where).for("update");
-    if (!current) throw new AppError("not_found", "No such integration");
+    const current = await lockIntegration(tx, tenantId, integrationId);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of keys) if (current[key] !== next[key]) changes[key] = { from: current[key], to: next[key] };
     if (Object.keys(changes).length === 0) return { integration: current, changed: false };
@@ -57,7 +56,7 @@ export async function setAlertSettings(db: Db, tenantId: string, raw: AlertSetti
     const [integration] = await tx
       .update(integrations)
       .set({ ...next, ...lift })
-      .where(where)
+      .where(eq(integrations.id, current.id))
       .returning();
     await recordAudit(tx, { tenantId, actor, action: "integration.alerts_changed", detail: { integrationId, name: integration.name, changes } });
     return { integration, changed: true };

@@ -1,9 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { integrations, type Integration } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { AppError, parseInput } from "@/lib/errors";
+import { parseInput } from "@/lib/errors";
+import { lockIntegration } from "./internal/lock-integration";
 
 export const MAX_RETENTION_DAYS = 3650;
 
@@ -48,15 +49,13 @@ export async function setRetentionPolicy(
 ): Promise<{ integration: Integration; changed: boolean }> {
   const next = parseInput(retentionPolicyInput, raw);
   return db.transaction(async (tx) => {
-    const where = and(eq(integrations.id, which.integrationId), eq(integrations.tenantId, which.tenantId));
-    const [current] = await tx.select().from(integrations).where(where).for("update");
-    if (!current) throw new AppError("not_found", "No such integration");
+    const current = await lockIntegration(tx, which.tenantId, which.integrationId);
     const changes: Record<string, { from: number | null; to: number | null }> = {};
     for (const key of ["purgeDaysAfterDeletion", "purgeDaysAfterDeactivation"] as const) {
       if (current[key] !== next[key]) changes[key] = { from: current[key], to: next[key] };
     }
     if (Object.keys(changes).length === 0) return { integration: current, changed: false };
-    const [integration] = await tx.update(integrations).set(next).where(where).returning();
+    const [integration] = await tx.update(integrations).set(next).where(eq(integrations.id, current.id)).returning();
     await recordAudit(tx, {
       tenantId: which.tenantId,
       actor,
