@@ -66,9 +66,9 @@ export function ConnectionPanel({ integration, view, canManage }: Props) {
                 ? `Mass-change guard: more than ${integration.massChangeThreshold} deactivations and deletions within an hour. Further ones are paused since ${formatDateTime(integration.removalsPausedAt)}: they are refused with 409 and your identity provider retries them on its next cycle after you confirm.`
                 : `Mass-change guard: more than ${integration.massChangeThreshold} deactivations and deletions within an hour. Check History that they were meant.`}
             </Alert>
-            {canManage ? <ConfirmMassChange integration={integration} paused={massChange === "paused"} /> : null}
           </div>
         ) : null}
+        {canManage ? <ConfirmMassChange integration={integration} massChange={massChange} /> : null}
       </section>
     </Card>
   );
