@@ -30,7 +30,10 @@ describe("readOverview", () => {
     const entra = overview.integrations.find((i) => i.id === h.a.entra.integration.id)!;
     expect(entra.health.state).toBe("provisioning");
     expect(entra.series).toHaveLength(24);
-    expect(entra.series.at(-1)).toMatchObject({ requests: 6, failures: 0 });
+    // Summed over the day, so a test run that crosses the hour still counts every request.
+    expect(entra.series.reduce((sum, p) => sum + p.requests, 0)).toBe(6);
+    expect(entra.series.reduce((sum, p) => sum + p.failures, 0)).toBe(0);
+    expect(entra.series.at(-1)!.requests).toBeGreaterThan(0);
 
     const other = await readOverview(h.db, h.b.tenant.id, "24h", new Date());
     expect(other.counts).toEqual({ active: 0, inactive: 0, deleted: 0, roles: 0, changesToday: 0 });
