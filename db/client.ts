@@ -10,6 +10,7 @@ import postgres from "postgres";
 import { env } from "@/lib/env";
 import { lockEmbeddedFolder } from "./embedded-lock";
 import * as schema from "./schema";
+import { assertSchemaKnown, readJournal } from "./schema-version";
 
 type Schema = typeof schema;
 /** The database or a transaction on it: every service accepts either. */
@@ -37,7 +38,12 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
       connection: { statement_timeout: 60_000, idle_in_transaction_session_timeout: 60_000 },
     });
     const db = drizzlePostgres(preparingStatements(client), { schema }) as unknown as Db;
-    await migratePostgres(db as never, { migrationsFolder });
+    try {
+      await migrateOnce(client, db);
+    } catch (error) {
+      await client.end({ timeout: 5 });
+      throw error;
+    }
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   if (!options.dataDir) return openPglite(undefined, async () => {});
@@ -47,6 +53,31 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
     await lock.release();
     throw error;
   });
+}
+
+/** The advisory lock every instance takes around its migrations (any constant, the same in every release). */
+const MIGRATION_LOCK = 7_266_839_151;
+
+/**
+ * Applies the migrations under a PostgreSQL advisory lock, so instances starting together on
+ * an empty or older database migrate it once: the others wait, then find nothing left to
+ * apply (drizzle's migrator alone would run the same migration from each, and all but one
+ * fail). The lock is held on a connection of its own, without the statement timeout (one
+ * instance may wait for another's long migration); a crashed holder's lock goes with its
+ * connection. Then refuses a schema newer than this code.
+ */
+async function migrateOnce(client: postgres.Sql, db: Db): Promise<void> {
+  const lock = await client.reserve();
+  try {
+    await lock`set statement_timeout = 0`;
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(db as never, { migrationsFolder });
+    await assertSchemaKnown(db, readJournal(migrationsFolder));
+  } finally {
+    await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+    await lock`reset statement_timeout`.catch(() => {});
+    lock.release();
+  }
 }
 
 /** Statements with more parameters than this (batch inserts, long IN lists) are not prepared. */
@@ -85,6 +116,7 @@ async function openPglite(dataDir: string | undefined, release: () => Promise<vo
   try {
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
+    await assertSchemaKnown(db, readJournal(migrationsFolder));
     return { db, kind: "pglite", close: () => client.close().finally(release) };
   } catch (error) {
     await client.close().catch(() => {});

@@ -5,6 +5,7 @@
  */
 import { getDatabase, type Db } from "@/db/client";
 import { isEmbeddedDatabaseHeld } from "@/db/embedded-lock";
+import { isSchemaNewerThanCode } from "@/db/schema-version";
 import { requestLogPruneJob } from "@/lib/activity/request-log-prune-job";
 import { alertsJob } from "@/lib/connection-health/alerts-job";
 import { env } from "@/lib/env";
@@ -17,8 +18,9 @@ export async function openDatabaseAtStart(): Promise<void> {
   try {
     database = await getDatabase();
   } catch (error) {
-    if (isEmbeddedDatabaseHeld(error)) {
-      // Serving anyway would open the folder later, beside its owner, and lose writes.
+    // Serving anyway would open the folder later, beside its owner, and lose writes; or
+    // write to a schema this release does not know.
+    if (isEmbeddedDatabaseHeld(error) || isSchemaNewerThanCode(error)) {
       console.error(`error: ${error.message}; this server does not start`);
       process.exit(1);
     }
