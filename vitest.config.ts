@@ -13,6 +13,8 @@ export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
     environment: "node",
+    // The JSON log lines of the code under test; a test reading them sets its own logger.
+    env: { LOG_LEVEL: "silent" },
     // Bounds that catch a hang, not a slow machine: on a shared 2-core box under load, loading
     // a database took over 60 s and one large-group test over 30 s.
     testTimeout: 180_000,

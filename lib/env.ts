@@ -17,6 +17,14 @@ const schema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "Use an smtp:// or smtps:// URL" }).optional(),
   /** The From of those emails, e.g. "SCIM Console <console@example.com>". */
   SMTP_FROM: z.string().min(3).optional(),
+  /** On SIGTERM, how long /api/ready answers 503 before the server stops accepting: the load balancer's probe interval times its failure threshold. */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  /** Then how long requests in flight may take before their connections are cut. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  /** The least severe structured log line written to stdout (JSON, one object a line). */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** The Bearer token a Prometheus scrape of /api/metrics must send; unset: /api/metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16, { error: "METRICS_TOKEN needs 16 characters or more" }).optional(),
   /** 1: /api/bench-ceiling answers (the HTTP benchmark's ceiling); unset in every real deployment. */
   BENCH_CEILING: z.literal("1", { error: "BENCH_CEILING is 1 or unset" }).optional(),
 });

@@ -5,6 +5,7 @@ import { ScimError } from "@/lib/scim/errors";
 import { authenticate, type Authenticated } from "./authenticate";
 import { isDatabaseUnavailable } from "./database-unavailable";
 import { dispatch } from "./dispatch";
+import { observeScimRequest } from "@/lib/observability/observe-scim-request";
 import { logScimError } from "./log-error";
 import { recordRequest } from "./record-request";
 import { checkBodySize } from "./request-body";
@@ -58,6 +59,15 @@ export async function handleScimRequest(db: Db, request: ScimRequest, guards: Re
   response.headers["x-request-id"] = request.requestId;
   if (response.body !== undefined || response.stream) response.headers["content-type"] = SCIM_CONTENT_TYPE;
   if (response.status === 401) response.headers["www-authenticate"] = 'Bearer realm="SCIM", Basic realm="SCIM"';
+  observeScimRequest({
+    requestId: request.requestId,
+    method: request.method,
+    segments: request.segments,
+    status: response.status,
+    latencyMs: performance.now() - started,
+    tenantId: auth?.integration.tenantId,
+    integrationId: auth?.integration.id,
+  });
   // With the database unreachable the log cannot be written either; the console has the error.
   if (response.status === 503) return response;
   // Requests refused before any work are sampled before the database is asked anything, so
