@@ -10,6 +10,7 @@ import { requestLogPruneJob } from "@/lib/activity/request-log-prune-job";
 import { alertsJob } from "@/lib/connection-health/alerts-job";
 import { env } from "@/lib/env";
 import { startScheduler } from "@/lib/jobs/scheduler";
+import { onShutdown } from "@/lib/observability/graceful-shutdown";
 import { retentionJob } from "@/lib/retention/retention-job";
 import { serveAdminChannel } from "@/scripts/admin/channel";
 
@@ -35,9 +36,9 @@ export async function openDatabaseAtStart(): Promise<void> {
 }
 
 /**
- * The jobs every instance offers to run (the database picks one at a time). On SIGTERM or
- * SIGINT, beside Next's own shutdown, no new batch starts; a batch cut short by the exit
- * rolls back and stays due.
+ * The jobs every instance offers to run (the database picks one at a time). At shutdown,
+ * once the servers have closed, no new batch starts and the batch in hand ends first (a
+ * batch cut short by a kill rolls back and stays due).
  */
 function startScheduledJobs(db: Db): void {
   const scheduler = startScheduler(db, [
@@ -45,5 +46,5 @@ function startScheduledJobs(db: Db): void {
     requestLogPruneJob(),
     alertsJob(env().ALERTS_INTERVAL_SECONDS),
   ]);
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void scheduler.stop());
+  onShutdown("jobs", () => scheduler.stop());
 }
