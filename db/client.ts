@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -21,6 +22,17 @@ export type Database = { db: Db; close: () => Promise<void>; kind: "pglite" | "p
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
+/** Connections each instance keeps to PostgreSQL at most. */
+export const POSTGRES_POOL_SIZE = 10;
+
+/**
+ * How this process's connections are named in pg_stat_activity: a database administrator
+ * sees which instance holds which connection, and /api/metrics counts its own.
+ */
+export function applicationName(): string {
+  return `scim-console ${hostname()}:${process.pid}`.slice(0, 63);
+}
+
 /**
  * Opens a migrated database: postgres.js when a URL is given, else PGlite in `dataDir` (in
  * memory without one). A folder is locked first; EmbeddedDatabaseHeld says another process has it.
@@ -31,11 +43,11 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
     // driver's 30 s; a runaway statement or an abandoned transaction does not hold a
     // connection (and its locks) for ever; idle connections are closed after a while.
     const client = postgres(options.url, {
-      max: 10,
+      max: POSTGRES_POOL_SIZE,
       onnotice: () => {},
       connect_timeout: 5,
       idle_timeout: 300,
-      connection: { statement_timeout: 60_000, idle_in_transaction_session_timeout: 60_000 },
+      connection: { statement_timeout: 60_000, idle_in_transaction_session_timeout: 60_000, application_name: applicationName() },
     });
     const db = drizzlePostgres(preparingStatements(client), { schema }) as unknown as Db;
     try {
