@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "@/db/client";
+import { logger } from "@/lib/observability/logger";
 import { claimJobLease, releaseJobLease, renewJobLease, type LeaseTerms } from "./job-lease";
 import type { ScheduledJob } from "./scheduled-job";
 
@@ -37,6 +38,8 @@ export async function runJobIfDue(
   renewal.unref();
   const signal = options.signal ? AbortSignal.any([options.signal, leaseLost.signal]) : leaseLost.signal;
   let error: string | null = null;
+  const log = logger().child({ job: job.name, owner: options.owner });
+  log.info("job run started");
   try {
     await job.run({ db, now: (options.now ?? (() => new Date()))(), signal });
   } catch (failure) {
@@ -46,6 +49,7 @@ export async function runJobIfDue(
     clearInterval(renewal);
   }
   await releaseJobLease(db, terms, error);
+  log.info({ error, leaseLost: leaseLost.signal.aborted }, "job run finished");
   return { ran: true, error };
 }
 
