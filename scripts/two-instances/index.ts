@@ -71,10 +71,13 @@ async function main(): Promise<Failure[]> {
     const before = proxy.failures();
     const from = load.now();
     await a.stop();
+    const exitedAfter = load.now() - from;
+    // Until the proxy has seen it gone: a request sent to a closed listener meanwhile counts too.
+    await until(() => !proxy.backends[0].ready, "the proxy to see a gone");
     const to = load.now();
     const after = proxy.failures();
     const graceful = countOutcomes(load.outcomes.filter((o) => o.at >= from && o.at <= to));
-    log(`SIGTERM to a: ${a.lastExit} after ${Math.round(to - from)} ms; answers meanwhile ${JSON.stringify(graceful)}`);
+    log(`SIGTERM to a: ${a.lastExit} after ${Math.round(exitedAfter)} ms; answers meanwhile ${JSON.stringify(graceful)}`);
     if (a.lastExit !== "exit code 0") failures.push(`a stopped with ${a.lastExit}, not exit code 0`);
     if (after.failed > before.failed || after.refused > before.refused) {
       failures.push(`the graceful stop cost ${after.failed - before.failed} upstream failures and ${after.refused - before.refused} refused connections`);
