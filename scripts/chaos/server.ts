@@ -25,6 +25,8 @@ export type ServerOptions = {
 
 export function serverEnv(options: Pick<ServerOptions, "port" | "dataDir" | "databaseUrl" | "env">): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
+    // No load balancer polls /api/ready in these runs: a SIGTERM need not wait for one to notice.
+    SHUTDOWN_DRAIN_SECONDS: "0",
     ...process.env,
     ...options.env,
     PORT: String(options.port),
