@@ -13,6 +13,8 @@ import { watchHttpServers } from "./http-servers";
  */
 export function startInstance(): void {
   watchHttpServers();
+  // `next dev` keeps its own handler, which also closes its hot-reload connections at once.
+  if (process.env.NODE_ENV !== "production") return;
   onShutdown("buffers", flushRequestLog);
   onShutdown("database", closeDatabaseIfOpen);
   const { SHUTDOWN_DRAIN_SECONDS, SHUTDOWN_TIMEOUT_SECONDS } = env();
