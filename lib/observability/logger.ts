@@ -9,7 +9,7 @@ const state = globalThis as unknown as { scimConsoleLogger?: Logger };
  * never a userName, an email, a body or a credential.
  */
 export function logger(): Logger {
-  return (state.scimConsoleLogger ??= pino({ level: env().LOG_LEVEL, base: { pid: process.pid } }));
+  return (state.scimConsoleLogger ??= pino({ level: env().LOG_LEVEL }));
 }
 
 /** Sends the log elsewhere: a test reads the lines it writes. */
