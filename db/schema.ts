@@ -4,3 +4,4 @@ export * from "./schema/directory";
 export * from "./schema/activity";
 export * from "./schema/jobs";
 export * from "./schema/health";
+export * from "./schema/change-events";

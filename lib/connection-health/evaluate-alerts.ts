@@ -2,12 +2,16 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { integrationAlerts, integrations, type AlertTopic, type Integration } from "@/db/schema";
 import { env } from "@/lib/env";
+import { recordIntegrationStateChange } from "@/lib/events/record-integration-state-change";
+import type { Actor } from "@/lib/history/record-event";
 import type { Mailer } from "@/lib/mail/mailer";
 import { countingSince, countRemovals } from "@/lib/people/count-removals";
 import { alertLabel } from "./alert-labels";
 import { alertingStates, connectionState } from "./connection-state";
 import { latestAlerts } from "./list-alerts";
 import { readConnectionFacts } from "./read-connection-facts";
+
+const systemActor: Actor = { type: "system", id: null, label: "Connection health" };
 
 type Wanted = { topic: AlertTopic; state: string | null; detail: string };
 
@@ -33,7 +37,7 @@ async function wantedAlerts(db: Db, integration: Integration, now: Date): Promis
 
 /**
  * Compares every integration's alert states with the last ones recorded and records each
- * change; a change into a bad state is emailed to the integration's notification address
+ * change (a connection's, also as an outbox event); a change into a bad state is emailed to the integration's notification address
  * when a mailer is configured, once: the row is written first and the email is not retried.
  * Stops between integrations when `signal` aborts.
  */
@@ -44,11 +48,19 @@ export async function evaluateAlerts(db: Db, options: { now: Date; mailer: Maile
   for (const integration of await db.select().from(integrations)) {
     if (signal?.aborted) break;
     for (const wanted of await wantedAlerts(db, integration, now)) {
-      if ((recorded.get(`${integration.id}|${wanted.topic}`) ?? null) === wanted.state) continue;
-      const [row] = await db
-        .insert(integrationAlerts)
-        .values({ tenantId: integration.tenantId, integrationId: integration.id, topic: wanted.topic, state: wanted.state, detail: wanted.detail, createdAt: now })
-        .returning();
+      const previous = recorded.get(`${integration.id}|${wanted.topic}`) ?? null;
+      if (previous === wanted.state) continue;
+      const row = await db.transaction(async (tx) => {
+        const [inserted] = await tx
+          .insert(integrationAlerts)
+          .values({ tenantId: integration.tenantId, integrationId: integration.id, topic: wanted.topic, state: wanted.state, detail: wanted.detail, createdAt: now })
+          .returning();
+        if (wanted.topic === "connection") {
+          const change = { aspect: "connection", previous, state: wanted.state, detail: wanted.detail } as const;
+          await recordIntegrationStateChange(tx, integration, change, systemActor);
+        }
+        return inserted;
+      });
       changes += 1;
       if (!wanted.state || !mailer || !integration.notificationEmail) continue;
       try {

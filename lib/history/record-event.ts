@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { events, type FieldChange } from "@/db/schema";
+import { recordHistoryWithChangeEvents } from "@/lib/events/internal/record-history-with-change-events";
 import type { GroupEventAction, PersonEventAction } from "./history-actions";
 
 /** Who made a change: an identity provider through an integration, a console user, or the system. */
@@ -19,10 +20,13 @@ export type EventEntry = {
   reason?: string | null;
 } & ({ subjectType: "person"; action: PersonEventAction } | { subjectType: "group"; action: GroupEventAction });
 
-/** Writes History entries in one statement; call it inside the transaction that made the change. */
+/**
+ * Writes History entries, and the outbox events they make (lib/events), in one statement;
+ * call it inside the transaction that made the change.
+ */
 export async function recordEvents(db: Db, entries: EventEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.insert(events).values(
+  const insert = db.insert(events).values(
     entries.map((e) => ({
       tenantId: e.tenantId,
       subjectType: e.subjectType,
@@ -36,6 +40,7 @@ export async function recordEvents(db: Db, entries: EventEntry[]): Promise<void>
       reason: e.reason ?? null,
     })),
   );
+  await recordHistoryWithChangeEvents(db, insert.getSQL());
 }
 
 export function recordEvent(db: Db, entry: EventEntry): Promise<void> {

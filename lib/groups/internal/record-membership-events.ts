@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { people } from "@/db/schema";
 import type { GroupEventAction, PersonEventAction } from "@/lib/history/history-actions";
+import { recordHistoryWithChangeEvents } from "@/lib/events/internal/record-history-with-change-events";
 import type { Actor } from "@/lib/history/record-event";
 import { inIdList } from "@/lib/sql/in-id-list";
 
@@ -15,7 +16,8 @@ const actions = {
 /**
  * History on both sides of a membership change, in ONE insert however many members changed:
  * the group gained or lost each member, each person joined or left the role. Runs in the
- * transaction of the change; the display names are read from the same snapshot.
+ * transaction of the change; the display names are read from the same snapshot. The outbox
+ * keeps the role's side (lib/events).
  */
 export async function recordMembershipEvents(
   tx: Db,
@@ -30,7 +32,9 @@ export async function recordMembershipEvents(
   const role = sql`jsonb_build_object('value', ${group.id}::uuid, 'display', ${group.displayName}::text)`;
   const entry = (path: string, value: typeof member) =>
     sql`jsonb_build_array(jsonb_build_object('path', ${path}::text, ${action.side}::text, ${value}))`;
-  await tx.execute(sql`
+  await recordHistoryWithChangeEvents(
+    tx,
+    sql`
     insert into events (tenant_id, subject_type, subject_id, action, changes, actor_type, actor_id, actor_label, request_id)
     select ${group.tenantId}::uuid, side.subject_type, side.subject_id, side.action, side.changes,
            ${actor.type}::text, ${actor.id}::uuid, ${actor.label}::text, ${actor.requestId ?? null}::text
@@ -40,5 +44,6 @@ export async function recordMembershipEvents(
       ('person', ${people.id}, ${action.person}::text, ${entry("groups", role)})
     ) as side (subject_type, subject_id, action, changes)
     where ${people.tenantId} = ${group.tenantId}::uuid and ${inIdList(people.id, personIds)}
-  `);
+  `,
+  );
 }

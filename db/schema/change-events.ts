@@ -1,0 +1,41 @@
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { tenants } from "./tenants";
+
+/**
+ * The outbox: one row per change a target app may act on (person.created, role.member_added,
+ * ...), written in the transaction of the change (lib/events). Not to be confused with
+ * `events`, which is History. The feed orders a tenant's rows by (txId, id): ids are taken
+ * out of commit order on PostgreSQL, transaction ids tell which rows may still appear below
+ * a reader's position (lib/events/list-change-events.ts).
+ */
+export const changeEvents = pgTable(
+  "change_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    /** The writing transaction's id (xid8; a bigint until 2^63 transactions). */
+    txId: bigint("tx_id", { mode: "number" })
+      .notNull()
+      .default(sql`(pg_current_xact_id()::text)::bigint`),
+    type: text("type").notNull(),
+    /** The person the event is about (a role's member for role.member_*): what a purge redacts. */
+    personId: uuid("person_id"),
+    roleId: uuid("role_id"),
+    actorType: text("actor_type").$type<"integration" | "console_user" | "system">().notNull(),
+    actorId: uuid("actor_id"),
+    actorLabel: text("actor_label").notNull(),
+    requestId: text("request_id"),
+    /** `resource` as it now is, `previous` values of changed fields, `member` of a role change. */
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("change_events_feed_idx").on(t.tenantId, t.txId, t.id),
+    index("change_events_created_idx").on(t.createdAt),
+    index("change_events_person_idx").on(t.tenantId, t.personId).where(sql`${t.personId} is not null`),
+  ],
+);
+export type ChangeEventRow = typeof changeEvents.$inferSelect;
