@@ -9,6 +9,8 @@ const schema = z.object({
   /** How many reverse proxies in front append to X-Forwarded-For; unset: none is trusted. */
   TRUST_PROXY: z.coerce.number().int().min(1).max(10).optional(),
   SCIM_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** How long the outbox keeps events: how far back /api/v1/events can be read. */
+  CHANGE_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** How often the retention policies' job looks for people due for purging, across all instances. */
   RETENTION_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(604_800).default(3600),
   /** How often connection states are evaluated for alerts (banner, email), across all instances. */

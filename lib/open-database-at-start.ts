@@ -9,6 +9,7 @@ import { isSchemaNewerThanCode } from "@/db/schema-version";
 import { requestLogPruneJob } from "@/lib/activity/request-log-prune-job";
 import { alertsJob } from "@/lib/connection-health/alerts-job";
 import { env } from "@/lib/env";
+import { changeEventsPruneJob } from "@/lib/events/change-events-prune-job";
 import { startScheduler } from "@/lib/jobs/scheduler";
 import { onShutdown } from "@/lib/observability/graceful-shutdown";
 import { retentionJob } from "@/lib/retention/retention-job";
@@ -44,6 +45,7 @@ function startScheduledJobs(db: Db): void {
   const scheduler = startScheduler(db, [
     retentionJob(env().RETENTION_INTERVAL_SECONDS),
     requestLogPruneJob(),
+    changeEventsPruneJob(),
     alertsJob(env().ALERTS_INTERVAL_SECONDS),
   ]);
   onShutdown("jobs", () => scheduler.stop());

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, gte } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeEvents, events, tokens, type ChangeEventRow } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record-audit";
@@ -7,6 +7,7 @@ import { at, patchBody, provisionGroup, provisionUsers } from "@/lib/groups/test
 import { setIntegrationStatus } from "@/lib/integrations/set-integration-status";
 import { deactivatePerson } from "@/lib/people/deactivate-person";
 import { purgePerson } from "@/lib/people/purge-person";
+import { pruneChangeEvents } from "./prune-change-events";
 import { createScimHarness, type ScimHarness } from "@/lib/provisioning/testing";
 import { createToken } from "@/lib/tokens/create-token";
 
@@ -191,5 +192,18 @@ describe("each change writes exactly one outbox event in its transaction", () =>
     // A purge replaces the person's History with one tombstone, the outbox keeps their events.
     expect(outbox.length).toBeGreaterThanOrEqual(history.length - membershipSide.length);
     expect(outbox.filter((e) => e.type === "person.purged")).toHaveLength(history.filter((e) => e.action === "purged").length);
+  });
+});
+
+describe("retention", () => {
+  it("prunes events older than the retention period and keeps the rest", async () => {
+    const id = await createUser("retained@example.com");
+    const [old] = await h.db.select().from(changeEvents).where(eq(changeEvents.personId, id));
+    const now = new Date(old.createdAt.getTime() + 30 * 86_400_000 + 1_000);
+    const left = await h.db.select({ id: changeEvents.id }).from(changeEvents).where(gte(changeEvents.createdAt, new Date(now.getTime() - 30 * 86_400_000)));
+    await pruneChangeEvents(h.db, { days: 30, now });
+    const after = await h.db.select({ id: changeEvents.id }).from(changeEvents);
+    expect(after.map((r) => r.id).sort()).toEqual(left.map((r) => r.id).sort());
+    expect(after.some((r) => r.id === old.id)).toBe(false);
   });
 });
