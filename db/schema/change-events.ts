@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { tenants } from "./tenants";
+import { bigint, bigserial, doublePrecision, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { consoleUsers, tenants } from "./tenants";
 
 /**
  * The outbox: one row per change a target app may act on (person.created, role.member_added,
@@ -39,3 +39,29 @@ export const changeEvents = pgTable(
   ],
 );
 export type ChangeEventRow = typeof changeEvents.$inferSelect;
+
+/**
+ * A tenant's key to /api/v1: stored only as a SHA-256 hash plus a short hint, shown once.
+ * Its request allowance is a token bucket kept in the row, so every app instance draws from
+ * the same one.
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    description: text("description").notNull(),
+    secretHash: text("secret_hash").notNull().unique(),
+    hint: text("hint").notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => consoleUsers.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    bucketTokens: doublePrecision("bucket_tokens"),
+    bucketRefilledAt: timestamp("bucket_refilled_at", { withTimezone: true }),
+  },
+  (t) => [index("api_keys_tenant_idx").on(t.tenantId)],
+);
+export type ApiKey = typeof apiKeys.$inferSelect;

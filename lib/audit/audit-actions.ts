@@ -20,6 +20,8 @@ export const auditActions = [
   "integration.uninstalled",
   "token.created",
   "token.revoked",
+  "api_key.created",
+  "api_key.revoked",
   "person.deactivated",
   "person.reactivated",
   "person.exported",
@@ -54,6 +56,8 @@ export const auditCategories = {
     "integration.uninstalled",
     "token.created",
     "token.revoked",
+    "api_key.created",
+    "api_key.revoked",
     "staff.token_minted",
   ],
 } as const satisfies Record<string, readonly AuditAction[]>;

@@ -73,6 +73,8 @@ const describe: Record<AuditAction, (detail: Detail) => string> = {
     `Uninstalled ${text(d, "name", "an integration")}: its people were ${d.people === "deactivate" ? "deactivated" : d.people === "delete" ? "permanently deleted" : "kept, no longer managed"}`,
   "token.created": (d) => `Created a token ${ending(d)}for ${text(d, "name", "an integration")}`,
   "token.revoked": (d) => `Revoked a token ${ending(d)}`.trim(),
+  "api_key.created": (d) => `Created an API key ${ending(d)}for ${text(d, "description", "the API")}`,
+  "api_key.revoked": (d) => `Revoked an API key ${ending(d)}`.trim(),
   "person.deactivated": (d) => `Deactivated a person${because(d)}`,
   "person.reactivated": (d) => `Reactivated a person${because(d)}`,
   "person.exported": () => "Exported a person's data",

@@ -54,6 +54,14 @@ describe("admin CLI commands", () => {
     expect(listed[0].tokens.map((t) => t.status).sort()).toEqual(["active", "revoked"]);
   });
 
+  it("create an API key for a tenant, printed once as {id, key}", async () => {
+    const created = await run("apikey:create", { tenant: slug, description: "Session revoker" });
+    expect(Object.keys(created.data as object).sort()).toEqual(["id", "key"]);
+    expect((created.data as { key: string }).key).toMatch(/^sck_/);
+    expect(created.text).toContain((created.data as { key: string }).key);
+    expect(await refusal("apikey:create", { tenant: slug })).toBe("--description is required");
+  });
+
   it("create platform staff without a tenant", async () => {
     const staff = await run("user:create", { email: `sam-${uniqueSuffix()}@platform.test`, password, staff: true });
     expect(staff.data).toMatchObject({ tenant: null, role: null, staff: true });

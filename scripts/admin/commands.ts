@@ -4,6 +4,7 @@ import { addMember } from "@/lib/members/add-member";
 import { createConsoleUser } from "@/lib/members/create-console-user";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
+import { apiKeyCommands } from "./api-key-commands";
 import { CliError, type Command } from "./cli";
 import { integrationCommands } from "./integration-commands";
 import { personCommands } from "./person-commands";
@@ -83,4 +84,4 @@ export const tenantCommands: Command[] = [
   },
 ];
 
-export const commands: Command[] = [...tenantCommands, ...integrationCommands, ...personCommands, ...retentionCommands];
+export const commands: Command[] = [...tenantCommands, ...integrationCommands, ...personCommands, ...retentionCommands, ...apiKeyCommands];
