@@ -6,6 +6,7 @@ const grants = {
   "people:manage": ["admin", "support"],
   "members:manage": ["admin"],
   "integrations:manage": ["admin"],
+  "api_keys:manage": ["admin"],
   "audit:read": ["admin"],
 } as const satisfies Record<string, readonly MemberRole[]>;
 

@@ -18,6 +18,7 @@ export const navigation: NavSection[] = [
     items: [
       { href: "/settings/integrations", label: "Integrations", permission: "tenant:read" },
       { href: "/settings/members", label: "Members", permission: "members:manage" },
+      { href: "/settings/api-keys", label: "API keys", permission: "api_keys:manage" },
       { href: "/settings/audit-log", label: "Audit log", permission: "audit:read" },
     ],
   },

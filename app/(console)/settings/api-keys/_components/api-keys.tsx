@@ -1,0 +1,95 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { useActionState, useState } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { formatDateTime } from "@/components/ui/format";
+import { OnceSecret } from "@/components/ui/once-secret";
+import { ConfirmedRowAction } from "@/components/ui/row-action";
+import type { ApiKeyRow } from "@/lib/api-keys/list-api-keys";
+import type { FormState } from "@/lib/auth/form-action";
+import { createApiKeyAction, revokeApiKeyAction } from "../actions";
+
+const columns: ColumnDef<ApiKeyRow, unknown>[] = [
+  {
+    accessorKey: "description",
+    header: "Key",
+    cell: ({ row }) => (
+      <div className="min-w-32">
+        <p className="font-medium text-slate-900">{row.original.description}</p>
+        <p className="text-xs text-slate-600">
+          Ends in <code className="font-mono whitespace-nowrap">…{row.original.hint}</code>
+        </p>
+      </div>
+    ),
+  },
+  { accessorKey: "createdAt", header: "Created", meta: { className: "hidden md:table-cell" }, cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
+  {
+    accessorKey: "lastUsedAt",
+    header: () => <span className="whitespace-nowrap">Last used</span>,
+    meta: { className: "hidden sm:table-cell" },
+    cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDateTime(row.original.lastUsedAt) : "Never"}</span>,
+  },
+  { id: "status", header: "Status", cell: ({ row }) => (row.original.revokedAt ? <Badge tone="gray">Revoked</Badge> : <Badge tone="green">Active</Badge>) },
+  {
+    id: "actions",
+    header: () => <span className="relative"><span className="sr-only">Actions</span></span>,
+    cell: ({ row }) =>
+      row.original.revokedAt ? null : (
+        <ConfirmedRowAction
+          serverAction={revokeApiKeyAction}
+          label="Revoke"
+          pendingLabel="Revoking…"
+          title={`Revoke API key …${row.original.hint}?`}
+          description="Requests with this key will be refused with 401 from now on. This cannot be undone."
+          confirmLabel="Revoke key"
+          fields={{ apiKeyId: row.original.id }}
+        />
+      ),
+  },
+];
+
+/** Settings > API keys: create (shown once), list with last use, revoke. */
+export function ApiKeys({ keys }: { keys: ApiKeyRow[] }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(createApiKeyAction, {});
+  const e = state.fieldErrors ?? {};
+  const v = state.success ? {} : (state.values ?? {});
+  const [formKey, setFormKey] = useState(0);
+  const [shown, setShown] = useState(state);
+  // A created key empties the form; the key itself stays on screen until the page is left.
+  if (state !== shown) {
+    setShown(state);
+    if (state.success) setFormKey((k) => k + 1);
+  }
+  return (
+    <div className="space-y-4">
+      {state.reveal?.secret ? (
+        <OnceSecret
+          title={state.success ?? "New API key"}
+          label="API key"
+          secret={state.reveal.secret}
+          note="Copy it now and store it with your application. It won’t be shown again: only a hash is kept, so if you lose it, create a new key."
+        >
+          Send it as <code className="rounded bg-white/70 px-1 font-mono">Authorization: Bearer …</code> to{" "}
+          <code className="rounded bg-white/70 px-1 font-mono">/api/v1/events</code>.
+        </OnceSecret>
+      ) : null}
+      <form action={action} noValidate className="space-y-4 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200" key={`${formKey}-${JSON.stringify(v)}`}>
+        {state.error ? <Alert>{state.error}</Alert> : null}
+        <div className="flex flex-wrap items-end gap-3">
+          <div className="min-w-64 flex-1">
+            <TextField label="Description" name="description" defaultValue={v.description} error={e.description} placeholder="e.g. Session revoker (production)" maxLength={120} />
+          </div>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Creating…" : "Create API key"}
+          </Button>
+        </div>
+      </form>
+      <DataTable columns={columns} data={keys} getRowId={(k) => k.id} label="API keys" empty="No API keys yet." />
+    </div>
+  );
+}
