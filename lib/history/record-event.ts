@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { events, type FieldChange } from "@/db/schema";
-import { recordHistoryWithChangeEvents } from "@/lib/events/internal/record-history-with-change-events";
+import { recordHistoryWithChangeEvents } from "@/lib/events/record-history-with-change-events";
 import type { GroupEventAction, PersonEventAction } from "./history-actions";
 
 /** Who made a change: an identity provider through an integration, a console user, or the system. */

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { people } from "@/db/schema";
 import type { GroupEventAction, PersonEventAction } from "@/lib/history/history-actions";
-import { recordHistoryWithChangeEvents } from "@/lib/events/internal/record-history-with-change-events";
+import { recordHistoryWithChangeEvents } from "@/lib/events/record-history-with-change-events";
 import type { Actor } from "@/lib/history/record-event";
 import { inIdList } from "@/lib/sql/in-id-list";
 

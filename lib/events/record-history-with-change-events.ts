@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { changeEventOfHistory, typesWithPrevious } from "../change-event-types";
-import { personJson, roleJson } from "./resource-json";
+import { changeEventOfHistory, typesWithPrevious } from "./change-event-types";
+import { personJson, roleJson } from "./internal/resource-json";
 
 const typeOf = JSON.stringify(changeEventOfHistory);
 
