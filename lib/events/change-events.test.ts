@@ -76,6 +76,19 @@ describe("each change writes exactly one outbox event in its transaction", () =>
     expect(data(reactivated).previous).toEqual({ active: false });
   });
 
+  it("a take-over by another integration is one person.updated naming the integration it came from", async () => {
+    const id = await createUser("moving@example.com");
+    const okta = await h.install(h.a.tenant, "okta", { matchExisting: "takeOver" });
+    const since = await mark();
+    const res = await h.scim("POST", at(okta, "Users"), { as: okta, body: { schemas: [USER], userName: "moving@example.com", name: { givenName: "Ada" } } });
+    expect(res.body.id).toBe(id);
+    const [event, ...rest] = await eventsAfter(since);
+    expect(rest).toEqual([]);
+    expect(event).toMatchObject({ type: "person.updated", personId: id, actorId: okta.integration.id });
+    expect(data(event).previous).toMatchObject({ integration: h.a.entra.integration.name });
+    expect(data(event).resource.integrationId).toBe(okta.integration.id);
+  });
+
   it("writes nothing for a write that changes nothing", async () => {
     const id = await createUser("noop@example.com");
     const since = await mark();
