@@ -43,6 +43,8 @@ export async function benchPeoplePage(db: Db, who: { tenantId: string; integrati
   report(`People page, unfiltered, by name (${at})`, await time(runs, page({})));
   report(`People page, by name descending, page 2`, await time(runs, page({ descending: true, offset: 50 })));
   report(`People page, search "user 4242" (few matches)`, await time(runs, page({ search: "user 4242" })));
+  report(`People page, search "e987654" (one match)`, await time(runs, page({ search: "e987654" })));
+  report(`People page, search "nobody-here" (no match)`, await time(runs, page({ search: "nobody-here" })));
   report(`People page, search "research" (1 in 8 match)`, await time(runs, page({ search: "research" })));
   report(`People page, department = Research`, await time(runs, page({ department: "Research" })));
   report(`People page, region = EMEA, sorted by last change`, await time(runs, page({ region: "EMEA", sort: "updatedAt" })));

@@ -8,7 +8,7 @@
  * among 100,000 people against one among 100. Then the Overview's data at a year of request
  * log (scripts/bench-overview.ts; BENCH_ONLY=overview runs only that), and the People page's
  * data functions on BENCH_PAGE_PEOPLE (1,000,000) people of another tenant
- * (scripts/bench-people-page.ts).
+ * (scripts/bench-people-page.ts; BENCH_ONLY=people runs only that).
  */
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -112,6 +112,12 @@ const report = (name: string, value: ReturnType<typeof stats>, note?: string) =>
 if (process.env.BENCH_ONLY === "overview") {
   console.log(`Backend: ${database.kind}; ${RUNS} runs each\n`);
   await benchOverview(db, await install(`bench-overview-${randomUUID().slice(0, 6)}`), time, report, RUNS);
+  await database.close();
+  process.exit(0);
+}
+if (process.env.BENCH_ONLY === "people") {
+  console.log(`Backend: ${database.kind}; ${RUNS} runs each\n`);
+  await benchPeoplePage(db, await install(`bench-page-${randomUUID().slice(0, 6)}`), PAGE_PEOPLE, RUNS, time, report);
   await database.close();
   process.exit(0);
 }
