@@ -17,7 +17,7 @@ export function DataTablePagination({
   total: number;
   hrefForPage: (page: number) => string;
   noun?: string;
-  /** The count stopped at `total` (see PEOPLE_COUNT_CAP): there are more, reached by narrowing the filter, not by paging. */
+  /** The count stopped at `total` (see COUNT_CAP): there are more, reached by narrowing the filter, not by paging. */
   moreThanTotal?: boolean;
 }) {
   if (total === 0) return null;

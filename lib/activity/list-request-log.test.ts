@@ -57,6 +57,15 @@ describe("listRequestLog", () => {
     expect(page.rows.map((r) => r.status)).toEqual([201]);
   });
 
+  it("counts exactly up to the cap and says when there are more, as People does", async () => {
+    expect(await list({ countCap: 10 })).toMatchObject({ total: 4, capped: false });
+    expect(await list({ countCap: 4 })).toMatchObject({ total: 4, capped: false });
+    const capped = await list({ limit: 2, countCap: 3 });
+    expect(capped).toMatchObject({ total: 3, capped: true });
+    expect(capped.rows.map((r) => [r.method, r.status])).toEqual([["GET", 200], ["GET", 200]]);
+    expect(await list({ outcome: "failures", countCap: 1 })).toMatchObject({ total: 1, capped: false });
+  });
+
   it("matches nothing for another tenant's integration or a malformed id", async () => {
     expect((await list({ integrationId: h.b.entra.integration.id })).total).toBe(0);
     expect((await list({ integrationId: "nope" })).total).toBe(0);

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events, integrations, people, scimRequests } from "@/db/schema";
-import { countAll, pagedQuery, type Paged } from "@/lib/paged-query";
+import { cappedPagedQuery, COUNT_CAP, type CappedPage } from "@/lib/paged-query";
 import { isUuid } from "@/lib/is-uuid";
 import { requestSubjects, subjectIdInPath, type RequestSubject } from "./internal/request-subjects";
 import { failedRequestSql } from "./failed-request-sql";
@@ -26,6 +26,8 @@ export type RequestLogQuery = {
   requestId?: string;
   limit: number;
   offset: number;
+  /** Stop counting past this many (COUNT_CAP unless a test says otherwise). */
+  countCap?: number;
 };
 
 export type RequestLogRow = {
@@ -102,14 +104,15 @@ function aboutPerson(tenantId: string, search: string) {
 
 /**
  * One page of the SCIM requests made to a tenant's integrations, newest first. The tenant is
- * in the WHERE, so another tenant's integration id as a filter matches nothing.
+ * in the WHERE, so another tenant's integration id as a filter matches nothing. `total` is
+ * exact up to the count cap, as People's is; `capped` says there are more.
  */
 export async function listRequestLog(
   db: Db,
   tenantId: string,
   query: RequestLogQuery,
-): Promise<Paged<NamedRequestLogRow>> {
-  if (query.integrationId !== undefined && !isUuid(query.integrationId)) return { rows: [], total: 0 };
+): Promise<CappedPage<NamedRequestLogRow>> {
+  if (query.integrationId !== undefined && !isUuid(query.integrationId)) return { rows: [], total: 0, capped: false };
   const where = and(
     eq(scimRequests.tenantId, tenantId),
     query.integrationId ? eq(scimRequests.integrationId, query.integrationId) : undefined,
@@ -124,7 +127,7 @@ export async function listRequestLog(
     query.until ? lt(scimRequests.createdAt, query.until) : undefined,
     query.person ? aboutPerson(tenantId, query.person) : undefined,
   );
-  const page = await pagedQuery(db.select({ total: countAll }).from(scimRequests).where(where), query, (page) =>
+  const page = await cappedPagedQuery(db, { table: scimRequests, where }, query.countCap ?? COUNT_CAP, query, (page) =>
     db
       .select(requestLogColumns)
       .from(scimRequests)
@@ -137,6 +140,7 @@ export async function listRequestLog(
   const { byId, createdBy } = await requestSubjects(db, tenantId, page.rows);
   return {
     total: page.total,
+    capped: page.capped,
     rows: page.rows.map((row) => ({
       ...row,
       subject: byId.get(subjectIdInPath(row.path)?.id ?? "") ?? null,

@@ -1,16 +1,9 @@
 import { and, asc, desc, eq, isNull, like, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupMembers, integrations, people } from "@/db/schema";
-import { countAll, pagedQuery, type Paged } from "@/lib/paged-query";
+import { cappedPagedQuery, COUNT_CAP, type CappedPage } from "@/lib/paged-query";
 import { personNameSql, personStatusSql, type PersonStatus } from "./person-status";
 import { containsPattern } from "@/lib/sql/contains-pattern";
-
-/**
- * Counting stops past this many matches: an exact count of a million people is a scan of
- * every row (seconds), while the page itself reads 50 rows from an index. Past it the
- * console says "more than 10,000"; narrowing the filter gives an exact count again.
- */
-export const PEOPLE_COUNT_CAP = 10_000;
 
 export const peopleSortKeys = ["name", "userName", "email", "status", "updatedAt"] as const;
 export type PeopleSortKey = (typeof peopleSortKeys)[number];
@@ -32,7 +25,7 @@ export type PeopleQuery = {
   descending?: boolean;
   limit: number;
   offset: number;
-  /** Stop counting past this many (PEOPLE_COUNT_CAP unless a test says otherwise). */
+  /** Stop counting past this many (COUNT_CAP unless a test says otherwise). */
   countCap?: number;
 };
 
@@ -95,12 +88,10 @@ export async function searchPeople(
   db: Db,
   tenantId: string,
   query: PeopleQuery,
-): Promise<Paged<PersonListRow> & { capped: boolean }> {
+): Promise<CappedPage<PersonListRow>> {
   const where = peopleMatching(tenantId, query);
   const direction = query.descending ? desc : asc;
-  const cap = query.countCap ?? PEOPLE_COUNT_CAP;
-  const upToCap = db.select({ one: sql`1` }).from(people).where(where).limit(cap + 1).as("up_to_cap");
-  const { rows, total } = await pagedQuery(db.select({ total: countAll }).from(upToCap), query, (page) =>
+  return cappedPagedQuery(db, { table: people, where }, query.countCap ?? COUNT_CAP, query, (page) =>
     db
       .select({
         id: people.id,
@@ -120,5 +111,4 @@ export async function searchPeople(
       .limit(page.limit)
       .offset(page.offset),
   );
-  return { rows, total: Math.min(total, cap), capped: total > cap };
 }

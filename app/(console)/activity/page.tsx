@@ -24,11 +24,11 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const errors = filterErrors(raw);
   const href = (page: number, change: Partial<typeof state> = {}) => activityList.href("/activity", { ...state, ...change, page });
   const db = await getDb();
-  const [integrations, { rows, total }] = await Promise.all([
+  const [integrations, { rows, total, capped }] = await Promise.all([
     listIntegrationChoices(db, tenant.id),
     listRequestLog(db, tenant.id, { ...toRequestLogQuery(state), ...pageWindow(state.page) }),
   ]);
-  redirectPastLastPage(state.page, total, href);
+  if (!capped) redirectPastLastPage(state.page, total, href);
   const filtered = activityList.href("/activity", { ...state, page: 1 }) !== "/activity" || errors.length > 0;
   const detailQuery = toQueryString({ from: href(state.page) });
 
@@ -89,7 +89,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
               </EmptyState>
             }
           />
-          <DataTablePagination page={state.page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "request" : "requests"} hrefForPage={href} />
+          <DataTablePagination page={state.page} pageSize={PAGE_SIZE} total={total} noun={total === 1 ? "request" : "requests"} hrefForPage={href} moreThanTotal={capped} />
         </>
       )}
     </>
