@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -32,6 +33,9 @@ export const POSTGRES_POOL_SIZE = 10;
 export function applicationName(): string {
   return `scim-console ${hostname()}:${process.pid}`.slice(0, 63);
 }
+
+/** Extensions the migrations create (pg_trgm): every PGlite must load them before it opens the data. */
+export const pgliteExtensions = { pg_trgm };
 
 /**
  * Opens a migrated database: postgres.js when a URL is given, else PGlite in `dataDir` (in
@@ -124,7 +128,7 @@ function preparingStatements(sql: postgres.Sql): postgres.Sql {
 }
 
 async function openPglite(dataDir: string | undefined, release: () => Promise<void>): Promise<Database> {
-  const client = new PGlite(dataDir);
+  const client = new PGlite({ dataDir, extensions: pgliteExtensions });
   try {
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import postgres from "postgres";
-import { openDatabase, type Database, type Db } from "./client";
+import { openDatabase, pgliteExtensions, type Database, type Db } from "./client";
 import * as schema from "./schema";
 import type { TestTemplate } from "./test-template";
 
@@ -25,7 +25,7 @@ export async function createTestDb(): Promise<Database> {
   const template = await testTemplate();
   if (!serverUrl) {
     if (template?.kind !== "pglite") return openDatabase({});
-    const client = new PGlite({ loadDataDir: new Blob([readFileSync(template.file)]) });
+    const client = new PGlite({ loadDataDir: new Blob([readFileSync(template.file)]), extensions: pgliteExtensions });
     // Boot here, inside the caller's setup hook, not in whichever test queries first.
     await client.waitReady;
     const db = drizzle(client, { schema }) as unknown as Db;

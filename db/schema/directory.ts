@@ -83,6 +83,9 @@ export const people = pgTable(
     index("people_tenant_user_name_sort_idx").on(t.tenantId, sql`(${t.userNameSortKey} collate "C")`, t.id),
     index("people_tenant_email_sort_idx").on(t.tenantId, sql`(${t.emailSortKey} collate "C")`, t.id),
     index("people_tenant_updated_idx").on(t.tenantId, t.updatedAt, t.id),
+    // The People search, LIKE '%term%' on search_text: trigrams find the few rows a rare term
+    // matches without reading every row (pg_trgm, created by migration 0019).
+    index("people_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     index("people_tenant_department_idx").on(t.tenantId, t.department),
     index("people_tenant_region_idx").on(t.tenantId, t.region),
   ],

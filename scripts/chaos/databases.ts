@@ -8,6 +8,7 @@ import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, sta
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import postgres from "postgres";
 import { onCleanup } from "./cleanup";
 
@@ -44,7 +45,7 @@ export function pgliteTarget(): Target {
     dataDir,
     readsNeedServerStopped: true,
     async query(sql) {
-      const db = new PGlite(path.join(dataDir, "pglite"));
+      const db = new PGlite(path.join(dataDir, "pglite"), { extensions: { pg_trgm } });
       try {
         return (await db.query<Row>(sql)).rows;
       } finally {
