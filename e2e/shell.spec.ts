@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { users } from "./seed";
 import { signInAs } from "./sign-in";
@@ -65,6 +66,31 @@ test("the favicon is served, and detail pages title their subject", async ({ pag
   expect((await request.get(icon!)).status()).toBe(200);
   await page.getByRole("link", { name: "Microsoft Entra ID", exact: true }).click();
   await expect(page).toHaveTitle("Microsoft Entra ID · Integrations · SCIM Console");
+});
+
+test("pages stream their data behind a skeleton, yet an unknown id still answers 404", async ({ page }) => {
+  await signInAs(page, users.owner);
+  // Each page finds its subject before its Suspense boundary: the status is decided first.
+  for (const path of [`/people/${randomUUID()}`, `/roles/${randomUUID()}`, `/settings/integrations/${randomUUID()}`]) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
+  }
+  for (const [path, heading] of [
+    ["/", "Overview"],
+    ["/people", "People"],
+    ["/roles", "Roles"],
+    ["/activity", "Activity"],
+  ]) {
+    expect((await page.goto(path))?.status(), path).toBe(200);
+    await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    // The skeleton gives way to the data: no "Loading…" status is left behind.
+    await expect(page.getByRole("status").filter({ hasText: /^Loading/ })).toHaveCount(0);
+  }
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Integrations" }).click();
+  await page.getByRole("link", { name: "Microsoft Entra ID", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Secret tokens" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Loading/ })).toHaveCount(0);
 });
 
 test.describe("on a phone", () => {

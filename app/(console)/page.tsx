@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Suspense } from "react";
 import { ConnectionStateBadge } from "@/components/connection-state-badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
+import { ContentSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db/client";
 import { requireConsole } from "@/lib/auth/console-context";
 import { chartRange, type ChartRange } from "@/lib/connection-health/read-request-series";
@@ -146,10 +148,21 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const { tenant, can } = await requireConsole();
   if (!can("tenant:read")) redirect("/profile");
   const range = chartRange.parse((await searchParams).range);
-  const overview = await readOverview(await getDb(), tenant.id, range, new Date());
   return (
     <>
       <PageHeader title="Overview" description={`Whether ${tenant.name}'s identity providers are provisioning, and what they changed.`} />
+      <Suspense fallback={<ContentSkeleton label="Loading the overview…" shape="cards" />}>
+        <OverviewContent tenantId={tenant.id} range={range} />
+      </Suspense>
+    </>
+  );
+}
+
+/** Counts, each integration's health and chart, and the latest changes: a year of request log behind the skeleton. */
+async function OverviewContent({ tenantId, range }: { tenantId: string; range: ChartRange }) {
+  const overview = await readOverview(await getDb(), tenantId, range, new Date());
+  return (
+    <>
       <Counts counts={overview.counts} />
       <section aria-labelledby="integrations-heading" className="mt-8">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">

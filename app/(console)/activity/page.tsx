@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { redirectPastLastPage } from "@/components/data-table/list-state";
 import { PAGE_SIZE, pageWindow, toQueryString, type RawSearchParams } from "@/components/data-table/search-params";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ContentSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db/client";
 import { listIntegrationChoices } from "@/lib/integrations/list-integration-choices";
 import { listRequestLog, requestMethods } from "@/lib/activity/list-request-log";
@@ -13,7 +15,7 @@ import { pathWithQuery } from "@/lib/activity/path-with-query";
 import { requireConsole } from "@/lib/auth/console-context";
 import { ActivityFilters } from "./_components/activity-filters";
 import { RequestLogTable } from "./_components/request-log-table";
-import { activityList, filterErrors, toRequestLogQuery } from "./search-params";
+import { activityList, filterErrors, toRequestLogQuery, type ActivitySearchParams } from "./search-params";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -22,15 +24,6 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const state = activityList.parse(raw);
   const errors = filterErrors(raw);
-  const href = (page: number, change: Partial<typeof state> = {}) => activityList.href("/activity", { ...state, ...change, page });
-  const db = await getDb();
-  const [integrations, { rows, total, capped }] = await Promise.all([
-    listIntegrationChoices(db, tenant.id),
-    listRequestLog(db, tenant.id, { ...toRequestLogQuery(state), ...pageWindow(state.page) }),
-  ]);
-  if (!capped) redirectPastLastPage(state.page, total, href);
-  const filtered = activityList.href("/activity", { ...state, page: 1 }) !== "/activity" || errors.length > 0;
-  const detailQuery = toQueryString({ from: href(state.page) });
 
   return (
     <>
@@ -45,6 +38,27 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           </Link>
         </p>
       ) : null}
+      <Suspense fallback={<ContentSkeleton label="Loading requests…" />}>
+        <RequestLog tenantId={tenant.id} state={state} errors={errors} />
+      </Suspense>
+    </>
+  );
+}
+
+/** The filters' choices and one page of the log with its count, behind the skeleton. */
+async function RequestLog({ tenantId, state, errors }: { tenantId: string; state: ActivitySearchParams; errors: string[] }) {
+  const href = (page: number, change: Partial<typeof state> = {}) => activityList.href("/activity", { ...state, ...change, page });
+  const db = await getDb();
+  const [integrations, { rows, total, capped }] = await Promise.all([
+    listIntegrationChoices(db, tenantId),
+    listRequestLog(db, tenantId, { ...toRequestLogQuery(state), ...pageWindow(state.page) }),
+  ]);
+  if (!capped) redirectPastLastPage(state.page, total, href);
+  const filtered = activityList.href("/activity", { ...state, page: 1 }) !== "/activity" || errors.length > 0;
+  const detailQuery = toQueryString({ from: href(state.page) });
+
+  return (
+    <>
       <ActivityFilters state={state} integrations={integrations.map((i) => ({ value: i.id, label: i.name }))} methods={requestMethods} />
       {errors.length > 0 ? (
         <div className="mb-4">

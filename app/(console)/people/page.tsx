@@ -1,24 +1,44 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { redirectPastLastPage } from "@/components/data-table/list-state";
 import { PAGE_SIZE, pageWindow, type RawSearchParams } from "@/components/data-table/search-params";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ContentSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db/client";
-import { requireConsole } from "@/lib/auth/console-context";
+import { requireConsole, type ConsoleContext } from "@/lib/auth/console-context";
 import { listIntegrationChoices } from "@/lib/integrations/list-integration-choices";
 import { listPeopleFilterOptions } from "@/lib/people/list-people-filter-options";
 import { searchPeople } from "@/lib/people/search-people";
 import { PeopleTable } from "./_components/people-table";
-import { peopleFilterOf, peopleList } from "./search-params";
+import { peopleFilterOf, peopleList, type PeopleSearchParams } from "./search-params";
 
 export const metadata: Metadata = { title: "People" };
 
+const description = (tenantName: string) => `Everyone your identity providers provisioned into ${tenantName}. Deactivated people stay here as inactive.`;
+
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const { tenant, can } = await requireConsole("tenant:read");
+  const context = await requireConsole("tenant:read");
   const state = peopleList.parse(await searchParams);
+  return (
+    <Suspense
+      fallback={
+        <>
+          <PageHeader title="People" description={description(context.tenant.name)} />
+          <ContentSkeleton label="Loading people…" />
+        </>
+      }
+    >
+      <PeopleList context={context} state={state} />
+    </Suspense>
+  );
+}
+
+/** The list, its filters and its count: the queries a million people make slow, behind the skeleton. */
+async function PeopleList({ context: { tenant, can }, state }: { context: ConsoleContext; state: PeopleSearchParams }) {
   const href = (page: number, change: Partial<typeof state> = {}) => peopleList.href("/people", { ...state, ...change, page });
   const db = await getDb();
   const filter = peopleFilterOf(state);
@@ -42,7 +62,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title="People"
-        description={`Everyone your identity providers provisioned into ${tenant.name}. Deactivated people stay here as inactive.`}
+        description={description(tenant.name)}
         actions={
           can("people:manage") && total > 0 ? (
             // A plain link: the browser downloads the streamed file, no script holds it.

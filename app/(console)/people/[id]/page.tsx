@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { cache, Suspense } from "react";
 import { z } from "zod";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { listState, redirectPastLastPage } from "@/components/data-table/list-state";
@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { HistoryTimeline } from "@/components/ui/history-timeline";
 import { LinkTabs } from "@/components/ui/link-tabs";
+import { ContentSkeleton } from "@/components/ui/skeleton";
 import { PersonStatusBadge } from "@/components/ui/status-badges";
 import { getDb } from "@/db/client";
 import { requireConsole } from "@/lib/auth/console-context";
@@ -17,7 +18,7 @@ import { describeHistory } from "@/lib/history/describe-event";
 import { listHistory } from "@/lib/history/list-history";
 import { managerReferences } from "@/lib/history/manager-references";
 import { findPeopleByReference } from "@/lib/people/find-people-by-reference";
-import { getPersonProfile } from "@/lib/people/get-person-profile";
+import { getPersonProfile, type PersonProfile } from "@/lib/people/get-person-profile";
 import { findScheduledPurge } from "@/lib/retention/find-scheduled-purge";
 import { PersonProfileCard } from "../_components/person-profile-card";
 import { PersonActions } from "./_components/person-actions";
@@ -25,8 +26,10 @@ import { PurgedPerson } from "./_components/purged-person";
 import { RawScimResource } from "./_components/raw-scim-resource";
 import { ScheduledPurgeNotice } from "./_components/scheduled-purge-notice";
 
-const tabs = ["profile", "roles", "history", "raw"] as const;
-const personTabs = listState(z.object({ tab: choiceParam(tabs, "profile"), page: pageParam }));
+const tabSchema = z.object({ tab: choiceParam(["profile", "roles", "history", "raw"], "profile"), page: pageParam });
+type PersonTabState = z.infer<typeof tabSchema>;
+/** The tab and History page in the person's URL. */
+const personTabs = listState(tabSchema);
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -50,20 +53,14 @@ export default async function PersonPage({
 }) {
   const { tenant, can } = await requireConsole("tenant:read");
   const { id } = await params;
-  const { tab, page } = personTabs.parse(await searchParams);
-  const db = await getDb();
+  const state = personTabs.parse(await searchParams);
+  // Found (or 404) before the Suspense boundary below: streaming starts there, with status 200.
   const person = await loadPerson(id);
   if (!person) notFound();
   if (person.purgedAt) {
-    const tombstone = await listHistory(db, tenant.id, { type: "person", id: person.id }, { limit: 1, offset: 0 });
+    const tombstone = await listHistory(await getDb(), tenant.id, { type: "person", id: person.id }, { limit: 1, offset: 0 });
     return <PurgedPerson id={person.id} purgedAt={person.purgedAt} tombstone={tombstone.rows[0]} />;
   }
-  const history = await listHistory(db, tenant.id, { type: "person", id: person.id }, tab === "history" ? pageWindow(page) : { limit: 0, offset: 0 });
-  const scheduledPurge = await findScheduledPurge(db, tenant.id, person.id);
-  const managers = await findPeopleByReference(db, tenant.id, managerReferences(history.rows));
-  const base = `/people/${person.id}`;
-  const historyHref = (p: number) => personTabs.href(base, { tab: "history", page: p });
-  if (tab === "history") redirectPastLastPage(page, history.total, historyHref);
 
   return (
     <>
@@ -92,6 +89,28 @@ export default async function PersonPage({
           </div>
         ) : null}
       </div>
+      <Suspense fallback={<ContentSkeleton label={`Loading ${person.displayName}’s details…`} />}>
+        <PersonDetail tenantId={tenant.id} person={person} state={state} />
+      </Suspense>
+    </>
+  );
+}
+
+/**
+ * A person's tabs and what they read beyond the profile (History and its count, a scheduled
+ * purge, managers' names): the page streams them behind a skeleton once the person is found.
+ */
+async function PersonDetail({ tenantId, person, state: { tab, page } }: { tenantId: string; person: PersonProfile; state: PersonTabState }) {
+  const db = await getDb();
+  const history = await listHistory(db, tenantId, { type: "person", id: person.id }, tab === "history" ? pageWindow(page) : { limit: 0, offset: 0 });
+  const scheduledPurge = await findScheduledPurge(db, tenantId, person.id);
+  const managers = await findPeopleByReference(db, tenantId, managerReferences(history.rows));
+  const base = `/people/${person.id}`;
+  const historyHref = (p: number) => personTabs.href(base, { tab: "history", page: p });
+  if (tab === "history") redirectPastLastPage(page, history.total, historyHref);
+
+  return (
+    <>
       {scheduledPurge ? (
         <div className="-mt-2 mb-6">
           <ScheduledPurgeNotice purge={scheduledPurge} now={new Date()} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { z } from "zod";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { listState, redirectPastLastPage } from "@/components/data-table/list-state";
@@ -11,9 +12,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
 import { HistoryTimeline } from "@/components/ui/history-timeline";
 import { LinkTabs } from "@/components/ui/link-tabs";
+import { ContentSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db/client";
 import { requireConsole } from "@/lib/auth/console-context";
-import { getGroupProfile } from "@/lib/groups/get-group-profile";
+import { getGroupProfile, type GroupProfile } from "@/lib/groups/get-group-profile";
 import { listGroupMembers } from "@/lib/groups/list-group-members";
 import { describeHistory } from "@/lib/history/describe-event";
 import { listHistory } from "@/lib/history/list-history";
@@ -25,7 +27,9 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: role ? `${role.name} · Roles` : "Roles" };
 }
 
-const roleTabs = listState(z.object({ tab: choiceParam(["members", "history"], "members"), page: pageParam }));
+const tabSchema = z.object({ tab: choiceParam(["members", "history"], "members"), page: pageParam });
+/** The tab and page in the role's URL. */
+const roleTabs = listState(tabSchema);
 
 export default async function RolePage({
   params,
@@ -36,16 +40,10 @@ export default async function RolePage({
 }) {
   const { tenant } = await requireConsole("tenant:read");
   const { id } = await params;
-  const { tab, page } = roleTabs.parse(await searchParams);
-  const db = await getDb();
-  const role = await getGroupProfile(db, tenant.id, id);
+  const state = roleTabs.parse(await searchParams);
+  // Found (or 404) before the Suspense boundary below: streaming starts there, with status 200.
+  const role = await getGroupProfile(await getDb(), tenant.id, id);
   if (!role) notFound();
-  const none = { limit: 0, offset: 0 };
-  const history = await listHistory(db, tenant.id, { type: "group", id: role.id }, tab === "history" ? pageWindow(page) : none);
-  const members = tab === "members" ? await listGroupMembers(db, tenant.id, role.id, pageWindow(page)) : { rows: [], total: role.memberCount };
-  const base = `/roles/${role.id}`;
-  const pageHref = (p: number) => roleTabs.href(base, { tab, page: p });
-  redirectPastLastPage(page, tab === "members" ? members.total : history.total, pageHref);
 
   return (
     <>
@@ -67,6 +65,25 @@ export default async function RolePage({
           ) : null}
         </p>
       </div>
+      <Suspense fallback={<ContentSkeleton label={`Loading ${role.name}…`} />}>
+        <RoleDetail tenantId={tenant.id} role={role} state={state} />
+      </Suspense>
+    </>
+  );
+}
+
+/** The role's tabs: one page of members or of History, and History's count, behind the skeleton. */
+async function RoleDetail({ tenantId, role, state: { tab, page } }: { tenantId: string; role: GroupProfile; state: z.infer<typeof tabSchema> }) {
+  const db = await getDb();
+  const none = { limit: 0, offset: 0 };
+  const history = await listHistory(db, tenantId, { type: "group", id: role.id }, tab === "history" ? pageWindow(page) : none);
+  const members = tab === "members" ? await listGroupMembers(db, tenantId, role.id, pageWindow(page)) : { rows: [], total: role.memberCount };
+  const base = `/roles/${role.id}`;
+  const pageHref = (p: number) => roleTabs.href(base, { tab, page: p });
+  redirectPastLastPage(page, tab === "members" ? members.total : history.total, pageHref);
+
+  return (
+    <>
       <LinkTabs
         label="Role"
         tabs={[

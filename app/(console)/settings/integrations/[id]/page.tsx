@@ -1,17 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/components/ui/format";
+import { ContentSkeleton } from "@/components/ui/skeleton";
 import { getDb } from "@/db/client";
-import type { IntegrationSettings } from "@/db/schema";
+import type { Integration, IntegrationSettings } from "@/db/schema";
 import { requireConsole } from "@/lib/auth/console-context";
 import { findIntegration } from "@/lib/integrations/find-integration";
 import { env } from "@/lib/env";
-import { listIntegrations, type IntegrationRow } from "@/lib/integrations/list-integrations";
+import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { providerLabels } from "@/lib/integrations/provider-defaults";
 import { previewRetention } from "@/lib/retention/preview-retention";
 import { tenantUrl } from "@/lib/integrations/tenant-url";
@@ -21,6 +23,7 @@ import { AlertHistory } from "../_components/alert-history";
 import { ConnectionPanel } from "../_components/connection-panel";
 import { InstalledSecret } from "../_components/installed-secret";
 import { LiveRequests } from "../_components/live-requests";
+import { MovingHere } from "../_components/moving-here";
 import { ProviderMark } from "../_components/provider-mark";
 import { RenameForm } from "../_components/rename-form";
 import { RetentionCard } from "../_components/retention-card";
@@ -40,40 +43,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: integration ? `${integration.name} · Integrations` : "Integrations" };
 }
 
-/** While a tenant moves here from another identity provider: who the other integrations still manage. */
-function MovingHere({ name, others }: { name: string; others: IntegrationRow[] }) {
-  const left = others.filter((i) => i.people > 0);
-  return (
-    <Card className="p-6">
-      <section aria-labelledby="moving-heading">
-        <h2 id="moving-heading" className="text-base font-semibold text-slate-900">
-          Taking over people who already exist
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          When {name} creates someone another integration manages (same userName or primary email), they move here and
-          keep their id, roles and History; the move is recorded in their History.
-        </p>
-        {left.length === 0 ? (
-          <p className="mt-4 text-sm text-slate-700">No other integration of this tenant manages anyone.</p>
-        ) : (
-          <ul className="mt-4 divide-y divide-slate-100 text-sm">
-            {left.map((other) => (
-              <li key={other.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <span className="text-slate-900">
-                  Still managed by <span className="font-medium">{other.name}</span>
-                </span>
-                <Link href={`/people?integration=${other.id}`} className="font-medium text-brand-700 hover:underline">
-                  {other.people.toLocaleString("en")} {other.people === 1 ? "person" : "people"}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </Card>
-  );
-}
-
 function SettingsSummary({ settings }: { settings: IntegrationSettings }) {
   const rows: SummaryRow[] = [
     ["Provision groups", settings.groupsEnabled ? "On" : "Off", settingDescriptions.groupsEnabled],
@@ -90,13 +59,9 @@ export default async function IntegrationPage({ params }: Props) {
   const { tenant, can } = await requireConsole();
   const db = await getDb();
   const integration = await findIntegration(db, tenant.id, (await params).id);
+  // Found (or 404) before the Suspense boundary below: streaming starts there, with status 200.
   if (!integration) notFound();
-  const tokens = await listTokens(db, tenant.id, { integrationId: integration.id });
-  const siblings = await listIntegrations(db, tenant.id);
-  const managed = siblings.find((i) => i.id === integration.id)?.people ?? 0;
-  const canManage = can("integrations:manage");
   const active = integration.status === "active";
-  const view = await readIntegrationHealth(db, integration, new Date());
 
   return (
     <>
@@ -121,6 +86,23 @@ export default async function IntegrationPage({ params }: Props) {
         </div>
       )}
 
+      <Suspense fallback={<ContentSkeleton label={`Loading ${integration.name}…`} shape="cards" />}>
+        <IntegrationDetail tenantId={tenant.id} integration={integration} canManage={can("integrations:manage")} />
+      </Suspense>
+    </>
+  );
+}
+
+/** Connection, tokens, counts, health and retention: the request log and people counts behind the skeleton. */
+async function IntegrationDetail({ tenantId, integration, canManage }: { tenantId: string; integration: Integration; canManage: boolean }) {
+  const db = await getDb();
+  const tokens = await listTokens(db, tenantId, { integrationId: integration.id });
+  const siblings = await listIntegrations(db, tenantId);
+  const managed = siblings.find((i) => i.id === integration.id)?.people ?? 0;
+  const active = integration.status === "active";
+  const view = await readIntegrationHealth(db, integration, new Date());
+  return (
+    <>
       <div className="space-y-6">
         <Card className="p-6">
           <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
@@ -208,7 +190,7 @@ export default async function IntegrationPage({ params }: Props) {
         <RetentionCard
           integration={integration}
           canManage={canManage}
-          preview={await previewRetention(db, { tenantId: tenant.id, integrationId: integration.id }, new Date())}
+          preview={await previewRetention(db, { tenantId, integrationId: integration.id }, new Date())}
           everySeconds={env().RETENTION_INTERVAL_SECONDS}
         />
       </div>
