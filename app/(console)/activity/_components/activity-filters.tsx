@@ -8,9 +8,9 @@ const labelClass = "mb-1 block text-xs font-medium text-slate-600";
 
 type Choice = { value: string; label: string };
 
-function Select({ name, label, value, options }: { name: string; label: string; value: string; options: Choice[] }) {
+function Select({ name, label, value, options, className }: { name: string; label: string; value: string; options: Choice[]; className: string }) {
   return (
-    <div>
+    <div className={className}>
       <label htmlFor={`activity-${name}`} className={labelClass}>
         {label}
       </label>
@@ -27,7 +27,9 @@ function Select({ name, label, value, options }: { name: string; label: string; 
 
 /**
  * Activity's filters as a GET form: the URL holds them, so a filtered view can be shared and
- * the back button returns to it. Works before JavaScript has loaded.
+ * the back button returns to it. Works before JavaScript has loaded. From 640 px the fields
+ * wrap at widths that fit their longest choice (an equal grid cut integration names short);
+ * on a phone they pair up two to a row.
  */
 export function ActivityFilters({
   state,
@@ -39,8 +41,8 @@ export function ActivityFilters({
   methods: readonly string[];
 }) {
   return (
-    <Form action="/activity" role="search" aria-label="Filter requests" className="mb-4 grid grid-cols-2 items-end gap-3 md:grid-cols-4 xl:grid-cols-8">
-      <div className="col-span-2">
+    <Form action="/activity" role="search" aria-label="Filter requests" className="mb-4 grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
+      <div className="col-span-2 sm:w-72 sm:grow">
         <label htmlFor="activity-person" className={labelClass}>
           Person
         </label>
@@ -54,8 +56,9 @@ export function ActivityFilters({
           className={`${control} px-3`}
         />
       </div>
-      <Select name="integration" label="Integration" value={state.integration ?? ""} options={[{ value: "", label: "All integrations" }, ...integrations]} />
+      <Select className="col-span-2 sm:w-64" name="integration" label="Integration" value={state.integration ?? ""} options={[{ value: "", label: "All integrations" }, ...integrations]} />
       <Select
+        className="sm:w-40"
         name="outcome"
         label="Outcome"
         value={state.outcome}
@@ -64,8 +67,8 @@ export function ActivityFilters({
           { value: "failures", label: "Failures only" },
         ]}
       />
-      <Select name="method" label="Method" value={state.method} options={[{ value: "all", label: "All methods" }, ...methods.map((m) => ({ value: m, label: m }))]} />
-      <div>
+      <Select className="sm:w-40" name="method" label="Method" value={state.method} options={[{ value: "all", label: "All methods" }, ...methods.map((m) => ({ value: m, label: m }))]} />
+      <div className="sm:w-28">
         <label htmlFor="activity-status" className={labelClass}>
           Status
         </label>
@@ -80,19 +83,19 @@ export function ActivityFilters({
           className={`${control} px-3`}
         />
       </div>
-      <div>
+      <div className="sm:w-44">
         <label htmlFor="activity-from" className={labelClass}>
           From (UTC)
         </label>
         <input id="activity-from" name="from" type="date" defaultValue={state.from ?? ""} key={state.from ?? ""} className={`${control} px-2`} />
       </div>
-      <div>
+      <div className="sm:w-44">
         <label htmlFor="activity-to" className={labelClass}>
           To (UTC)
         </label>
         <input id="activity-to" name="to" type="date" defaultValue={state.to ?? ""} key={state.to ?? ""} className={`${control} px-2`} />
       </div>
-      <div className="col-span-2 flex items-center gap-3 md:col-span-4 xl:col-span-8">
+      <div className="col-span-2 flex items-center gap-3">
         <button
           type="submit"
           className="rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50"

@@ -11,9 +11,10 @@ import { RequestSummary, subjectHref } from "./request-summary";
 /** A logged request with its path and query made readable (done on the server). */
 export type RequestLogTableRow = NamedRequestLogRow & { target: string };
 
+/** On a phone the cell leaves room for the Status badge beside it (13rem), so the row fits without scrolling. */
 function RequestCell({ row, detailQuery }: { row: RequestLogTableRow; detailQuery: string }) {
   return (
-    <div className="max-w-[14rem] min-w-0 sm:max-w-[16rem] 2xl:max-w-md">
+    <div className="max-w-[calc(100vw-13rem)] min-w-0 sm:max-w-[16rem] 2xl:max-w-md">
       <Link
         href={`/activity/${row.id}${detailQuery}`}
         title={row.target}
