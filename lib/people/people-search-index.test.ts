@@ -7,7 +7,7 @@ import { peopleMatching, searchPeople } from "./search-people";
 
 /**
  * The People search on enough people that reading every row costs more than an index: the
- * contains-search must be answered from the trigram index on search_text (migration 0020),
+ * contains-search must be answered from the trigram index on search_text (migration 0022),
  * on PGlite (which loads pg_trgm where it opens the database) as on PostgreSQL.
  */
 
