@@ -2,7 +2,8 @@ import type { RequestOutcome } from "@/lib/activity/request-outcome";
 
 /**
  * A request's status as its outcome: a failure in solid red with an icon and the word
- * "Failed" (never colour alone), Entra's routine 404 lookups in grey, successes in green.
+ * "Failed" (never colour alone), Entra's routine 404 lookups in grey (a shorter word on a
+ * phone, so the badge stays inside its row), successes in green.
  */
 export function OutcomeBadge({ request }: { request: { outcome: RequestOutcome; status: number } }) {
   const { outcome } = request;
@@ -22,7 +23,9 @@ export function OutcomeBadge({ request }: { request: { outcome: RequestOutcome; 
         className="inline-flex items-center rounded-md bg-slate-100 px-2 py-0.5 text-xs font-medium whitespace-nowrap text-slate-700 ring-1 ring-slate-200 ring-inset"
         title="The identity provider checked for something already gone; this is part of its normal cycle"
       >
-        Not found (routine) <span className="ml-1 tabular-nums">404</span>
+        <span className="hidden sm:inline">Not found (routine)</span>
+        <span className="sm:hidden">Routine</span>
+        <span className="ml-1 tabular-nums">404</span>
       </span>
     );
   }
