@@ -16,10 +16,7 @@ import { installIntegration, runSeed, withDatabase } from "./setup";
 function selectedScenarios(kind: DatabaseKind, options: Options): ScenarioName[] {
   if (options.scenario === "sync") return [];
   if (options.scenario) return [options.scenario as ScenarioName].filter((name) => name !== "ceiling");
-  // The 64-connection run measures stalls against their 2 s target; the smoke run in npm test
-  // checks answers, not time, so it leaves it to the timed modes.
-  const stallRun = (name: ScenarioName) => name === "pglite-64" && (kind !== "pglite" || options.mode === "smoke");
-  return scenarioNames.filter((name) => name !== "ceiling" && !stallRun(name));
+  return scenarioNames.filter((name) => name !== "ceiling" && (name !== "pglite-64" || kind === "pglite"));
 }
 
 export async function runDatabase(kind: DatabaseKind, options: Options, log: (line: string) => void): Promise<DatabaseRun> {
