@@ -5,3 +5,4 @@ export * from "./schema/activity";
 export * from "./schema/jobs";
 export * from "./schema/health";
 export * from "./schema/change-events";
+export * from "./schema/webhooks";
