@@ -27,6 +27,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** The Bearer token a Prometheus scrape of /api/metrics must send; unset: /api/metrics answers 404. */
   METRICS_TOKEN: z.string().min(16, { error: "METRICS_TOKEN needs 16 characters or more" }).optional(),
+  /** 1: webhooks may go to private, loopback and link-local addresses (tests, local development); unset everywhere else. */
+  WEBHOOKS_ALLOW_PRIVATE: z.literal("1", { error: "WEBHOOKS_ALLOW_PRIVATE is 1 or unset" }).optional(),
   /** 1: /api/bench-ceiling answers (the HTTP benchmark's ceiling); unset in every real deployment. */
   BENCH_CEILING: z.literal("1", { error: "BENCH_CEILING is 1 or unset" }).optional(),
 });

@@ -5,6 +5,7 @@ import { createConsoleUser } from "@/lib/members/create-console-user";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { findTenantBySlug } from "@/lib/tenants/find-tenant";
 import { apiKeyCommands } from "./api-key-commands";
+import { webhookCommands } from "./webhook-commands";
 import { CliError, type Command } from "./cli";
 import { integrationCommands } from "./integration-commands";
 import { personCommands } from "./person-commands";
@@ -84,4 +85,4 @@ export const tenantCommands: Command[] = [
   },
 ];
 
-export const commands: Command[] = [...tenantCommands, ...integrationCommands, ...personCommands, ...retentionCommands, ...apiKeyCommands];
+export const commands: Command[] = [...tenantCommands, ...integrationCommands, ...personCommands, ...retentionCommands, ...apiKeyCommands, ...webhookCommands];
