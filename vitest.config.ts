@@ -14,7 +14,8 @@ export default defineConfig({
   test: {
     environment: "node",
     // The JSON log lines of the code under test; a test reading them sets its own logger.
-    env: { LOG_LEVEL: "silent" },
+    // Webhook tests deliver to a receiver on 127.0.0.1; refusal is tested with the allowance off.
+    env: { LOG_LEVEL: "silent", WEBHOOKS_ALLOW_PRIVATE: "1" },
     // Bounds that catch a hang, not a slow machine: on a shared 2-core box under load, loading
     // a database took over 60 s and one large-group test over 30 s.
     testTimeout: 180_000,

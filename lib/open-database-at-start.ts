@@ -13,6 +13,7 @@ import { changeEventsPruneJob } from "@/lib/events/change-events-prune-job";
 import { startScheduler } from "@/lib/jobs/scheduler";
 import { onShutdown } from "@/lib/observability/graceful-shutdown";
 import { retentionJob } from "@/lib/retention/retention-job";
+import { webhookDeliveryJob } from "@/lib/webhooks/webhook-delivery-job";
 import { serveAdminChannel } from "@/scripts/admin/channel";
 
 export async function openDatabaseAtStart(): Promise<void> {
@@ -47,6 +48,7 @@ function startScheduledJobs(db: Db): void {
     requestLogPruneJob(),
     changeEventsPruneJob(),
     alertsJob(env().ALERTS_INTERVAL_SECONDS),
+    webhookDeliveryJob(),
   ]);
   onShutdown("jobs", () => scheduler.stop());
 }

@@ -1,0 +1,95 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { webhookEndpoints, type WebhookEndpoint } from "@/db/schema";
+import { eventIdOf, eventIdSchema, type EventPosition } from "@/lib/events/event-cursor";
+import { listChangeEvents, type ChangeEvent } from "@/lib/events/list-change-events";
+import type { Mailer } from "@/lib/mail/mailer";
+import { claimDueEndpoints, ENDPOINT_LEASE_SECONDS } from "./internal/claim-endpoints";
+import { alertAdminsOfDisabledEndpoint, recordEndpointFailure } from "./internal/endpoint-failures";
+import { logDelivery } from "./internal/log-delivery";
+import { sendWebhook } from "./internal/send-webhook";
+
+const ENDPOINTS_PER_CLAIM = 20;
+const EVENTS_PER_TURN = 100;
+
+export type DeliveryOptions = {
+  owner: string;
+  /** The clock deliveries are due, retried and leased against. */
+  clock: () => Date;
+  mailer: Mailer | null;
+  signal?: AbortSignal;
+};
+
+export type DeliveryTally = { sent: number; failed: number };
+
+/** The body of an event's webhook: the event as /api/v1/events shows it (type, timestamp, data, ...). */
+export function webhookMessageOf(event: ChangeEvent) {
+  return { id: event.id, type: event.type, payload: JSON.stringify(event) };
+}
+
+function subscribed(endpoint: WebhookEndpoint, type: string): boolean {
+  return !endpoint.eventTypes || endpoint.eventTypes.includes(type);
+}
+
+/**
+ * Sends one claimed endpoint its next events in feed order (listChangeEvents, so it never
+ * passes an event still invisible to the feed). The cursor moves past an event only once the
+ * receiver took it (or it is of a type the endpoint skips); the first failure stops the turn
+ * and schedules a retry of that same event. Returns whether there was anything to send.
+ */
+async function deliverToEndpoint(db: Db, endpoint: WebhookEndpoint, options: DeliveryOptions, tally: DeliveryTally): Promise<boolean> {
+  const { owner, clock } = options;
+  let cursor: EventPosition = { txId: endpoint.cursorTxId, id: endpoint.cursorId };
+  const { data } = await listChangeEvents(db, endpoint.tenantId, { after: eventIdOf(cursor), limit: EVENTS_PER_TURN });
+  const held = and(eq(webhookEndpoints.id, endpoint.id), eq(webhookEndpoints.leaseOwner, owner));
+  for (const event of data) {
+    if (options.signal?.aborted) break;
+    const position = eventIdSchema.parse(event.id);
+    if (subscribed(endpoint, event.type)) {
+      const message = webhookMessageOf(event);
+      const outcome = await sendWebhook(endpoint.url, endpoint.secret, message, { now: clock() });
+      await logDelivery(db, { tenantId: endpoint.tenantId, endpointId: endpoint.id, message, attempt: endpoint.failedAttempts + 1, outcome });
+      if (!outcome.ok) {
+        tally.failed++;
+        const now = clock();
+        if (await recordEndpointFailure(db, endpoint, { owner, now, cursor })) await alertAdminsOfDisabledEndpoint(db, endpoint, options.mailer);
+        return true;
+      }
+      tally.sent++;
+      const renewed = await db
+        .update(webhookEndpoints)
+        .set({
+          cursorTxId: position.txId,
+          cursorId: position.id,
+          failedAttempts: 0,
+          failingSince: null,
+          leaseUntil: new Date(clock().getTime() + ENDPOINT_LEASE_SECONDS * 1000),
+        })
+        .where(held)
+        .returning({ id: webhookEndpoints.id });
+      // Lost the lease (it lapsed and another instance took the endpoint): it carries on from here.
+      if (renewed.length === 0) return true;
+      endpoint = { ...endpoint, failedAttempts: 0, failingSince: null };
+    }
+    cursor = position;
+  }
+  await db.update(webhookEndpoints).set({ cursorTxId: cursor.txId, cursorId: cursor.id, leaseOwner: null, leaseUntil: null }).where(held);
+  return data.length > 0;
+}
+
+/**
+ * Delivers every due endpoint's pending events until none is left or the signal aborts,
+ * endpoints side by side, each one's events in order. Safe to run on several instances at
+ * once: an endpoint is delivered by whoever leased it (claim-endpoints.ts).
+ */
+export async function deliverWebhooks(db: Db, options: DeliveryOptions): Promise<DeliveryTally> {
+  const tally: DeliveryTally = { sent: 0, failed: 0 };
+  while (!options.signal?.aborted) {
+    const claimed = await claimDueEndpoints(db, { owner: options.owner, now: options.clock(), limit: ENDPOINTS_PER_CLAIM });
+    if (claimed.length === 0) break;
+    const worked = await Promise.all(claimed.map((endpoint) => deliverToEndpoint(db, endpoint, options, tally)));
+    // Claimed only for events not yet visible to the feed (a transaction still open): the next run sends them.
+    if (!worked.includes(true)) break;
+  }
+  return tally;
+}

@@ -1,0 +1,32 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type ReceivedWebhook = { headers: IncomingHttpHeaders; body: string; status: number };
+
+/**
+ * A webhook receiver on 127.0.0.1 (a port the system picks, so parallel runs never collide)
+ * that keeps every request and answers with the status `answer` gives for the n-th request
+ * (counting from 1).
+ */
+export async function startWebhookReceiver(answer: (n: number) => number = () => 204) {
+  const received: ReceivedWebhook[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const status = answer(received.length + 1);
+      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), status });
+      response.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "receiver says no");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    port,
+    received,
+    /** The ids of the requests the receiver accepted, in arrival order. */
+    accepted: () => received.filter((r) => r.status < 300).map((r) => String(r.headers["webhook-id"])),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
