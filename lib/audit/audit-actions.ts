@@ -25,6 +25,7 @@ export const auditActions = [
   "webhook.created",
   "webhook.deleted",
   "webhook.disabled",
+  "webhook.enabled",
   "person.deactivated",
   "person.reactivated",
   "person.exported",
@@ -64,6 +65,7 @@ export const auditCategories = {
   "webhook.created",
   "webhook.deleted",
   "webhook.disabled",
+  "webhook.enabled",
     "staff.token_minted",
   ],
 } as const satisfies Record<string, readonly AuditAction[]>;

@@ -78,6 +78,7 @@ const describe: Record<AuditAction, (detail: Detail) => string> = {
   "webhook.created": (d) => `Added the webhook endpoint ${text(d, "url", "(unknown URL)")}`,
   "webhook.deleted": (d) => `Deleted the webhook endpoint ${text(d, "url", "(unknown URL)")}`,
   "webhook.disabled": (d) => `Disabled the webhook endpoint ${text(d, "url", "(unknown URL)")} after days of failed deliveries`,
+  "webhook.enabled": (d) => `Enabled the webhook endpoint ${text(d, "url", "(unknown URL)")} again`,
   "person.deactivated": (d) => `Deactivated a person${because(d)}`,
   "person.reactivated": (d) => `Reactivated a person${because(d)}`,
   "person.exported": () => "Exported a person's data",

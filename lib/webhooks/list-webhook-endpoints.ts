@@ -2,23 +2,28 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 
-/** The tenant's endpoints, newest first, without their secrets. */
+/** What the console and CLI show of an endpoint: everything but its secret and lease. */
+const shown = {
+  id: webhookEndpoints.id,
+  url: webhookEndpoints.url,
+  eventTypes: webhookEndpoints.eventTypes,
+  enabled: webhookEndpoints.enabled,
+  disabledAt: webhookEndpoints.disabledAt,
+  failingSince: webhookEndpoints.failingSince,
+  failedAttempts: webhookEndpoints.failedAttempts,
+  nextAttemptAt: webhookEndpoints.nextAttemptAt,
+  createdAt: webhookEndpoints.createdAt,
+};
+
+/** The tenant's endpoints, newest first. */
 export async function listWebhookEndpoints(db: Db, tenantId: string) {
-  return db
-    .select({
-      id: webhookEndpoints.id,
-      url: webhookEndpoints.url,
-      eventTypes: webhookEndpoints.eventTypes,
-      enabled: webhookEndpoints.enabled,
-      disabledAt: webhookEndpoints.disabledAt,
-      failingSince: webhookEndpoints.failingSince,
-      failedAttempts: webhookEndpoints.failedAttempts,
-      nextAttemptAt: webhookEndpoints.nextAttemptAt,
-      createdAt: webhookEndpoints.createdAt,
-    })
-    .from(webhookEndpoints)
-    .where(eq(webhookEndpoints.tenantId, tenantId))
-    .orderBy(desc(webhookEndpoints.createdAt));
+  return db.select(shown).from(webhookEndpoints).where(eq(webhookEndpoints.tenantId, tenantId)).orderBy(desc(webhookEndpoints.createdAt));
+}
+
+/** One of the tenant's endpoints, or null (another tenant's too). */
+export async function findWebhookEndpoint(db: Db, tenantId: string, endpointId: string) {
+  const [endpoint] = await db.select(shown).from(webhookEndpoints).where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, endpointId)));
+  return endpoint ?? null;
 }
 
 /** An endpoint's latest delivery attempts, newest first. */
@@ -30,3 +35,5 @@ export async function listWebhookDeliveries(db: Db, tenantId: string, endpointId
     .orderBy(desc(webhookDeliveries.id))
     .limit(limit);
 }
+
+export type WebhookEndpointRow = Awaited<ReturnType<typeof listWebhookEndpoints>>[number];
