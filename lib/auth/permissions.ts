@@ -7,6 +7,7 @@ const grants = {
   "members:manage": ["admin"],
   "integrations:manage": ["admin"],
   "api_keys:manage": ["admin"],
+  "webhooks:manage": ["admin"],
   "audit:read": ["admin"],
 } as const satisfies Record<string, readonly MemberRole[]>;
 

@@ -19,6 +19,7 @@ export const navigation: NavSection[] = [
       { href: "/settings/integrations", label: "Integrations", permission: "tenant:read" },
       { href: "/settings/members", label: "Members", permission: "members:manage" },
       { href: "/settings/api-keys", label: "API keys", permission: "api_keys:manage" },
+      { href: "/settings/webhooks", label: "Webhooks", permission: "webhooks:manage" },
       { href: "/settings/audit-log", label: "Audit log", permission: "audit:read" },
     ],
   },
