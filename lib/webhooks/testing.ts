@@ -1,7 +1,8 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ReceivedWebhook = { headers: IncomingHttpHeaders; body: string; status: number };
+/** `arrivedAt` is performance.now() when the body had arrived. */
+export type ReceivedWebhook = { headers: IncomingHttpHeaders; body: string; status: number; arrivedAt: number };
 
 /**
  * A webhook receiver on 127.0.0.1 (a port the system picks, so parallel runs never collide)
@@ -15,7 +16,7 @@ export async function startWebhookReceiver(answer: (n: number) => number = () =>
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const status = answer(received.length + 1);
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), status });
+      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8"), status, arrivedAt: performance.now() });
       response.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "receiver says no");
     });
   });
