@@ -19,6 +19,8 @@ const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: port, 
 env.TRUST_PROXY = "1";
 // Alerts are evaluated every 10 s (the least allowed), so the banner spec waits seconds, not a minute.
 env.ALERTS_INTERVAL_SECONDS ??= "10";
+// The webhooks spec's receiver listens on 127.0.0.1.
+env.WEBHOOKS_ALLOW_PRIVATE ??= "1";
 // No load balancer polls /api/ready here: a stop need not wait for one to notice.
 env.SHUTDOWN_DRAIN_SECONDS ??= "0";
 delete env.DATABASE_URL;
