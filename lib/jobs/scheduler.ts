@@ -39,7 +39,9 @@ export async function runJobIfDue(
   const signal = options.signal ? AbortSignal.any([options.signal, leaseLost.signal]) : leaseLost.signal;
   let error: string | null = null;
   const log = logger().child({ job: job.name, owner: options.owner });
-  log.info("job run started");
+  // A job that runs every few seconds (webhook delivery) would fill an info log with its runs.
+  const level = job.everySeconds < 60 ? "debug" : "info";
+  log[level]("job run started");
   try {
     await job.run({ db, now: (options.now ?? (() => new Date()))(), signal });
   } catch (failure) {
@@ -49,7 +51,7 @@ export async function runJobIfDue(
     clearInterval(renewal);
   }
   await releaseJobLease(db, terms, error);
-  log.info({ error, leaseLost: leaseLost.signal.aborted }, "job run finished");
+  log[error ? "warn" : level]({ error, leaseLost: leaseLost.signal.aborted }, "job run finished");
   return { ran: true, error };
 }
 

@@ -44,7 +44,7 @@ async function main(): Promise<Failure[]> {
         dataDir: path.join(target.dataDir, name),
         databaseUrl: target.databaseUrl,
         logFile: path.join(logDir, `${name}.log`),
-        env: { SHUTDOWN_DRAIN_SECONDS: "2", METRICS_TOKEN, RETENTION_INTERVAL_SECONDS: "10", ALERTS_INTERVAL_SECONDS: "10", LOG_LEVEL: "info" },
+        env: { SHUTDOWN_DRAIN_SECONDS: "2", METRICS_TOKEN, RETENTION_INTERVAL_SECONDS: "10", ALERTS_INTERVAL_SECONDS: "10", LOG_LEVEL: "debug" },
       }),
   );
   const [a, b] = instances;
