@@ -3,8 +3,8 @@ import type { ScheduledJob } from "@/lib/jobs/scheduled-job";
 import { pruneChangeEvents } from "./prune-change-events";
 
 /**
- * Keeps the outbox (the /api/v1/events feed) within CHANGE_EVENTS_RETENTION_DAYS, hourly, on
- * one instance at a time; no request waits for it.
+ * Keeps the outbox (the /api/v1/events feed) and the webhook delivery log within
+ * CHANGE_EVENTS_RETENTION_DAYS, hourly, on one instance at a time; no request waits for it.
  */
 export function changeEventsPruneJob(): ScheduledJob {
   return {

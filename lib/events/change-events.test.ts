@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changeEvents, events, tokens, type ChangeEventRow } from "@/db/schema";
+import { changeEvents, events, tokens, webhookDeliveries, type ChangeEventRow } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record-audit";
 import { evaluateAlerts } from "@/lib/connection-health/evaluate-alerts";
 import { at, patchBody, provisionGroup, provisionUsers } from "@/lib/groups/testing";
@@ -10,6 +10,7 @@ import { purgePerson } from "@/lib/people/purge-person";
 import { pruneChangeEvents } from "./prune-change-events";
 import { createScimHarness, type ScimHarness } from "@/lib/provisioning/testing";
 import { createToken } from "@/lib/tokens/create-token";
+import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 
 const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
 
@@ -218,5 +219,26 @@ describe("retention", () => {
     const after = await h.db.select({ id: changeEvents.id }).from(changeEvents);
     expect(after.map((r) => r.id).sort()).toEqual(left.map((r) => r.id).sort());
     expect(after.some((r) => r.id === old.id)).toBe(false);
+  });
+
+  it("prunes the webhook delivery log with the events, keeping newer entries", async () => {
+    const { endpoint } = await createWebhookEndpoint(h.db, h.a.tenant.id, { url: "https://hooks.example.com/prune" }, cliActor);
+    const now = new Date();
+    const entry = (daysAgo: number, messageId: string) => ({
+      tenantId: h.a.tenant.id,
+      endpointId: endpoint.id,
+      messageId,
+      eventType: "person.created",
+      attempt: 1,
+      status: 204,
+      ok: true,
+      latencyMs: 5,
+      createdAt: new Date(now.getTime() - daysAgo * 86_400_000),
+    });
+    await h.db.insert(webhookDeliveries).values([entry(31, "old"), entry(29, "recent")]);
+    const pruned = await pruneChangeEvents(h.db, { days: 30, now });
+    expect(pruned.deliveries).toBe(1);
+    const left = await h.db.select({ messageId: webhookDeliveries.messageId }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id));
+    expect(left).toEqual([{ messageId: "recent" }]);
   });
 });
