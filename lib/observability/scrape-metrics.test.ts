@@ -1,10 +1,12 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDb, uniqueSuffix } from "@/db/testing";
-import { integrationAlerts } from "@/db/schema";
+import { changeEvents, integrationAlerts, webhookEndpoints } from "@/db/schema";
 import { createIntegration } from "@/lib/integrations/create-integration";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { cliActor } from "@/lib/audit/record-audit";
+import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { observeScimRequest } from "./observe-scim-request";
 import { scrapeMetrics } from "./scrape-metrics";
 
@@ -57,5 +59,26 @@ describe("scrapeMetrics", () => {
       // The scrape's own query is one of this instance's active connections.
       expect(body).toMatch(/^db_pool_connections\{state="active"\} [1-9]\d*$/m);
     }
+  });
+
+  it("exposes the webhook endpoints by state, the events they have yet to be sent and their failed attempts", async () => {
+    const tenant = await createTenant(database.db, { slug: `w-${uniqueSuffix()}`, name: "Hooks" });
+    const created = await Promise.all(
+      ["a", "b", "c"].map((name) => createWebhookEndpoint(database.db, tenant.id, { url: `https://hooks.example.com/${name}` }, cliActor)),
+    );
+    const [, failing, disabled] = created.map((c) => c.endpoint.id);
+    await database.db.update(webhookEndpoints).set({ failingSince: new Date(), failedAttempts: 3 }).where(eq(webhookEndpoints.id, failing));
+    await database.db.update(webhookEndpoints).set({ enabled: false, disabledAt: new Date() }).where(eq(webhookEndpoints.id, disabled));
+    const event = { tenantId: tenant.id, type: "person.created", actorType: "system" as const, actorLabel: "test", data: {} };
+    await database.db.insert(changeEvents).values([event, event]);
+
+    const answer = await scrape(`Bearer ${token}`);
+    if (answer.status !== 200) throw new Error(`scrape answered ${answer.status}`);
+    expect(answer.body).toContain('webhook_endpoints{state="delivering"} 1');
+    expect(answer.body).toContain('webhook_endpoints{state="failing"} 1');
+    expect(answer.body).toContain('webhook_endpoints{state="disabled"} 1');
+    // Two events for each of the two enabled endpoints; the disabled one is not waited on.
+    expect(answer.body).toMatch(/^webhook_delivery_backlog 4$/m);
+    expect(answer.body).toMatch(/^webhook_failed_attempts 3$/m);
   });
 });

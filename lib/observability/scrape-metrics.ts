@@ -3,6 +3,7 @@ import { collectDefaultMetrics } from "prom-client";
 import { getDatabase, POSTGRES_POOL_SIZE, type Database } from "@/db/client";
 import { countAlerts } from "@/lib/connection-health/count-alerts";
 import { env } from "@/lib/env";
+import { countWebhookBacklog } from "@/lib/webhooks/count-webhook-backlog";
 import { isDraining } from "./draining";
 import { requestsInFlight } from "./http-servers";
 import { countDatabaseConnections } from "./internal/database-connections";
@@ -59,6 +60,16 @@ function registerScrapedGauges(open: () => Promise<Database>): void {
   scrapedGauge("scim_console_alerts_in_force", "Integrations' alerts in force, by topic and state (the same on every instance)", ["topic", "state"], async (gauge) => {
     gauge.reset();
     for (const { topic, state, count } of (await countAlerts((await open()).db)).inForce) gauge.set({ topic, state }, count);
+  });
+  scrapedGauge("webhook_endpoints", "Webhook endpoints by state: delivering, failing, disabled (the same on every instance)", ["state"], async (gauge) => {
+    gauge.reset();
+    for (const { state, count } of (await countWebhookBacklog((await open()).db)).endpoints) gauge.set({ state }, count);
+  });
+  scrapedGauge("webhook_delivery_backlog", "Change events enabled webhook endpoints have yet to be sent, summed (the same on every instance)", [], async (gauge) => {
+    gauge.set((await countWebhookBacklog((await open()).db)).backlog);
+  });
+  scrapedGauge("webhook_failed_attempts", "Failed attempts at the events enabled webhook endpoints are held on (the same on every instance)", [], async (gauge) => {
+    gauge.set((await countWebhookBacklog((await open()).db)).failedAttempts);
   });
   scrapedGauge("scim_console_alerts_raised", "Changes into a bad alert state recorded so far, by state (the same on every instance)", ["state"], async (gauge) => {
     gauge.reset();
