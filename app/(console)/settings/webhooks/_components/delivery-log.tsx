@@ -9,14 +9,21 @@ import { redeliverWebhookAction } from "../actions";
 import { RowButton } from "./row-button";
 
 const columns: ColumnDef<WebhookDelivery, unknown>[] = [
-  { accessorKey: "createdAt", header: "Sent", cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
+  {
+    accessorKey: "createdAt",
+    header: "Sent",
+    meta: { className: "hidden sm:table-cell" },
+    cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span>,
+  },
   {
     accessorKey: "eventType",
     header: "Event",
     cell: ({ row }) => (
-      <div className="min-w-32">
+      <div className="sm:min-w-28">
         <p className="font-medium text-slate-900">{row.original.eventType}</p>
         <p className="font-mono text-xs break-all text-slate-600">{row.original.messageId}</p>
+        {/* On a phone the time sits here, leaving the row's width to the outcome and Redeliver. */}
+        <p className="mt-1 text-xs text-slate-600 sm:hidden">{formatDateTime(row.original.createdAt)}</p>
       </div>
     ),
   },
@@ -25,7 +32,7 @@ const columns: ColumnDef<WebhookDelivery, unknown>[] = [
     id: "outcome",
     header: "Outcome",
     cell: ({ row }) => (
-      <div className="min-w-32">
+      <div className="sm:min-w-32">
         <Badge tone={row.original.ok ? "green" : "red"}>{row.original.status ? `HTTP ${row.original.status}` : "No response"}</Badge>
         <p className="mt-1 text-xs break-all text-slate-600">{row.original.error ?? row.original.responseExcerpt}</p>
       </div>

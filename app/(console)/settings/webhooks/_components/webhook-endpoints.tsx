@@ -26,15 +26,19 @@ const columns: ColumnDef<WebhookEndpointRow, unknown>[] = [
     accessorKey: "url",
     header: "Endpoint",
     cell: ({ row }) => (
-      <div className="min-w-40 break-all">
+      <div className="min-w-32 break-all">
         <Link href={`/settings/webhooks/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
           {row.original.url}
         </Link>
         <p className="text-xs text-slate-600">{row.original.eventTypes?.join(", ") ?? "All events"}</p>
+        {/* On a phone the state sits under the URL, leaving the row's width to its actions. */}
+        <div className="mt-1 sm:hidden">
+          <EndpointState endpoint={row.original} />
+        </div>
       </div>
     ),
   },
-  { id: "state", header: "State", cell: ({ row }) => <EndpointState endpoint={row.original} /> },
+  { id: "state", header: "State", meta: { className: "hidden sm:table-cell" }, cell: ({ row }) => <EndpointState endpoint={row.original} /> },
   { accessorKey: "createdAt", header: "Created", meta: { className: "hidden md:table-cell" }, cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
   {
     id: "actions",
