@@ -36,7 +36,10 @@ test("an admin adds a webhook endpoint, a SCIM change arrives signed, and the lo
     expect(new Webhook(secret).verify(arrived.body, headers)).toMatchObject({ type: "person.created", data: { resource: { userName } } });
 
     await page.getByRole("link", { name: receiver.url }).click();
-    await expect(page.getByRole("heading", { name: receiver.url })).toBeVisible();
+    // The list's "Endpoint … added." notice names the URL too: wait for the endpoint's own page
+    // before reloading, or the reload below would reload the list.
+    await expect(page).toHaveURL(/\/settings\/webhooks\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { name: receiver.url, exact: true, level: 1 })).toBeVisible();
     const log = page.getByRole("table", { name: "Delivery log" });
     // The attempt is logged just after the receiver answered: reload until it shows.
     await expect(async () => {
