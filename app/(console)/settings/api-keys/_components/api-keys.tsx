@@ -1,7 +1,7 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -58,13 +58,6 @@ export function ApiKeys({ keys }: { keys: ApiKeyRow[] }) {
   const [state, action, pending] = useActionState<FormState, FormData>(createApiKeyAction, {});
   const e = state.fieldErrors ?? {};
   const v = state.success ? {} : (state.values ?? {});
-  const [formKey, setFormKey] = useState(0);
-  const [shown, setShown] = useState(state);
-  // A created key empties the form; the key itself stays on screen until the page is left.
-  if (state !== shown) {
-    setShown(state);
-    if (state.success) setFormKey((k) => k + 1);
-  }
   return (
     <div className="space-y-4">
       {state.reveal?.secret ? (
@@ -78,7 +71,7 @@ export function ApiKeys({ keys }: { keys: ApiKeyRow[] }) {
           <code className="rounded bg-white/70 px-1 font-mono">/api/v1/events</code>.
         </OnceSecret>
       ) : null}
-      <form action={action} noValidate className="space-y-4 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200" key={`${formKey}-${JSON.stringify(v)}`}>
+      <form action={action} noValidate className="space-y-4 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200" key={`${state.success ?? ""}${JSON.stringify(v)}`}>
         {state.error ? <Alert>{state.error}</Alert> : null}
         <div className="flex flex-wrap items-end gap-3">
           <div className="min-w-64 flex-1">

@@ -2,7 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -66,13 +66,6 @@ export function WebhookEndpoints({ endpoints }: { endpoints: WebhookEndpointRow[
   const [state, action, pending] = useActionState<FormState, FormData>(createWebhookAction, {});
   const e = state.fieldErrors ?? {};
   const v = state.success ? {} : (state.values ?? {});
-  const [formKey, setFormKey] = useState(0);
-  const [shown, setShown] = useState(state);
-  // An added endpoint empties the form; its secret stays on screen until the page is left.
-  if (state !== shown) {
-    setShown(state);
-    if (state.success) setFormKey((k) => k + 1);
-  }
   return (
     <div className="space-y-4">
       {state.reveal?.secret ? (
@@ -85,7 +78,7 @@ export function WebhookEndpoints({ endpoints }: { endpoints: WebhookEndpointRow[
           Verify each request&apos;s <code className="rounded bg-white/70 px-1 font-mono">webhook-signature</code> with any Standard Webhooks library.
         </OnceSecret>
       ) : null}
-      <form action={action} noValidate className="space-y-4 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200" key={`${formKey}-${JSON.stringify(v)}`}>
+      <form action={action} noValidate className="space-y-4 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200" key={`${state.success ?? ""}${JSON.stringify(v)}`}>
         {state.error ? <Alert>{state.error}</Alert> : null}
         <div className="flex flex-wrap items-end gap-3">
           <div className="min-w-64 flex-[2]">
