@@ -7,7 +7,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { formatDateTime } from "@/components/ui/format";
+import { credentialDateColumns } from "@/components/tokens/credential-date-columns";
 import { OnceSecret } from "@/components/ui/once-secret";
 import type { FormState } from "@/lib/auth/form-action";
 import { RevokeTokenButton, TokenStatusBadge } from "@/components/tokens/token-controls";
@@ -40,13 +40,7 @@ const columns: ColumnDef<TokenRow, unknown>[] = [
   },
   // The hint sits under the description rather than in a column of its own, and dates are
   // left out on a phone, so the row's Revoke stays on screen.
-  { accessorKey: "createdAt", header: "Created", meta: { className: "hidden md:table-cell" }, cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
-  {
-    accessorKey: "lastUsedAt",
-    header: () => <span className="whitespace-nowrap">Last used</span>,
-    meta: { className: "hidden sm:table-cell" },
-    cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDateTime(row.original.lastUsedAt) : "Never"}</span>,
-  },
+  ...credentialDateColumns<TokenRow>(),
   { accessorKey: "status", header: "Status", cell: ({ row }) => <TokenStatusBadge status={row.original.status} /> },
   {
     id: "actions",

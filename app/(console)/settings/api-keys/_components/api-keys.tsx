@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { formatDateTime } from "@/components/ui/format";
+import { credentialDateColumns } from "@/components/tokens/credential-date-columns";
 import { OnceSecret } from "@/components/ui/once-secret";
 import { ConfirmedRowAction } from "@/components/ui/row-action";
 import type { ApiKeyRow } from "@/lib/api-keys/list-api-keys";
@@ -27,13 +27,7 @@ const columns: ColumnDef<ApiKeyRow, unknown>[] = [
       </div>
     ),
   },
-  { accessorKey: "createdAt", header: "Created", meta: { className: "hidden md:table-cell" }, cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
-  {
-    accessorKey: "lastUsedAt",
-    header: () => <span className="whitespace-nowrap">Last used</span>,
-    meta: { className: "hidden sm:table-cell" },
-    cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDateTime(row.original.lastUsedAt) : "Never"}</span>,
-  },
+  ...credentialDateColumns<ApiKeyRow>(),
   { id: "status", header: "Status", cell: ({ row }) => (row.original.revokedAt ? <Badge tone="gray">Revoked</Badge> : <Badge tone="green">Active</Badge>) },
   {
     id: "actions",

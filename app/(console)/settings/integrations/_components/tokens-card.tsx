@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format";
+import { credentialDateColumns } from "@/components/tokens/credential-date-columns";
 import { OnceSecret } from "@/components/ui/once-secret";
 import type { Provider } from "@/db/schema";
 import type { FormState } from "@/lib/auth/form-action";
@@ -54,13 +55,7 @@ function columns(canManage: boolean): ColumnDef<TokenRow, unknown>[] {
         </>
       ),
     },
-    { accessorKey: "createdAt", header: "Created", meta: { className: "hidden md:table-cell" }, cell: ({ row }) => <span className="whitespace-nowrap">{formatDateTime(row.original.createdAt)}</span> },
-    {
-      accessorKey: "lastUsedAt",
-      header: () => <span className="whitespace-nowrap">Last used</span>,
-      meta: { className: "hidden sm:table-cell" },
-      cell: ({ row }) => <span className="whitespace-nowrap">{row.original.lastUsedAt ? formatDateTime(row.original.lastUsedAt) : "Never"}</span>,
-    },
+    ...credentialDateColumns<TokenRow>(),
     {
       accessorKey: "expiresAt",
       header: "Expires",
