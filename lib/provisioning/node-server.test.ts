@@ -1,11 +1,11 @@
 import { request as httpRequest, createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scimRequests } from "@/db/schema";
 import { MAX_PAYLOAD_BYTES } from "@/lib/scim-limits";
 import { createScimHarness, type ScimHarness } from "./testing";
-import { isUnroutable, serveScimBeforeNext } from "./node-server";
+import { isUnroutable, readClientBody, serveScimBeforeNext } from "./node-server";
 
 /**
  * Next answers a TRACE or a path with a malformed escape with a bare 500 before any route
@@ -123,5 +123,41 @@ describe("the SCIM API served before Next", () => {
     await send("OPTIONS", "/api/scim/v2/Users");
     await send("HEAD", "/api/scim/v2/Users");
     expect(reachedNext).toBe(before + 2);
+  });
+});
+
+describe("a client that leaves in the middle of its body", () => {
+  /** A server of its own, outside the SCIM path, that hands each request's body read to the test. */
+  async function readOneBody(send: (socket: ReturnType<typeof connect>) => void) {
+    let handed: (read: ReturnType<typeof readClientBody>) => void = () => {};
+    const read = new Promise<ReturnType<typeof readClientBody>>((resolve) => (handed = resolve));
+    const bodies = createServer((req, res) => {
+      const body = readClientBody(req);
+      handed(body);
+      body.then(() => res.end("ok"), () => res.destroy());
+    });
+    await new Promise<void>((resolve) => bodies.listen(0, "127.0.0.1", resolve));
+    const socket = connect((bodies.address() as AddressInfo).port, "127.0.0.1");
+    socket.on("error", () => {});
+    send(socket);
+    try {
+      return await (await read);
+    } finally {
+      socket.destroy();
+      bodies.closeAllConnections();
+      await new Promise((resolve) => bodies.close(resolve));
+    }
+  }
+  const head = (length: number) => `POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: application/scim+json\r\nContent-Length: ${length}\r\n\r\n`;
+
+  it("reads as nothing to answer, not as a failure: the server answered a gone client 503 'database unavailable'", async () => {
+    const read = await readOneBody((socket) => socket.write(head(1000) + '{"userName":', () => socket.destroy()));
+    expect(read).toBeNull();
+  });
+
+  it("reads a whole body sent in pieces", async () => {
+    const body = '{"userName":"piece@example.com"}';
+    const read = await readOneBody((socket) => socket.write(head(body.length) + body.slice(0, 10), () => socket.write(body.slice(10))));
+    expect(read).toEqual({ body, tooLarge: false });
   });
 });

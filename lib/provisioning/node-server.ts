@@ -6,7 +6,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { apiContentSecurityPolicy, staticSecurityHeaders } from "@/lib/http/security-headers";
 import { errorResponse, handleScimRequest, requestIdFrom } from "./handle-scim-request";
 import { logScimError } from "./log-error";
-import { readBoundedBody } from "./read-bounded-body";
+import { readBoundedBody, type BoundedBody } from "./read-bounded-body";
 import { SCIM_CONTENT_TYPE, type ScimRequest, type ScimResponse } from "./scim-request";
 
 const SCIM_PREFIX = "/api/scim/v2";
@@ -90,7 +90,12 @@ async function answerScim(request: IncomingMessage, response: ServerResponse, op
   const method = (request.method ?? "").toUpperCase();
   let result: ScimResponse;
   try {
-    const { body, tooLarge } = await readBoundedBody(request, "drain");
+    const read = await readClientBody(request);
+    if (!read) {
+      response.destroy();
+      return;
+    }
+    const { body, tooLarge } = read;
     const scimRequest: ScimRequest = {
       method,
       // Raw segments: the SCIM route decodes each one and answers a malformed escape with 404.
@@ -118,6 +123,19 @@ async function answerScim(request: IncomingMessage, response: ServerResponse, op
   const length = payload === undefined ? {} : { "content-length": String(Buffer.byteLength(payload)) };
   response.writeHead(result.status, { ...API_HEADERS, ...result.headers, ...length });
   response.end(payload);
+}
+
+/**
+ * The request's body, or null when the client closed the connection before sending all of
+ * it: nothing was asked, so there is nobody to answer and nothing to log as a failure.
+ */
+export async function readClientBody(request: IncomingMessage): Promise<BoundedBody | null> {
+  try {
+    return await readBoundedBody(request, "drain");
+  } catch (error) {
+    if (request.destroyed || request.readableAborted) return null;
+    throw error;
+  }
 }
 
 /** Writes a streamed body at the pace the client reads it; a client that leaves stops it. */
