@@ -28,6 +28,8 @@ export const events = pgTable(
   (t) => [
     index("events_subject_idx").on(t.tenantId, t.subjectType, t.subjectId, t.id),
     index("events_tenant_idx").on(t.tenantId, t.id),
+    // The Overview's "changes today": without it, every load reads the tenant's whole History.
+    index("events_tenant_time_idx").on(t.tenantId, t.createdAt),
     // The mass-change guard counts an integration's recent removals on every DELETE.
     index("events_removals_idx")
       .on(t.actorId, t.createdAt)
