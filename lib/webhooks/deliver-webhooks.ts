@@ -9,7 +9,8 @@ import { alertAdminsOfDisabledEndpoint, recordEndpointFailure } from "./internal
 import { logDelivery } from "./internal/log-delivery";
 import { sendWebhook } from "./internal/send-webhook";
 
-const ENDPOINTS_PER_CLAIM = 20;
+const ENDPOINTS_AT_ONCE = 20;
+const RECLAIM_MS = 1_000;
 const EVENTS_PER_TURN = 100;
 
 export type DeliveryOptions = {
@@ -77,19 +78,61 @@ async function deliverToEndpoint(db: Db, endpoint: WebhookEndpoint, options: Del
   return data.length > 0;
 }
 
+/** Resolves true after `ms`, or at once when the signal aborts; the timer never keeps a process up. */
+function tick(ms: number, signal: AbortSignal | undefined): { done: Promise<boolean>; cancel: () => void } {
+  let cancel = () => {};
+  const done = new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(true), ms);
+    timer.unref();
+    const stop = () => resolve(true);
+    signal?.addEventListener("abort", stop, { once: true });
+    cancel = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", stop);
+    };
+  });
+  return { done, cancel };
+}
+
 /**
- * Delivers every due endpoint's pending events until none is left or the signal aborts,
- * endpoints side by side, each one's events in order. Safe to run on several instances at
- * once: an endpoint is delivered by whoever leased it (claim-endpoints.ts).
+ * Delivers every due endpoint's pending events until none is left or the signal aborts, up to
+ * ENDPOINTS_AT_ONCE endpoints side by side, each one's events in order. A slot is refilled as
+ * soon as its endpoint's turn ends, and while a slow receiver holds its slot the run looks for
+ * newly due endpoints every RECLAIM_MS: a slow receiver holds back only its own events, never
+ * another endpoint's. Safe to run on several instances at once: an endpoint is delivered by
+ * whoever leased it (claim-endpoints.ts).
  */
 export async function deliverWebhooks(db: Db, options: DeliveryOptions): Promise<DeliveryTally> {
   const tally: DeliveryTally = { sent: 0, failed: 0 };
-  while (!options.signal?.aborted) {
-    const claimed = await claimDueEndpoints(db, { owner: options.owner, now: options.clock(), limit: ENDPOINTS_PER_CLAIM });
-    if (claimed.length === 0) break;
-    const worked = await Promise.all(claimed.map((endpoint) => deliverToEndpoint(db, endpoint, options, tally)));
-    // Claimed only for events not yet visible to the feed (a transaction still open): the next run sends them.
-    if (!worked.includes(true)) break;
+  const running = new Map<string, Promise<void>>();
+  // Claimed only for events not yet visible to the feed (a transaction still open): looked at again a tick later.
+  const nothingVisible = new Set<string>();
+  const failures: unknown[] = [];
+  let claimMore = true;
+  for (;;) {
+    if (claimMore && !options.signal?.aborted && running.size < ENDPOINTS_AT_ONCE) {
+      const claimed = await claimDueEndpoints(db, { owner: options.owner, now: options.clock(), limit: ENDPOINTS_AT_ONCE - running.size, skip: [...nothingVisible] });
+      claimMore = claimed.length > 0;
+      for (const endpoint of claimed) {
+        const turn = deliverToEndpoint(db, endpoint, options, tally).then(
+          (worked) => {
+            if (!worked) nothingVisible.add(endpoint.id);
+            claimMore = true;
+          },
+          (error: unknown) => void failures.push(error),
+        );
+        running.set(endpoint.id, turn.finally(() => running.delete(endpoint.id)));
+      }
+    }
+    if (running.size === 0) break;
+    const timer = tick(RECLAIM_MS, options.signal);
+    const ticked = await Promise.race([timer.done, ...[...running.values()].map((turn) => turn.then(() => false))]);
+    timer.cancel();
+    if (ticked) {
+      claimMore = true;
+      nothingVisible.clear();
+    }
   }
+  if (failures.length > 0) throw failures[0];
   return tally;
 }

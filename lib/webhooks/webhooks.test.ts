@@ -151,6 +151,26 @@ describe("webhook delivery", () => {
     await deliverWebhooks(h.db, { ...options(later(10 * DISABLE_AFTER_MS)), mailer });
     expect(await h.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id))).toHaveLength(3);
   });
+
+  it("keeps delivering to another endpoint while one receiver is slow to answer", async () => {
+    let answerSlowly = () => {};
+    const slow = await startWebhookReceiver(() => 204, new Promise<void>((resolve) => (answerSlowly = resolve)));
+    const fast = await startWebhookReceiver();
+    await createWebhookEndpoint(h.db, h.a.tenant.id, { url: slow.url }, cliActor);
+    const { endpoint } = await createWebhookEndpoint(h.db, h.a.tenant.id, { url: fast.url }, cliActor);
+    await createUser("before-slow@example.com");
+    const run = deliverWebhooks(h.db, options(new Date()));
+    await Promise.all([slow.arrived(1), fast.arrived(1)]);
+    // The slow receiver still has its first event in hand when the next change happens.
+    await createUser("during-slow@example.com");
+    await fast.arrived(2);
+    expect(slow.received).toHaveLength(1);
+    answerSlowly();
+    await run;
+    await Promise.all([slow.close(), fast.close()]);
+    expect(fast.accepted()).toEqual(await eventIdsSince(endpoint));
+    expect(slow.accepted()).toEqual(fast.accepted());
+  });
 });
 
 function endpointSuffix() {
