@@ -88,6 +88,8 @@ export const people = pgTable(
     index("people_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     index("people_tenant_department_idx").on(t.tenantId, t.department),
     index("people_tenant_region_idx").on(t.tenantId, t.region),
+    // /api/v1/people pages in id order (lib/people/list-api-people.ts): a page reads only its rows.
+    index("people_tenant_id_idx").on(t.tenantId, t.id),
   ],
 );
 export type Person = typeof people.$inferSelect;
@@ -115,6 +117,8 @@ export const groups = pgTable(
       .on(t.tenantId, sql`lower(${t.displayName})`)
       .where(sql`${t.deletedAt} is null`),
     index("groups_integration_idx").on(t.integrationId, t.createdAt, t.id),
+    // /api/v1/roles pages in id order (lib/groups/list-api-roles.ts).
+    index("groups_tenant_id_idx").on(t.tenantId, t.id),
   ],
 );
 export type Group = typeof groups.$inferSelect;
