@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { changeEventOfHistory, typesWithPrevious } from "./change-event-types";
-import { personJson, roleJson } from "./internal/resource-json";
+import { personJson, roleJson } from "@/lib/api-v1/resource-json";
 
 const typeOf = JSON.stringify(changeEventOfHistory);
 
