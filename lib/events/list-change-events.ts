@@ -2,23 +2,40 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { changeEvents, type ChangeEventRow } from "@/db/schema";
+import { apiLimitSchema, apiQuery } from "@/lib/api-v1/api-page";
 import { parseInput } from "@/lib/errors";
 import { eventIdOf, eventIdSchema } from "./event-cursor";
 
-export const listChangeEventsInput = z.object({
-  after: eventIdSchema.optional(),
-  limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(1000, "limit must be at most 1000").default(100),
+export const listChangeEventsInput = apiQuery({
+  after: eventIdSchema.optional().describe("The next of the previous page (or an event's id); leave it out to start at the oldest event kept"),
+  limit: apiLimitSchema,
 });
 
+const eventIdDoc = z.string().regex(/^[0-9a-f]{32}$/);
+
 /** One event as /api/v1/events and webhooks show it (Standard Webhooks' type, timestamp, data). */
-export type ChangeEvent = {
-  id: string;
-  type: string;
-  timestamp: string;
-  actor: { type: ChangeEventRow["actorType"]; id: string | null; label: string };
-  requestId: string | null;
-  data: Record<string, unknown>;
-};
+export const changeEventSchema = z
+  .object({
+    id: eventIdDoc.describe("The event's position in the tenant's feed: ids compare as strings in feed order"),
+    type: z.string().describe("person.created, person.updated, ..., role.member_added, integration.state_changed"),
+    timestamp: z.iso.datetime().describe("When the change was made"),
+    actor: z.object({
+      type: z.enum(["integration", "console_user", "system"]),
+      id: z.guid().nullable(),
+      label: z.string(),
+    }),
+    requestId: z.string().nullable().describe("The request that made the change, as its SCIM log or the console's audit shows it"),
+    data: z
+      .record(z.string(), z.unknown())
+      .describe("resource (a Person or a Role as it is after the change), previous (changed attributes' values before), member (a role's member: id, display)"),
+  })
+  .describe("One change to a tenant's people, roles or integrations");
+export type ChangeEvent = z.output<typeof changeEventSchema>;
+
+export const changeEventsPageSchema = z.object({
+  data: z.array(changeEventSchema),
+  next: eventIdDoc.nullable().describe("Pass as after for the next page; null only when the feed is empty and no after was given"),
+});
 
 export function changeEventOf(row: ChangeEventRow): ChangeEvent {
   return {
@@ -42,7 +59,7 @@ export function changeEventOf(row: ChangeEventRow): ChangeEvent {
  * later appear below the position handed out. A long transaction delays the feed, never gaps
  * it. PGlite runs one transaction at a time, where the condition holds trivially.
  */
-export async function listChangeEvents(db: Db, tenantId: string, raw: z.input<typeof listChangeEventsInput>): Promise<{ data: ChangeEvent[]; next: string | null }> {
+export async function listChangeEvents(db: Db, tenantId: string, raw: z.input<typeof listChangeEventsInput>): Promise<z.output<typeof changeEventsPageSchema>> {
   const { after, limit } = parseInput(listChangeEventsInput, raw);
   const settled = sql`${changeEvents.txId} < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint`;
   const rows = await db
@@ -54,3 +71,4 @@ export async function listChangeEvents(db: Db, tenantId: string, raw: z.input<ty
   const data = rows.map(changeEventOf);
   return { data, next: data.at(-1)?.id ?? (after ? eventIdOf(after) : null) };
 }
+
