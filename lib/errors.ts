@@ -11,6 +11,8 @@ const statusByCode = {
   not_found: 404,
   conflict: 409,
   locked: 423,
+  /** An /api/v1/events position older than what retention kept. */
+  cursor_expired: 410,
 } as const;
 
 export type AppErrorCode = keyof typeof statusByCode;

@@ -41,6 +41,20 @@ export const changeEvents = pgTable(
 export type ChangeEventRow = typeof changeEvents.$inferSelect;
 
 /**
+ * Per tenant, the feed position (txId, id) of the newest event retention has pruned: a reader
+ * whose position is below it has missed that event, and the feed says so (410) instead of
+ * resuming past the gap. Written in the transaction of the delete (lib/events/prune-change-events.ts).
+ */
+export const changeEventPruneMarks = pgTable("change_event_prune_marks", {
+  tenantId: uuid("tenant_id")
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: "cascade" }),
+  txId: bigint("tx_id", { mode: "number" }).notNull(),
+  id: bigint("id", { mode: "number" }).notNull(),
+  prunedAt: timestamp("pruned_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * A tenant's key to /api/v1: stored only as a SHA-256 hash plus a short hint, shown once.
  * Its request allowance is a token bucket kept in the row, so every app instance draws from
  * the same one.

@@ -1,10 +1,10 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { changeEvents, type ChangeEventRow } from "@/db/schema";
+import { changeEventPruneMarks, changeEvents, type ChangeEventRow } from "@/db/schema";
 import { apiLimitSchema, apiQuery } from "@/lib/api-v1/api-page";
-import { parseInput } from "@/lib/errors";
-import { eventIdOf, eventIdSchema } from "./event-cursor";
+import { AppError, parseInput } from "@/lib/errors";
+import { eventIdOf, eventIdSchema, type EventPosition } from "./event-cursor";
 
 export const listChangeEventsInput = apiQuery({
   after: eventIdSchema.optional().describe("The next of the previous page (or an event's id); leave it out to start at the oldest event kept"),
@@ -68,7 +68,22 @@ export async function listChangeEvents(db: Db, tenantId: string, raw: z.input<ty
     .where(and(eq(changeEvents.tenantId, tenantId), settled, after ? sql`(${changeEvents.txId}, ${changeEvents.id}) > (${after.txId}::bigint, ${after.id}::bigint)` : undefined))
     .orderBy(asc(changeEvents.txId), asc(changeEvents.id))
     .limit(limit);
+  if (after) await refuseExpiredPosition(db, tenantId, after);
   const data = rows.map(changeEventOf);
   return { data, next: data.at(-1)?.id ?? (after ? eventIdOf(after) : null) };
 }
 
+/**
+ * 410 when retention pruned an event after the reader's position: resuming would skip it
+ * silently. Checked after the page is read: a prune commits its deletions and its mark
+ * together, so if the page's snapshot already missed pruned events, this later read sees the
+ * mark; checked before, a prune in between could slip past both.
+ */
+async function refuseExpiredPosition(db: Db, tenantId: string, after: EventPosition): Promise<void> {
+  const [mark] = await db.select().from(changeEventPruneMarks).where(eq(changeEventPruneMarks.tenantId, tenantId));
+  if (!mark || after.txId > mark.txId || (after.txId === mark.txId && after.id >= mark.id)) return;
+  throw new AppError(
+    "cursor_expired",
+    "Events after this position were removed by retention before they were read. Read the feed again from its oldest kept event (leave out after) and reconcile with GET /api/v1/people and /api/v1/roles.",
+  );
+}
