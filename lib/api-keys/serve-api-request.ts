@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { authenticateApiKey } from "./authenticate-api-key";
@@ -6,8 +7,16 @@ import { authenticateApiKey } from "./authenticate-api-key";
 /** What an /api/v1 endpoint is given: the key's tenant and the request's query string. */
 export type ApiRequest = { db: Db; tenantId: string; query: Record<string, string> };
 
+/** Every /api/v1 error body. */
+export const apiErrorSchema = z
+  .object({
+    code: z.string().describe("unauthorized, rate_limited, bad_input, not_found, cursor_expired or internal_error"),
+    message: z.string().describe("What went wrong, fit to show a person (a bad_input names the parameter)"),
+  })
+  .describe("An error");
+
 function apiError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  return Response.json({ code, message }, { status, headers: { "cache-control": "no-store", ...headers } });
+  return Response.json({ code, message } satisfies z.output<typeof apiErrorSchema>, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -16,7 +25,7 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  * Serves one /api/v1 request: the Bearer key names the tenant and takes one request from its
  * allowance (429 with Retry-After past it); `endpoint` answers with a JSON body. Errors are
  * JSON `{code, message}`: 401 for a missing, unknown or revoked key, AppError codes at their
- * status (bad_input 400, not_found 404), anything else 500 with a reference, logged.
+ * status (bad_input 400, not_found 404, cursor_expired 410), anything else 500 with a reference, logged.
  */
 export async function serveApiRequest(
   db: Db,
