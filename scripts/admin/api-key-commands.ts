@@ -7,7 +7,7 @@ import type { Command } from "./cli";
 export const apiKeyCommands: Command[] = [
   {
     name: "apikey:create",
-    summary: "Create a key to a tenant's /api/v1 (events feed); shown once.",
+    summary: "Create a key to a tenant's /api/v1 (events, people, roles); shown once.",
     options: [
       { flag: "tenant", value: "slug", description: "The tenant.", required: true },
       { flag: "description", value: "text", description: "What the key is for.", required: true },

@@ -14,7 +14,7 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader
         title="API keys"
-        description={`Keys your application uses to read ${tenant.name}'s change events from /api/v1/events. Each key is shown once.`}
+        description={`Keys your application uses to read ${tenant.name}'s change events, people and roles from /api/v1. Each key is shown once.`}
       />
       <ApiKeys keys={keys} />
     </>

@@ -62,7 +62,7 @@ export function ApiKeys({ keys }: { keys: ApiKeyRow[] }) {
           note="Copy it now and store it with your application. It won’t be shown again: only a hash is kept, so if you lose it, create a new key."
         >
           Send it as <code className="rounded bg-white/70 px-1 font-mono">Authorization: Bearer …</code> to{" "}
-          <code className="rounded bg-white/70 px-1 font-mono">/api/v1/events</code>.
+          <code className="rounded bg-white/70 px-1 font-mono">/api/v1</code> (events, people, roles).
         </OnceSecret>
       ) : null}
       <form action={action} noValidate className="space-y-4 rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200" key={`${state.success ?? ""}${JSON.stringify(v)}`}>
