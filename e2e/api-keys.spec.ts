@@ -9,7 +9,7 @@ test.beforeAll(() => {
   entra = (JSON.parse(readFileSync(".data-e2e-seeded/seed-output.json", "utf8")) as Record<string, Installed>).acmeEntra;
 });
 
-test("an admin creates an API key, the app reads a SCIM change from the feed with it, and a revoked key is refused", async ({ page, request }) => {
+test("an admin creates an API key, the app reads a SCIM change from the feed and the person with it, and a revoked key is refused", async ({ page, request }) => {
   await signInAs(page, users.owner);
   await page.goto("/settings/api-keys");
   const description = `Feed reader ${Date.now()}`;
@@ -38,7 +38,17 @@ test("an admin creates an API key, the app reads a SCIM change from the feed wit
     if (body.data.length === 0) break;
     after = body.next;
   }
-  expect(events.filter((e) => e.type === "person.created" && e.data.resource.userName === userName)).toHaveLength(1);
+  const [event] = events.filter((e) => e.type === "person.created" && e.data.resource.userName === userName);
+  expect(event).toBeDefined();
+  const auth = { headers: { authorization: `Bearer ${key}` } };
+  const person = await request.get(`/api/v1/people/${(await created.json()).id}`, auth);
+  expect(person.status()).toBe(200);
+  expect(await person.json()).toEqual(event.data.resource);
+  const missing = await request.get("/api/v1/people/not-an-id", auth);
+  expect(missing.status()).toBe(404);
+  const openapi = await request.get("/api/v1/openapi.json");
+  expect(openapi.status()).toBe(200);
+  expect(await openapi.json()).toMatchObject({ openapi: expect.stringMatching(/^3\.1\./), paths: expect.objectContaining({ "/api/v1/people/{id}": expect.anything() }) });
 
   await page.reload();
   await expect(row.getByText("Never")).toHaveCount(0);
