@@ -4,6 +4,7 @@
  * expect, a connection error or a timeout is a failure the run reports and exits non-zero on.
  */
 import autocannon from "autocannon";
+import type { CpuMeter } from "./cpu";
 
 export type LoadRequest = { method: "GET" | "POST" | "PATCH"; path: string; body?: unknown };
 
@@ -36,12 +37,17 @@ export type Measurement = {
   statuses: Record<string, number>;
   /** Answers with an unexpected status, connection errors and timeouts, warm-up included. */
   unexpected: number;
+  /**
+   * CPU milliseconds per request over the measured run: the app server's, and the database
+   * server's when its processes are visible (a private cluster, or a server on this machine).
+   */
+  cpuMsPerRequest?: { app: number; db?: number };
 };
 
 // A stalled request is measured (the 64-connection run looks for stalls over 2 s), not cut short.
 const REQUEST_TIMEOUT_SECONDS = 60;
 
-export async function measure(origin: string, scenario: Scenario, timing: Timing): Promise<Measurement> {
+export async function measure(origin: string, scenario: Scenario, timing: Timing, cpu?: CpuMeter): Promise<Measurement> {
   const connections = scenario.connections ?? timing.connections;
   const statuses: Record<string, number> = {};
   let unexpected = 0;
@@ -76,7 +82,9 @@ export async function measure(origin: string, scenario: Scenario, timing: Timing
   };
   if (timing.amount === undefined && timing.warmupSeconds > 0) await run({ duration: timing.warmupSeconds });
   // Smoke: a fixed count of requests; its first few warm the route up.
+  const endCpu = cpu?.begin();
   const result = await run(timing.amount === undefined ? { duration: timing.durationSeconds } : { amount: timing.amount });
+  const spent = endCpu?.();
   const requests = result.requests.total;
   return {
     scenario: scenario.name,
@@ -90,5 +98,6 @@ export async function measure(origin: string, scenario: Scenario, timing: Timing
     max: result.latency.max,
     statuses,
     unexpected,
+    cpuMsPerRequest: spent && requests > 0 ? { app: spent.appMs / requests, db: spent.dbMs === undefined ? undefined : spent.dbMs / requests } : undefined,
   };
 }

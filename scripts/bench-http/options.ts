@@ -22,6 +22,10 @@ export const usage = `usage: npm run bench:http -- [--smoke | --quick | --large]
   --database-url       a PostgreSQL server to create a throwaway database in (else
                 BENCH_DATABASE_URL; in --smoke also TEST_DATABASE_URL; else a private cluster
                 started with initdb/pg_ctl when the binaries are installed)
+CPU ms/req: CPU time per request over each measured run, from /proc: "app" is the process
+  listening on the server's port and its descendants; "db" the PostgreSQL server listening on
+  the database's port (postmaster and backends; a shared server's other work included) when
+  it runs on this machine. PGlite runs inside the app, so its work is in "app".
 Environment: BENCH_PORT_BASE (default 4400; ports base..base+2 are used).
 Needs a production build: run \`npx next build\` first. Results go to bench-results/.
 `;

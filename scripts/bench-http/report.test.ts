@@ -18,9 +18,9 @@ const measurement = (scenario: string, reqPerSec: number, extra: { connections?:
 const pglite: DatabaseRun = {
   database: "PGlite",
   status: "ok",
-  ceiling: measurement("ceiling", 1000),
+  ceiling: { ...measurement("ceiling", 1000), cpuMsPerRequest: { app: 0.8 } },
   scenarios: [
-    { ...measurement("get-by-id", 300), ratio: 0.3, ceiling: 1000 },
+    { ...measurement("get-by-id", 300), ratio: 0.3, ceiling: 1000, cpuMsPerRequest: { app: 2.5, db: 0.754 } },
     { ...measurement("pglite-64", 100, { connections: 64, max: 2500, statuses: { 204: 5, 503: 2, errors: 1 }, unexpected: 3 }), ratio: 0.1, ceiling: 1000 },
   ],
   extraCeilings: [measurement("ceiling", 800)],
@@ -29,15 +29,15 @@ const pglite: DatabaseRun = {
 };
 
 describe("the printed table", () => {
-  it("lists the ceiling first, then each scenario with its ratio and non-2xx count", () => {
+  it("lists the ceiling first, then each scenario with its ratio, non-2xx count and CPU per request", () => {
     const lines = databaseTable(pglite).split("\n");
     expect(lines[0]).toBe("PGlite");
-    expect(lines[1]).toMatch(/^scenario\s+conns\s+req\/s\s+p50 ms\s+p99 ms\s+max ms\s+ratio\s+non-2xx$/);
-    expect(lines[3]).toMatch(/^ceiling\s+16\s+1000\s+4\s+9\s+12\s+1\.00\s+0$/);
-    expect(lines[4]).toMatch(/^get-by-id\s+16\s+300 .*0\.30\s+0$/);
-    expect(lines[5]).toMatch(/^pglite-64\s+64\s+100 .*2500\s+0\.10\s+3$/);
+    expect(lines[1]).toMatch(/^scenario\s+conns\s+req\/s\s+p50 ms\s+p99 ms\s+max ms\s+ratio\s+non-2xx\s+cpu ms\/req app\s+cpu ms\/req db$/);
+    expect(lines[3]).toMatch(/^ceiling\s+16\s+1000\s+4\s+9\s+12\s+1\.00\s+0\s+0\.80\s+-$/);
+    expect(lines[4]).toMatch(/^get-by-id\s+16\s+300 .*0\.30\s+0\s+2\.50\s+0\.75$/);
+    expect(lines[5]).toMatch(/^pglite-64\s+64\s+100 .*2500\s+0\.10\s+3\s+-\s+-$/);
     // Measured again before the larger sizes' lookups: listed after the rows.
-    expect(lines[6]).toMatch(/^ceiling\s+16\s+800 .*1\.00\s+0$/);
+    expect(lines[6]).toMatch(/^ceiling\s+16\s+800 .*1\.00\s+0\s+-\s+-$/);
   });
 
   it("says when the 64-connection run stalled over 2 s and the server went over 512 MiB", () => {

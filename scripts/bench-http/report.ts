@@ -45,7 +45,12 @@ const columns: { title: string; cell: (r: ScenarioRow) => string }[] = [
   { title: "max ms", cell: (r) => r.max.toFixed(0) },
   { title: "ratio", cell: (r) => r.ratio.toFixed(2) },
   { title: "non-2xx", cell: (r) => String(non2xx(r.statuses)) },
+  { title: "cpu ms/req app", cell: (r) => cpuCell(r.cpuMsPerRequest?.app) },
+  { title: "cpu ms/req db", cell: (r) => cpuCell(r.cpuMsPerRequest?.db) },
 ];
+
+/** "-" where it was not measured: PGlite runs inside the app, and a remote server's processes are out of sight. */
+const cpuCell = (ms: number | undefined) => (ms === undefined ? "-" : ms.toFixed(2));
 
 /** Answers outside 2xx, and requests that got none, from a count by status. */
 export function non2xx(statuses: Record<string, number>): number {

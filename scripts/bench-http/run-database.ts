@@ -4,6 +4,7 @@
  * each larger size. PGlite has one owner process, so the server stops while it is seeded.
  */
 import { randomUUID } from "node:crypto";
+import { CpuMeter, localDatabasePort } from "./cpu";
 import { initialSync } from "./initial-sync";
 import { measure, type Measurement, type Timing } from "./load";
 import type { Options } from "./options";
@@ -19,6 +20,11 @@ function selectedScenarios(kind: DatabaseKind, options: Options): ScenarioName[]
   return scenarioNames.filter((name) => name !== "ceiling" && (name !== "pglite-64" || kind === "pglite"));
 }
 
+function cpuText(m: Measurement): string {
+  const cpu = m.cpuMsPerRequest;
+  return cpu ? `cpu ms/req app ${cpu.app.toFixed(2)}${cpu.db === undefined ? "" : ` db ${cpu.db.toFixed(2)}`}, ` : "";
+}
+
 export async function runDatabase(kind: DatabaseKind, options: Options, log: (line: string) => void): Promise<DatabaseRun> {
   const label = databaseLabels[kind];
   const run: DatabaseRun = { database: label, status: "ok", scenarios: [], seedSeconds: {} };
@@ -30,6 +36,7 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
   const port = options.portBase + (kind === "pglite" ? 0 : 1);
   const server = benchServer(target, port);
   const rss = new RssSampler(server);
+  const cpu = new CpuMeter(port, localDatabasePort(target.databaseUrl));
   const timing: Timing = { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, amount: options.amount };
   const seed = async (statements: string[], people: number) => {
     const started = performance.now();
@@ -41,6 +48,7 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
     log(`${label}: starting next start on 127.0.0.1:${port}`);
     await server.start();
     rss.start();
+    log(`${label}: CPU time measured of ${cpu.describe()}`);
   };
   const stop = async () => {
     rss.sample();
@@ -53,7 +61,7 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
   let ceiling = 0;
   const record = (m: Measurement) => {
     const ratio = ceiling > 0 ? m.reqPerSec / ceiling : 0;
-    log(`${label} ${m.label}: ${m.reqPerSec.toFixed(0)} req/s, p50 ${m.p50.toFixed(0)} ms, p99 ${m.p99.toFixed(0)} ms, max ${m.max.toFixed(0)} ms, ratio ${ratio.toFixed(2)}, unexpected ${m.unexpected}`);
+    log(`${label} ${m.label}: ${m.reqPerSec.toFixed(0)} req/s, p50 ${m.p50.toFixed(0)} ms, p99 ${m.p99.toFixed(0)} ms, max ${m.max.toFixed(0)} ms, ratio ${ratio.toFixed(2)}, ${cpuText(m)}unexpected ${m.unexpected}`);
     run.scenarios.push({ ...m, ratio, ceiling });
     checkAlive(m.label);
   };
@@ -71,15 +79,15 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
     const context: ScenarioContext = { appKey: main.appKey, token: main.token, tenantId: main.tenantId, people, runTag: randomUUID().slice(0, 8) };
     /** The ceiling again, right before the rows it divides: the shared machine's load drifts over a long run. */
     const measureCeiling = async () => {
-      const m = await measure(server.origin, buildScenario("ceiling", context), timing);
+      const m = await measure(server.origin, buildScenario("ceiling", context), timing, cpu);
       if (run.ceiling) run.extraCeilings = [...(run.extraCeilings ?? []), m];
       else run.ceiling = m;
       ceiling = m.reqPerSec;
-      log(`${label} ceiling: ${m.reqPerSec.toFixed(0)} req/s, p99 ${m.p99.toFixed(0)} ms, unexpected ${m.unexpected}`);
+      log(`${label} ceiling: ${m.reqPerSec.toFixed(0)} req/s, p99 ${m.p99.toFixed(0)} ms, ${cpuText(m)}unexpected ${m.unexpected}`);
     };
     await measureCeiling();
     const selected = selectedScenarios(kind, options);
-    for (const name of selected) record(await measure(server.origin, buildScenario(name, context), timing));
+    for (const name of selected) record(await measure(server.origin, buildScenario(name, context), timing, cpu));
     if (!options.scenario || options.scenario === "sync") {
       log(`${label}: initial sync of ${options.sync.users.toLocaleString("en")} users, ${options.sync.groups.toLocaleString("en")} groups`);
       run.sync = await initialSync({ origin: server.origin, appKey: sync.appKey, token: sync.token }, options.sync);
@@ -94,7 +102,7 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
       seeded = size;
       if (!server.running) await start();
       await measureCeiling();
-      for (const name of lookups) record(await measure(server.origin, buildScenario(name, context, size), timing));
+      for (const name of lookups) record(await measure(server.origin, buildScenario(name, context, size), timing, cpu));
     }
   } catch (error) {
     run.status = "failed";
