@@ -40,8 +40,11 @@ export const pgliteExtensions = { pg_trgm };
 /**
  * Opens a migrated database: postgres.js when a URL is given, else PGlite in `dataDir` (in
  * memory without one). A folder is locked first; EmbeddedDatabaseHeld says another process has it.
+ * `migrations` is another release's folder when a script prepares a database for that release
+ * (bench:http --app-dir); the app itself always uses its own.
  */
-export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<Database> {
+export async function openDatabase(options: { url?: string; dataDir?: string; migrations?: string }): Promise<Database> {
+  const folder = options.migrations ?? migrationsFolder;
   if (options.url) {
     // A server that is down or unreachable fails a request within seconds instead of the
     // driver's 30 s; a runaway statement or an abandoned transaction does not hold a
@@ -55,17 +58,17 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
     });
     const db = drizzlePostgres(preparingStatements(client), { schema }) as unknown as Db;
     try {
-      await migrateOnce(client, db);
+      await migrateOnce(client, db, folder);
     } catch (error) {
       await client.end({ timeout: 5 });
       throw error;
     }
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
-  if (!options.dataDir) return openPglite(undefined, async () => {});
+  if (!options.dataDir) return openPglite(undefined, folder, async () => {});
   // The lock comes before PGlite touches the folder: a second process must never open it.
   const lock = await lockEmbeddedFolder(options.dataDir);
-  return openPglite(options.dataDir, lock.release).catch(async (error: unknown) => {
+  return openPglite(options.dataDir, folder, lock.release).catch(async (error: unknown) => {
     await lock.release();
     throw error;
   });
@@ -82,13 +85,13 @@ const MIGRATION_LOCK = 7_266_839_151;
  * instance may wait for another's long migration); a crashed holder's lock goes with its
  * connection. Then refuses a schema newer than this code.
  */
-async function migrateOnce(client: postgres.Sql, db: Db): Promise<void> {
+async function migrateOnce(client: postgres.Sql, db: Db, folder: string): Promise<void> {
   const lock = await client.reserve();
   try {
     await lock`set statement_timeout = 0`;
     await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migratePostgres(db as never, { migrationsFolder });
-    await assertSchemaKnown(db, readJournal(migrationsFolder));
+    await migratePostgres(db as never, { migrationsFolder: folder });
+    await assertSchemaKnown(db, readJournal(folder));
   } finally {
     await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
     await lock`reset statement_timeout`.catch(() => {});
@@ -127,12 +130,12 @@ function preparingStatements(sql: postgres.Sql): postgres.Sql {
   });
 }
 
-async function openPglite(dataDir: string | undefined, release: () => Promise<void>): Promise<Database> {
+async function openPglite(dataDir: string | undefined, folder: string, release: () => Promise<void>): Promise<Database> {
   const client = new PGlite({ dataDir, extensions: pgliteExtensions });
   try {
     const db = drizzlePglite(client, { schema }) as unknown as Db;
-    await migratePglite(db as never, { migrationsFolder });
-    await assertSchemaKnown(db, readJournal(migrationsFolder));
+    await migratePglite(db as never, { migrationsFolder: folder });
+    await assertSchemaKnown(db, readJournal(folder));
     return { db, kind: "pglite", close: () => client.close().finally(release) };
   } catch (error) {
     await client.close().catch(() => {});

@@ -23,9 +23,10 @@ import { databaseTable, readLatest, unexpectedAnswers, writeResults, type BenchR
 import { runDatabase } from "./run-database";
 import type { DatabaseKind } from "./servers";
 
-function commit(): string | undefined {
+/** The commit of the checkout whose build is measured. */
+function commit(appDir: string): string | undefined {
   try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: appDir, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
   } catch {
     return undefined;
   }
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
     process.stdout.write(usage);
     return 0;
   }
-  assertBuilt();
+  assertBuilt(options.appDir);
   installCleanupHandlers();
   const log = (line: string) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
   const { databaseUrl, ...shown } = options;
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
     mode: options.mode,
     options: shown,
     machine: { cpus: os.cpus().length, loadAverage: os.loadavg() },
-    commit: commit(),
+    commit: commit(options.appDir),
     databases: [],
   };
   const kinds: DatabaseKind[] = options.only ? [options.only] : ["postgres", "pglite"];

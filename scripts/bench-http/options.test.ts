@@ -1,3 +1,4 @@
+import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseOptions } from "./options";
 
@@ -22,6 +23,11 @@ describe("the bench:http command line", () => {
     expect(parseOptions(["--database-url", "postgres://x@h/db", "--smoke"])!.databaseUrl).toBe("postgres://x@h/db");
   });
 
+  it("measures this checkout's build unless --app-dir names another, made absolute", () => {
+    expect(parseOptions([])!.appDir).toBe(process.cwd());
+    expect(parseOptions(["--app-dir", "../wc-before"])!.appDir).toBe(path.resolve("../wc-before"));
+  });
+
   it("refuses bad input with the usage instead of guessing", () => {
     expect(() => parseOptions(["--smoke", "--large"])).toThrow(/at most one of --smoke, --quick, --large/);
     expect(() => parseOptions(["--only", "mysql"])).toThrow(/--only/);
@@ -29,5 +35,6 @@ describe("the bench:http command line", () => {
     expect(() => parseOptions(["--connections", "0"])).toThrow(/--connections/);
     expect(() => parseOptions(["--database-url", "mysql://h/db"])).toThrow(/postgres:\/\/ URL/);
     expect(() => parseOptions(["--fast"])).toThrow(/Unknown option/);
+    expect(() => parseOptions(["--app-dir", ""])).toThrow(/--appDir/);
   });
 });

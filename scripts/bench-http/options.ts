@@ -1,11 +1,12 @@
 /** The command line of `npm run bench:http`, parsed once with zod, and what each mode sizes. */
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { scenarioNames } from "./scenarios";
 
 export const usage = `usage: npm run bench:http -- [--smoke | --quick | --large] [--only postgres|pglite] [--scenario NAME]
                            [--duration S] [--warmup S] [--connections N] [--sync-concurrency N]
-                           [--sync-users N] [--member-batch N] [--database-url URL]
+                           [--sync-users N] [--member-batch N] [--database-url URL] [--app-dir DIR]
   (default)     full run: 2,000 people, lookups again at 100,000, Entra-style initial sync of
                 100,000 users, 1,000 groups and 100,000 memberships
   --smoke       a few hundred requests per scenario, 2,000 people, a small sync; fails on any
@@ -22,6 +23,10 @@ export const usage = `usage: npm run bench:http -- [--smoke | --quick | --large]
   --database-url       a PostgreSQL server to create a throwaway database in (else
                 BENCH_DATABASE_URL; in --smoke also TEST_DATABASE_URL; else a private cluster
                 started with initdb/pg_ctl when the binaries are installed)
+  --app-dir     the checkout whose production build is measured (default this one), e.g. a
+                \`git worktree\` of an older commit, built there, with node_modules: its \`next
+                start\` runs there and its migrations make the schema; this checkout's load
+                generator and setup services (tenants, integrations) drive it
 CPU ms/req: CPU time per request over each measured run, from /proc: "app" is the process
   listening on the server's port and its descendants; "db" the PostgreSQL server listening on
   the database's port (postmaster and backends; a shared server's other work included) when
@@ -45,6 +50,7 @@ const optionsSchema = z
     memberBatch: z.coerce.number().int().min(1).max(1000).default(100),
     databaseUrl: z.string().startsWith("postgres", { error: "must be a postgres:// URL" }).optional(),
     portBase: z.coerce.number().int().min(1024).max(65_000).default(4400),
+    appDir: z.string().min(1).optional(),
   })
   .refine((o) => [o.smoke, o.quick, o.large].filter(Boolean).length <= 1, { error: "choose at most one of --smoke, --quick, --large" });
 
@@ -66,9 +72,11 @@ export type Options = {
   sync: { users: number; groups: number; concurrency: number; memberBatch: number };
   databaseUrl?: string;
   portBase: number;
+  /** Absolute path of the checkout whose build is measured. */
+  appDir: string;
 };
 
-const flags = ["only", "scenario", "duration", "warmup", "connections", "sync-concurrency", "sync-users", "member-batch", "database-url"];
+const flags = ["only", "scenario", "duration", "warmup", "connections", "sync-concurrency", "sync-users", "member-batch", "database-url", "app-dir"];
 
 /** The options, or undefined when --help was asked for. Bad input throws with the usage. */
 export function parseOptions(argv: string[] = process.argv.slice(2)): Options | undefined {
@@ -106,5 +114,6 @@ export function parseOptions(argv: string[] = process.argv.slice(2)): Options | 
     sync: { users: syncUsers, groups: Math.max(1, Math.round(syncUsers / 100)), concurrency: o.syncConcurrency, memberBatch: o.memberBatch },
     databaseUrl,
     portBase: o.portBase,
+    appDir: path.resolve(o.appDir ?? process.cwd()),
   };
 }

@@ -34,13 +34,13 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
     return { ...run, status: "skipped", reason: target };
   }
   const port = options.portBase + (kind === "pglite" ? 0 : 1);
-  const server = benchServer(target, port);
+  const server = benchServer(target, port, options.appDir);
   const rss = new RssSampler(server);
   const cpu = new CpuMeter(port, localDatabasePort(target.databaseUrl));
   const timing: Timing = { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, amount: options.amount };
   const seed = async (statements: string[], people: number) => {
     const started = performance.now();
-    await withDatabase(target, (db) => runSeed(db, statements));
+    await withDatabase(target, options.appDir, (db) => runSeed(db, statements));
     run.seedSeconds[people] = (performance.now() - started) / 1000;
     log(`${label}: seeded to ${people.toLocaleString("en")} people in ${run.seedSeconds[people].toFixed(1)} s`);
   };
@@ -68,7 +68,7 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
   try {
     const people = Math.max(options.people, MIN_PEOPLE);
     const started = performance.now();
-    const { main, sync } = await withDatabase(target, async (db) => {
+    const { main, sync } = await withDatabase(target, options.appDir, async (db) => {
       const installed = { main: await installIntegration(db, "bench"), sync: await installIntegration(db, "bench-sync") };
       await runSeed(db, [seedPeopleSql(installed.main, 1, people), ...seedGroupSql(installed.main, BIG_GROUP, bigGroupMembers)]);
       return installed;

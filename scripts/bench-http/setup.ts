@@ -16,9 +16,14 @@ import { analyzeSql, type Scope } from "./seeding";
 
 export type Installed = Scope & { appKey: string; token: string };
 
-export async function withDatabase<T>(target: Target, work: (db: Db) => Promise<T>): Promise<T> {
+/**
+ * Opens the target migrated by `appDir`'s migrations, the schema of the build under load (an
+ * older commit's under --app-dir, so it is measured on its own schema), and runs `work` on it.
+ */
+export async function withDatabase<T>(target: Target, appDir: string, work: (db: Db) => Promise<T>): Promise<T> {
+  const migrations = path.join(appDir, "db", "migrations");
   // The same folder the server opens: DATA_DIR/pglite (db/client.ts), under the same lock.
-  const database = await openDatabase(target.databaseUrl ? { url: target.databaseUrl } : { dataDir: path.resolve(target.dataDir, "pglite") });
+  const database = await openDatabase(target.databaseUrl ? { url: target.databaseUrl, migrations } : { dataDir: path.resolve(target.dataDir, "pglite"), migrations });
   try {
     return await work(database.db);
   } finally {

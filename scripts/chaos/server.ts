@@ -9,7 +9,7 @@ import path from "node:path";
 import { onCleanup } from "./cleanup";
 import { sleep, withTimeout } from "./timing";
 
-const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const nextBin = (appDir: string) => path.join(appDir, "node_modules", "next", "dist", "bin", "next");
 const START_TIMEOUT_MS = 120_000;
 
 export type ServerOptions = {
@@ -21,6 +21,8 @@ export type ServerOptions = {
   logFile: string;
   /** More environment for the server (the HTTP benchmark turns its ceiling route on). */
   env?: Record<string, string>;
+  /** The checkout whose build runs (default this one): the HTTP benchmark measures other commits' builds. */
+  appDir?: string;
 };
 
 export function serverEnv(options: Pick<ServerOptions, "port" | "dataDir" | "databaseUrl" | "env">): NodeJS.ProcessEnv {
@@ -40,9 +42,9 @@ export function serverEnv(options: Pick<ServerOptions, "port" | "dataDir" | "dat
   return env;
 }
 
-export function assertBuilt(): void {
-  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-    throw new Error("no production build in .next: run `npx next build` (or `npm run build`) first");
+export function assertBuilt(appDir = process.cwd()): void {
+  if (!existsSync(path.join(appDir, ".next", "BUILD_ID"))) {
+    throw new Error(`no production build in ${path.join(appDir, ".next")}: run \`npx next build\` (or \`npm run build\`) there first`);
   }
 }
 
@@ -72,7 +74,9 @@ export class Server {
     await waitUntilPortFree(this.options.port);
     const started = performance.now();
     const log = openSync(this.options.logFile, "a");
-    const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(this.options.port), "-H", "127.0.0.1"], {
+    const appDir = this.options.appDir ?? process.cwd();
+    const child = spawn(process.execPath, [nextBin(appDir), "start", "-p", String(this.options.port), "-H", "127.0.0.1"], {
+      cwd: appDir,
       env: serverEnv(this.options),
       detached: true,
       stdio: ["ignore", log, log],
