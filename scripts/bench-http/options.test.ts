@@ -28,10 +28,16 @@ describe("the bench:http command line", () => {
     expect(parseOptions(["--app-dir", "../wc-before"])!.appDir).toBe(path.resolve("../wc-before"));
   });
 
+  it("runs the scenarios named, comma-separated", () => {
+    expect(parseOptions(["--scenario", "post-user,patch-active, sync"])!.scenarios).toEqual(["post-user", "patch-active", "sync"]);
+    expect(parseOptions([])!.scenarios).toBeUndefined();
+  });
+
   it("refuses bad input with the usage instead of guessing", () => {
     expect(() => parseOptions(["--smoke", "--large"])).toThrow(/at most one of --smoke, --quick, --large/);
     expect(() => parseOptions(["--only", "mysql"])).toThrow(/--only/);
     expect(() => parseOptions(["--scenario", "everything"])).toThrow(/--scenario/);
+    expect(() => parseOptions(["--scenario", "post-user,nothing"])).toThrow(/--scenario/);
     expect(() => parseOptions(["--connections", "0"])).toThrow(/--connections/);
     expect(() => parseOptions(["--database-url", "mysql://h/db"])).toThrow(/postgres:\/\/ URL/);
     expect(() => parseOptions(["--fast"])).toThrow(/Unknown option/);

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { scenarioNames } from "./scenarios";
 
-export const usage = `usage: npm run bench:http -- [--smoke | --quick | --large] [--only postgres|pglite] [--scenario NAME]
+export const usage = `usage: npm run bench:http -- [--smoke | --quick | --large] [--only postgres|pglite] [--scenario NAME[,NAME...]]
                            [--duration S] [--warmup S] [--connections N] [--sync-concurrency N]
                            [--sync-users N] [--member-batch N] [--database-url URL] [--app-dir DIR]
   (default)     full run: 2,000 people, lookups again at 100,000, Entra-style initial sync of
@@ -14,7 +14,7 @@ export const usage = `usage: npm run bench:http -- [--smoke | --quick | --large]
   --quick       the full set of scenarios, shorter: 5 s runs, the sync scaled down to 10,000 users
   --large       the full run, plus the lookups at 1,000,000 people (seeding takes minutes)
   --only        one database (default both; PostgreSQL is skipped when none can be had)
-  --scenario    one scenario: ${scenarioNames.join(", ")}, sync
+  --scenario    only these scenarios, comma-separated: ${scenarioNames.join(", ")}, sync
   --duration    seconds measured per scenario (default 10), after --warmup seconds (default 3)
   --connections concurrent connections of the load generator (default 16)
   --sync-concurrency   requests in flight during the initial sync (default 16)
@@ -41,7 +41,11 @@ const optionsSchema = z
     quick: z.boolean().default(false),
     large: z.boolean().default(false),
     only: z.enum(["postgres", "pglite"]).optional(),
-    scenario: z.enum([...scenarioNames, "sync"]).optional(),
+    scenario: z
+      .string()
+      .transform((list) => list.split(",").map((name) => name.trim()))
+      .pipe(z.array(z.enum([...scenarioNames, "sync"])).min(1))
+      .optional(),
     duration: z.coerce.number().int().min(1).max(600).optional(),
     warmup: z.coerce.number().int().min(0).max(120).optional(),
     connections: z.coerce.number().int().min(1).max(1000).default(16),
@@ -59,7 +63,8 @@ export type Mode = "smoke" | "quick" | "full" | "large";
 export type Options = {
   mode: Mode;
   only?: "postgres" | "pglite";
-  scenario?: string;
+  /** Only these scenarios ("sync" among them for the initial sync); all when absent. */
+  scenarios?: string[];
   connections: number;
   /** Measured seconds per scenario; in smoke mode requests are counted instead. */
   durationSeconds: number;
@@ -103,7 +108,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2)): Options | 
   return {
     mode,
     only: o.only,
-    scenario: o.scenario,
+    scenarios: o.scenario,
     connections: o.connections,
     durationSeconds: o.duration ?? (mode === "quick" ? 5 : 10),
     warmupSeconds: o.warmup ?? (mode === "quick" ? 2 : 3),

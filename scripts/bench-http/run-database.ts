@@ -15,8 +15,7 @@ import { benchServer, databaseLabels, openTarget, RssSampler, type DatabaseKind 
 import { installIntegration, runSeed, withDatabase } from "./setup";
 
 function selectedScenarios(kind: DatabaseKind, options: Options): ScenarioName[] {
-  if (options.scenario === "sync") return [];
-  if (options.scenario) return [options.scenario as ScenarioName].filter((name) => name !== "ceiling");
+  if (options.scenarios) return scenarioNames.filter((name) => name !== "ceiling" && options.scenarios!.includes(name));
   return scenarioNames.filter((name) => name !== "ceiling" && (name !== "pglite-64" || kind === "pglite"));
 }
 
@@ -88,7 +87,7 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
     await measureCeiling();
     const selected = selectedScenarios(kind, options);
     for (const name of selected) record(await measure(server.origin, buildScenario(name, context), timing, cpu));
-    if (!options.scenario || options.scenario === "sync") {
+    if (!options.scenarios || options.scenarios.includes("sync")) {
       log(`${label}: initial sync of ${options.sync.users.toLocaleString("en")} users, ${options.sync.groups.toLocaleString("en")} groups`);
       run.sync = await initialSync({ origin: server.origin, appKey: sync.appKey, token: sync.token }, options.sync);
       log(`${label} initial sync: ${run.sync.wallSeconds.toFixed(1)} s wall, unexpected ${run.sync.unexpected}`);
