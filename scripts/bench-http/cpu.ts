@@ -35,7 +35,8 @@ export function readStat(pid: number | "self"): ProcStat | undefined {
   }
 }
 
-function allStats(): ProcStat[] {
+/** Every process's stat line that could still be read. */
+export function allStats(): ProcStat[] {
   const stats: ProcStat[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

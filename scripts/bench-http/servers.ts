@@ -3,10 +3,11 @@
  * targets are the chaos harness's (same `next start`, same private PostgreSQL cluster with
  * default durability); this adds the ceiling route's switch and the server's peak RSS.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { makeTempDir, pgliteTarget, postgresTarget, type Target } from "../chaos/databases";
 import { Server } from "../chaos/server";
+import { allStats } from "./cpu";
 
 export type DatabaseKind = "postgres" | "pglite";
 export const databaseLabels: Record<DatabaseKind, string> = { postgres: "PostgreSQL", pglite: "PGlite" };
@@ -61,17 +62,7 @@ export class RssSampler {
 
 /** Every process below `root`, found through /proc/<pid>/stat's parent field. */
 export function descendants(root: number): number[] {
-  const parentOf = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after the last ")".
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // The process ended between the listing and the read.
-    }
-  }
+  const parentOf = new Map(allStats().map((stat) => [stat.pid, stat.ppid]));
   const found: number[] = [];
   const queue = [root];
   while (queue.length > 0) {
