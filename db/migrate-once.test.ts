@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -89,3 +89,32 @@ describe("a database migrated by a newer release", () => {
   });
 });
 
+
+/** This release's migrations folder cut after its first `count` migrations: an older release's. */
+function olderMigrations(count: number): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "older-migrations-"));
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  cpSync(migrationsFolder, dir, { recursive: true });
+  const journalFile = path.join(dir, "meta", "_journal.json");
+  const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: unknown[] };
+  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
+  return dir;
+}
+
+describe("a database prepared for another release (bench:http --app-dir)", () => {
+  it("is migrated by that release's folder only, and this release's later migrations still apply", async () => {
+    const target = await emptyDatabase();
+    const older = await openDatabase({ ...target, migrations: olderMigrations(known.count - 1) });
+    try {
+      expect(await appliedMigrations(older.db)).toEqual({ count: known.count - 1, distinct: known.count - 1 });
+    } finally {
+      await older.close();
+    }
+    const current = await openDatabase(target);
+    try {
+      expect(await appliedMigrations(current.db)).toEqual({ count: known.count, distinct: known.count });
+    } finally {
+      await current.close();
+    }
+  });
+});
