@@ -11,6 +11,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { env } from "@/lib/env";
 import { lockEmbeddedFolder } from "./embedded-lock";
+import { startPgliteThread } from "./pglite-thread";
 import * as schema from "./schema";
 import { assertSchemaKnown, readJournal } from "./schema-version";
 
@@ -39,11 +40,12 @@ export const pgliteExtensions = { pg_trgm };
 
 /**
  * Opens a migrated database: postgres.js when a URL is given, else PGlite in `dataDir` (in
- * memory without one). A folder is locked first; EmbeddedDatabaseHeld says another process has it.
+ * memory without one), in a worker thread when `thread` is set (db/pglite-thread.ts). A
+ * folder is locked first; EmbeddedDatabaseHeld says another process has it.
  * `migrations` is another release's folder when a script prepares a database for that release
  * (bench:http --app-dir); the app itself always uses its own.
  */
-export async function openDatabase(options: { url?: string; dataDir?: string; migrations?: string }): Promise<Database> {
+export async function openDatabase(options: { url?: string; dataDir?: string; thread?: boolean; migrations?: string }): Promise<Database> {
   const folder = options.migrations ?? migrationsFolder;
   if (options.url) {
     // A server that is down or unreachable fails a request within seconds instead of the
@@ -65,10 +67,11 @@ export async function openDatabase(options: { url?: string; dataDir?: string; mi
     }
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
-  if (!options.dataDir) return openPglite(undefined, folder, async () => {});
+  const thread = options.thread ?? false;
+  if (!options.dataDir) return openPglite(undefined, folder, thread, async () => {});
   // The lock comes before PGlite touches the folder: a second process must never open it.
   const lock = await lockEmbeddedFolder(options.dataDir);
-  return openPglite(options.dataDir, folder, lock.release).catch(async (error: unknown) => {
+  return openPglite(options.dataDir, folder, thread, lock.release).catch(async (error: unknown) => {
     await lock.release();
     throw error;
   });
@@ -130,10 +133,11 @@ function preparingStatements(sql: postgres.Sql): postgres.Sql {
   });
 }
 
-async function openPglite(dataDir: string | undefined, folder: string, release: () => Promise<void>): Promise<Database> {
-  const client = new PGlite({ dataDir, extensions: pgliteExtensions });
+async function openPglite(dataDir: string | undefined, folder: string, thread: boolean, release: () => Promise<void>): Promise<Database> {
+  const client = thread ? await startPgliteThread(dataDir) : new PGlite({ dataDir, extensions: pgliteExtensions });
   try {
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    // The thread answers every call drizzle's pglite driver makes (db/pglite-thread.ts).
+    const db = drizzlePglite(client as PGlite, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder: folder });
     await assertSchemaKnown(db, readJournal(folder));
     return { db, kind: "pglite", close: () => client.close().finally(release) };
@@ -145,12 +149,15 @@ async function openPglite(dataDir: string | undefined, folder: string, release: 
 
 const globalForDb = globalThis as unknown as { scimConsoleDb?: Promise<Database> };
 
-/** The process-wide database, opened and migrated on first use. */
+/**
+ * The process-wide database, opened and migrated on first use. PGlite runs in a worker
+ * thread: the server's thread stays free to accept and parse requests while queries run.
+ */
 export function getDatabase(): Promise<Database> {
   if (!globalForDb.scimConsoleDb) {
     const { DATABASE_URL, DATA_DIR } = env();
     globalForDb.scimConsoleDb = openDatabase(
-      DATABASE_URL ? { url: DATABASE_URL } : { dataDir: path.resolve(DATA_DIR, "pglite") },
+      DATABASE_URL ? { url: DATABASE_URL } : { dataDir: path.resolve(DATA_DIR, "pglite"), thread: true },
     ).catch((error: unknown) => {
       globalForDb.scimConsoleDb = undefined;
       throw error;
