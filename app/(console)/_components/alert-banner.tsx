@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatDateTime } from "@/components/ui/format";
 import type { ActiveAlert } from "@/lib/connection-health/list-alerts";
 
 /**
@@ -16,7 +17,10 @@ export function AlertBanner({ alerts }: { alerts: ActiveAlert[] }) {
             <Link href={`/settings/integrations/${alert.integrationId}`} className="font-medium underline underline-offset-2 hover:text-amber-950">
               {alert.integrationName}: {alert.label}
             </Link>{" "}
-            <span className="text-amber-800">{alert.detail}</span>
+            {/* The detail is as the alerts job found it then: say when, so it is not read as now. */}
+            <span className="text-amber-800">
+              Since {formatDateTime(alert.createdAt)}: {alert.detail}
+            </span>
           </li>
         ))}
       </ul>
