@@ -6,15 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isUniqueViolation } from "@/lib/errors";
 import { openDatabase, type Database } from "./client";
 import { people, tenants } from "./schema";
-import { createTestDb } from "./testing";
 
-// The production server's database: PGlite in a worker thread, in a folder, migrated through the thread.
+// The production server's database: PGlite in a worker thread, in a folder, migrated through the
+// thread; compared with PGlite opened in this thread, whichever database the project tests.
 let dir: string;
 let threaded: Database;
 let inProcess: Database;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "pglite-thread-"));
-  [threaded, inProcess] = await Promise.all([openDatabase({ dataDir: dir, thread: true }), createTestDb()]);
+  [threaded, inProcess] = await Promise.all([openDatabase({ dataDir: dir, thread: true }), openDatabase({})]);
 });
 afterAll(async () => {
   await Promise.all([threaded?.close(), inProcess?.close()]);
