@@ -58,8 +58,15 @@ export function changeEventOf(row: ChangeEventRow): ChangeEvent {
  * (pg_snapshot_xmin of the statement's own snapshot): all of those have ended, so nothing can
  * later appear below the position handed out. A long transaction delays the feed, never gaps
  * it. PGlite runs one transaction at a time, where the condition holds trivially.
+ * A position retention pruned past is refused (410) for an API reader, who must reconcile;
+ * `resume` carries on from the oldest kept event, for a reader that cannot ask anyone (webhooks).
  */
-export async function listChangeEvents(db: Db, tenantId: string, raw: z.input<typeof listChangeEventsInput>): Promise<z.output<typeof changeEventsPageSchema>> {
+export async function listChangeEvents(
+  db: Db,
+  tenantId: string,
+  raw: z.input<typeof listChangeEventsInput>,
+  options: { pastRetention: "refuse" | "resume" } = { pastRetention: "refuse" },
+): Promise<z.output<typeof changeEventsPageSchema>> {
   const { after, limit } = parseInput(listChangeEventsInput, raw);
   const settled = sql`${changeEvents.txId} < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint`;
   const rows = await db
@@ -68,7 +75,7 @@ export async function listChangeEvents(db: Db, tenantId: string, raw: z.input<ty
     .where(and(eq(changeEvents.tenantId, tenantId), settled, after ? sql`(${changeEvents.txId}, ${changeEvents.id}) > (${after.txId}::bigint, ${after.id}::bigint)` : undefined))
     .orderBy(asc(changeEvents.txId), asc(changeEvents.id))
     .limit(limit);
-  if (after) await refuseExpiredPosition(db, tenantId, after);
+  if (after && options.pastRetention === "refuse") await refuseExpiredPosition(db, tenantId, after);
   const data = rows.map(changeEventOf);
   return { data, next: data.at(-1)?.id ?? (after ? eventIdOf(after) : null) };
 }

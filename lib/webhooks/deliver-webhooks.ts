@@ -41,7 +41,8 @@ function subscribed(endpoint: WebhookEndpoint, type: string): boolean {
 async function deliverToEndpoint(db: Db, endpoint: WebhookEndpoint, options: DeliveryOptions, tally: DeliveryTally): Promise<boolean> {
   const { owner, clock } = options;
   let cursor: EventPosition = { txId: endpoint.cursorTxId, id: endpoint.cursorId };
-  const { data } = await listChangeEvents(db, endpoint.tenantId, { after: eventIdOf(cursor), limit: EVENTS_PER_TURN });
+  // An endpoint disabled for longer than retention resumes at the oldest event kept: the pruned ones are gone for every reader.
+  const { data } = await listChangeEvents(db, endpoint.tenantId, { after: eventIdOf(cursor), limit: EVENTS_PER_TURN }, { pastRetention: "resume" });
   const held = and(eq(webhookEndpoints.id, endpoint.id), eq(webhookEndpoints.leaseOwner, owner));
   for (const event of data) {
     if (options.signal?.aborted) break;

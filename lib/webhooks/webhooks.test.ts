@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, changeEvents, consoleUsers, memberships, webhookDeliveries, webhookEndpoints, type WebhookEndpoint } from "@/db/schema";
+import { auditLog, changeEventPruneMarks, changeEvents, consoleUsers, memberships, webhookDeliveries, webhookEndpoints, type WebhookEndpoint } from "@/db/schema";
 import { cliActor } from "@/lib/audit/record-audit";
 import { eventIdOf } from "@/lib/events/event-cursor";
 import { at } from "@/lib/groups/testing";
@@ -170,6 +170,22 @@ describe("webhook delivery", () => {
     await Promise.all([slow.close(), fast.close()]);
     expect(fast.accepted()).toEqual(await eventIdsSince(endpoint));
     expect(slow.accepted()).toEqual(fast.accepted());
+  });
+
+  it("resumes an endpoint whose position retention pruned past at the oldest kept event, instead of failing every run", async () => {
+    const receiver = await startWebhookReceiver();
+    const { endpoint } = await createWebhookEndpoint(h.db, h.b.tenant.id, { url: receiver.url }, cliActor);
+    await createUser("pruned@example.com", h.b.entra);
+    await createUser("kept@example.com", h.b.entra);
+    const [pruned, kept] = await eventIdsSince(endpoint);
+    // Retention removed the first event while the endpoint was disabled: its mark says so.
+    const rows = await h.db.select().from(changeEvents).where(eq(changeEvents.tenantId, h.b.tenant.id));
+    const first = rows.find((row) => eventIdOf(row) === pruned)!;
+    await h.db.delete(changeEvents).where(eq(changeEvents.id, first.id));
+    await h.db.insert(changeEventPruneMarks).values({ tenantId: h.b.tenant.id, txId: first.txId, id: first.id });
+    expect(await deliverWebhooks(h.db, options(new Date()))).toMatchObject({ failed: 0 });
+    await receiver.close();
+    expect(receiver.accepted()).toEqual([kept]);
   });
 });
 
