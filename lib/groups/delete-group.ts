@@ -13,7 +13,7 @@ import { recordMembershipEvents } from "./internal/record-membership-events";
  */
 export async function deleteGroup(db: Db, scope: IntegrationScope, id: string, ifMatch: string | null): Promise<void> {
   await db.transaction(async (tx) => {
-    const group = await findGroup(tx, scope, id, { forUpdate: true, ifMatch });
+    const group = await findGroup(tx, scope, id, { lock: "no key update", ifMatch });
     const removed = await removeMembersExcept(tx, group, []);
     await recordMembershipEvents(tx, group, "removed", removed, scope.actor);
     await deleteResourceRow(tx, groups, "group", group, { path: "displayName", value: group.displayName }, scope);

@@ -31,7 +31,7 @@ export async function patchGroup(
     throw invalidValue(`A PATCH may carry at most ${MAX_OPERATIONS} operations`);
   }
   return db.transaction(async (tx) => {
-    const before = await findGroup(tx, scope, id, { forUpdate: true, ifMatch });
+    const before = await findGroup(tx, scope, id, { lock: "no key update", ifMatch });
     const { resource: patched, externalOps } = applyPatch({ ...before.resource, id: before.id }, operations, groupSchemas, {
       external: ["members"],
     });

@@ -21,7 +21,7 @@ export async function replaceGroup(
 ): Promise<{ group: Group; ignored: string[] }> {
   const { resource, memberIds, ignored } = prepareGroup(body, "replace");
   return db.transaction(async (tx) => {
-    const before = await findGroup(tx, scope, id, { forUpdate: true, ifMatch });
+    const before = await findGroup(tx, scope, id, { lock: "no key update", ifMatch });
     const named = { ...before, displayName: resource.displayName as string };
     const membershipChanged = await applyMemberOperations(tx, scope, named, [{ kind: "replace", ids: memberIds }]);
     return { group: await commitGroupChange(tx, before, resource, scope.actor, membershipChanged), ignored };

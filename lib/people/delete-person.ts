@@ -13,7 +13,7 @@ import { guardRemoval, pauseRemovalsWhenTripped } from "./internal/mass-change-g
  */
 export async function deletePerson(db: Db, scope: IntegrationScope, id: string, ifMatch: string | null): Promise<void> {
   await db.transaction(async (tx) => {
-    const person = await findPerson(tx, scope, id, { forUpdate: true, ifMatch });
+    const person = await findPerson(tx, scope, id, { lock: "no key update", ifMatch });
     await guardRemoval(tx, scope);
     await removePersonFromGroups(tx, person, scope.actor);
     await deleteResourceRow(tx, people, "person", person, { path: "userName", value: person.userName }, scope);

@@ -29,7 +29,7 @@ export async function patchPerson(
     throw invalidValue(`A PATCH may carry at most ${MAX_OPERATIONS} operations`);
   }
   return db.transaction(async (tx) => {
-    const before = await findPerson(tx, scope, id, { forUpdate: true, ifMatch });
+    const before = await findPerson(tx, scope, id, { lock: "no key update", ifMatch });
     const patched = applyPatch({ ...before.resource, id: before.id }, operations, userSchemas).resource;
     delete patched.id;
     // An unassigned `active` reads as true (activeByDefault): removing it would quietly give a

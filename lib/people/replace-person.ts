@@ -20,7 +20,7 @@ export async function replacePerson(
   ifMatch: string | null,
 ): Promise<{ person: Person; ignored: string[] }> {
   return db.transaction(async (tx) => {
-    const before = await findPerson(tx, scope, id, { forUpdate: true, ifMatch });
+    const before = await findPerson(tx, scope, id, { lock: "no key update", ifMatch });
     const { resource, ignored } = prepareUser(body, scope.integration.settings, "replace", before.resource);
     if (actionFor(before.resource, resource) === "deactivated") await guardRemoval(tx, scope);
     return { person: await commitPersonChange(tx, before, resource, scope.actor), ignored };

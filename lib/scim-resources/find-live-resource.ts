@@ -7,14 +7,16 @@ import { notFound, ScimError } from "@/lib/scim/errors";
 import { ifMatchSatisfied } from "@/lib/scim/etag";
 import type { ResourceRow, ResourceTable } from "./resource-table";
 
-export type FindOptions = { forUpdate?: boolean; ifMatch?: string | null };
+/** The row lock a write takes as it reads (PostgreSQL's FOR ... row-level lock modes). */
+export type RowLock = "update" | "no key update" | "key share";
+export type FindOptions = { lock?: RowLock; ifMatch?: string | null };
 
 /**
  * A live User or Group of this integration, or 404: another tenant's or integration's, a
- * deleted one, and a malformed id all look the same. `forUpdate` locks the row so concurrent
- * writes to one resource apply one after the other, each bumping the version once. The lock is
- * FOR NO KEY UPDATE: it still lets a concurrent group PATCH take the KEY SHARE lock its
- * membership insert needs on a person, so a person's DELETE and a group's PATCH cannot
+ * deleted one, and a malformed id all look the same. `lock` locks the row. A write to one
+ * resource locks it FOR NO KEY UPDATE, so concurrent writes apply one after the other, each
+ * bumping the version once, while a concurrent group PATCH can still take the KEY SHARE lock
+ * its membership insert needs on a person: a person's DELETE and a group's PATCH cannot
  * deadlock on each other. RFC 7644 section 3.14: a write whose If-Match names an older
  * version is refused with 412.
  */
@@ -39,7 +41,7 @@ export async function findLiveResource<T extends ResourceTable>(
         isNull(table.deletedAt),
       ),
     );
-  const [row] = options.forUpdate ? await query.for("no key update") : await query;
+  const [row] = options.lock ? await query.for(options.lock) : await query;
   if (!row) throw notFound(`${resourceType} ${id} not found`);
   if (options.ifMatch !== undefined && !ifMatchSatisfied(options.ifMatch, row.version)) {
     throw new ScimError(412, undefined, `${resourceType} ${id} has changed (version ${row.version}); fetch it again`);

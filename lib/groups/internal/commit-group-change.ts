@@ -15,7 +15,7 @@ export function displayNameTaken(displayName: unknown) {
 /**
  * Stores a group's new resource and bumps its version ONCE for the whole request, when its
  * attributes or its membership changed; a request that changed nothing bumps nothing and
- * records nothing. The caller holds the row lock (findGroup with forUpdate).
+ * records nothing. The caller holds the row lock (findGroup with a lock).
  */
 export async function commitGroupChange(
   tx: Db,
