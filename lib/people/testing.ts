@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { people } from "@/db/schema";
 import type { ScimHarness } from "@/lib/provisioning/testing";
 import { GROUP_SCHEMA, USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
@@ -54,4 +55,43 @@ export async function tracesOf(db: Db, needles: string[]): Promise<string[]> {
     }
   }
   return found;
+}
+
+/**
+ * Runs `first` until it waits on the person's row, held meanwhile by a blocking transaction,
+ * then `second` until it waits too (or ends, if it has nothing to wait for), then lets both
+ * go: on PostgreSQL (TEST_DATABASE_URL) they queue for the row in that order. PGlite runs
+ * one transaction at a time, so there the two run one after the other in the same order.
+ */
+export async function queuedOnPerson(db: Db, personId: string, first: () => Promise<unknown>, second: () => Promise<unknown>) {
+  if (!process.env.TEST_DATABASE_URL) return [await first(), await second()];
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const blocker = db.transaction(async (tx) => {
+    await tx.select({ id: people.id }).from(people).where(eq(people.id, personId)).for("update");
+    locked();
+    await held;
+  });
+  await isLocked;
+  const a = first();
+  await waitingOnLocks(db, 1, () => false);
+  let secondEnded = false;
+  const b = second().finally(() => (secondEnded = true));
+  await waitingOnLocks(db, 2, () => secondEnded);
+  release();
+  await blocker;
+  return Promise.all([a, b]);
+}
+
+/** Returns once `count` sessions of this database wait on a lock, or once `moot` says so. */
+async function waitingOnLocks(db: Db, count: number, moot: () => boolean) {
+  while (!moot()) {
+    const result = (await db.execute(
+      sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+    )) as unknown as { n: number }[];
+    if (result[0].n >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
