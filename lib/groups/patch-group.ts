@@ -1,23 +1,32 @@
 import type { Db } from "@/db/client";
 import type { Group } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
+import { diffResources } from "@/lib/scim/diff";
 import { invalidValue } from "@/lib/scim/errors";
 import { memberOperations } from "@/lib/scim/member-ops";
-import { normalizePatchRequest } from "@/lib/scim/normalize";
+import { normalizePatchRequest, type PatchOperation } from "@/lib/scim/normalize";
 import { applyPatch } from "@/lib/scim/patch";
 import { groupSchemas } from "@/lib/scim/schemas/lookup";
 import { validateResource } from "@/lib/scim/validate";
 import { MAX_OPERATIONS } from "@/lib/scim-limits";
 import { applyMemberOperations } from "./internal/apply-member-operations";
-import { commitGroupChange } from "./internal/commit-group-change";
+import { bumpGroupVersion, commitGroupChange } from "./internal/commit-group-change";
 import { findGroup } from "./find-group";
 
 /**
  * PATCH /Groups/{id} (RFC 7644 section 3.5.2): attribute operations apply to the stored
  * resource, operations on `members` become set-based writes to the membership table, all in
- * request order inside one transaction on the locked row; the first refusal throws and
- * nothing is stored. Okta's path-less rename that repeats the group's id is accepted, and an
- * unchanged name records no rename (applyPatch).
+ * request order inside one transaction; the first refusal throws and nothing is stored.
+ * Okta's path-less rename that repeats the group's id is accepted, and an unchanged name
+ * records no rename.
+ *
+ * Adding and removing members, the PATCH identity providers send most, holds only KEY SHARE on
+ * the group (what the membership insert's foreign key takes anyway) until its last statement:
+ * every request to one group would otherwise wait for the whole transaction of the one before.
+ * The membership table's key settles concurrent adds and removes of one person, and the
+ * version bump at the end takes the write lock, finds a group soft-deleted meanwhile (404,
+ * nothing stored) and counts every change. Everything else (attributes, replacing the whole
+ * membership, If-Match) locks the group for writing first.
  */
 export async function patchGroup(
   db: Db,
@@ -31,14 +40,32 @@ export async function patchGroup(
     throw invalidValue(`A PATCH may carry at most ${MAX_OPERATIONS} operations`);
   }
   return db.transaction(async (tx) => {
+    if (ifMatch === null) {
+      const read = await findGroup(tx, scope, id, { lock: "key share" });
+      const plan = planPatch(read, operations);
+      if (!plan.attributesChanged && plan.members.every((o) => o.kind === "add" || o.kind === "remove")) {
+        const changed = await applyMemberOperations(tx, scope, read, plan.members);
+        return changed ? bumpGroupVersion(tx, scope, read) : read;
+      }
+    }
     const before = await findGroup(tx, scope, id, { lock: "no key update", ifMatch });
-    const { resource: patched, externalOps } = applyPatch({ ...before.resource, id: before.id }, operations, groupSchemas, {
-      external: ["members"],
-    });
-    delete patched.id;
-    const { resource } = validateResource(patched, groupSchemas, { mode: "replace" });
-    const named = { ...before, displayName: resource.displayName as string };
-    const membershipChanged = await applyMemberOperations(tx, scope, named, memberOperations(externalOps));
-    return commitGroupChange(tx, before, resource, scope.actor, membershipChanged);
+    const plan = planPatch(before, operations);
+    const named = { ...before, displayName: plan.resource.displayName as string };
+    const membershipChanged = await applyMemberOperations(tx, scope, named, plan.members);
+    return commitGroupChange(tx, before, plan.resource, scope.actor, membershipChanged);
   });
+}
+
+/** What the operations make of the group as read: its new resource, and its membership changes in order. */
+function planPatch(before: Group, operations: readonly PatchOperation[]) {
+  const { resource: patched, externalOps } = applyPatch({ ...before.resource, id: before.id }, operations, groupSchemas, {
+    external: ["members"],
+  });
+  delete patched.id;
+  const { resource } = validateResource(patched, groupSchemas, { mode: "replace" });
+  return {
+    resource,
+    attributesChanged: diffResources(before.resource, resource).length > 0,
+    members: memberOperations(externalOps),
+  };
 }
