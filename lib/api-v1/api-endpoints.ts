@@ -81,7 +81,7 @@ export const apiEndpoints: ApiEndpoint[] = [
   {
     path: "/api/v1/roles/{id}/members",
     summary: "List a role's members",
-    description: `The role's members, as people. ${paging} An unknown role, another tenant's or a malformed id answers 404.`,
+    description: `The role's members, as people, each with the time they joined (\`joinedAt\`). ${paging} An unknown role, another tenant's or a malformed id answers 404.`,
     pathParams: { id: pathIdSchema },
     query: listApiRoleMembersInput,
     response: apiRoleMembersPageSchema,

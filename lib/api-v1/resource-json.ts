@@ -25,7 +25,7 @@ export function roleJson(alias: string): SQL {
 }
 
 /** A timestamp as PostgreSQL writes one into JSON: ISO 8601 with an offset. */
-const timestamp = z.iso.datetime({ offset: true });
+export const timestamp = z.iso.datetime({ offset: true });
 const integrationId = z.guid().nullable().describe("The integration (identity provider) that manages it; null once that integration is removed");
 
 export const apiPersonSchema = z

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { groupMembers } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { callApi } from "@/lib/api-v1/testing";
 import { cliActor } from "@/lib/audit/record-audit";
@@ -85,6 +87,20 @@ describe("GET /api/v1/roles/{id}/members", () => {
     const ids = [...first.body.data, ...rest].map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(members.slice(0, 2)));
+  });
+
+  it("says when each member joined: the membership's own time, later for a later joiner", async () => {
+    const [joiner] = await provisionUsers(h, h.a.entra, 1, "late");
+    const role = await provisionGroup(h, h.a.entra, "Joined at", members.slice(0, 1));
+    expect((await h.scim("PATCH", at(h.a.entra, `Groups/${role}`), { body: patchBody({ op: "add", path: "members", value: [{ value: joiner }] }) })).status).toBe(204);
+    const stored = await h.db
+      .select({ personId: groupMembers.personId, createdAt: groupMembers.createdAt })
+      .from(groupMembers)
+      .where(eq(groupMembers.groupId, role));
+    const joined = new Map(stored.map((row) => [row.personId, row.createdAt.getTime()]));
+    const listed = (await roleMembers(role)).body.data as { id: string; joinedAt: string }[];
+    expect(listed.map((m) => [m.id, Date.parse(m.joinedAt)]).sort()).toEqual([...joined.entries()].sort());
+    expect(joined.get(joiner)!).toBeGreaterThanOrEqual(joined.get(members[0])!);
   });
 
   it("answers an empty page for a deleted role", async () => {
