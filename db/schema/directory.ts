@@ -90,6 +90,10 @@ export const people = pgTable(
     index("people_tenant_region_idx").on(t.tenantId, t.region),
     // /api/v1/people pages in id order (lib/people/list-api-people.ts): a page reads only its rows.
     index("people_tenant_id_idx").on(t.tenantId, t.id),
+    // The status filters of the API and the console: inactive and deleted people are few, so a
+    // partial index of each finds them without reading every active person.
+    index("people_tenant_inactive_idx").on(t.tenantId, t.id).where(sql`not ${t.active} and ${t.deletedAt} is null and ${t.purgedAt} is null`),
+    index("people_tenant_deleted_idx").on(t.tenantId, t.id).where(sql`${t.deletedAt} is not null and ${t.purgedAt} is null`),
   ],
 );
 export type Person = typeof people.$inferSelect;

@@ -50,3 +50,23 @@ describe("the People search index", () => {
     expect((await searchPeople(h.db, h.b.tenant.id, { search: "e4242", limit: 50, offset: 0 })).total).toBe(0);
   });
 });
+
+describe("the status filters", () => {
+  it("find the few inactive and deleted people from their partial indexes, and exactly them", async () => {
+    const seeded = await h.db.select({ id: people.id }).from(people).where(sql`${people.userName} like '%@index.test'`).orderBy(asc(people.id));
+    const inactive = seeded.slice(100, 120).map((p) => p.id);
+    const deleted = seeded.slice(200, 215).map((p) => p.id);
+    await h.db.execute(sql`update people set active = false, deactivated_at = now() where id = any(${`{${inactive.join(",")}}`}::uuid[])`);
+    await h.db.execute(sql`update people set deleted_at = now() where id = any(${`{${deleted.join(",")}}`}::uuid[])`);
+    await h.db.execute(sql`analyze people`);
+    const page = (status: "active" | "inactive" | "deleted") =>
+      h.db.select({ id: people.id }).from(people).where(peopleMatching(h.a.tenant.id, { status })).orderBy(asc(people.id)).limit(101);
+
+    expect(await plan(h.db, page("inactive"))).toContain("people_tenant_inactive_idx");
+    expect(await plan(h.db, page("deleted"))).toContain("people_tenant_deleted_idx");
+    expect((await page("inactive")).map((p) => p.id)).toEqual(inactive);
+    expect((await page("deleted")).map((p) => p.id)).toEqual(deleted);
+    const active = await h.db.select({ id: people.id }).from(people).where(peopleMatching(h.a.tenant.id, { status: "active" }));
+    expect(active).toHaveLength(PEOPLE - inactive.length - deleted.length);
+  });
+});

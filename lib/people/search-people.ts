@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, like, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupMembers, integrations, people } from "@/db/schema";
 import { cappedPagedQuery, COUNT_CAP, type CappedPage } from "@/lib/paged-query";
@@ -50,11 +50,26 @@ const sortExpressions: Record<PeopleSortKey, SQL> = {
   updatedAt: sql`${people.updatedAt}`,
 };
 
-/** Purged people are never listed: nothing about them is left to show but their tombstone page. */
+/**
+ * Purged people are never listed: nothing about them is left to show but their tombstone
+ * page. Each status is personStatusSql's rule written as plain column tests, so the partial
+ * indexes of the few inactive and deleted people answer those filters.
+ */
 function statusCondition(status: PeopleQuery["status"]): SQL | undefined {
-  if (status === "all") return isNull(people.purgedAt);
-  if (status === undefined || status === "current") return and(isNull(people.deletedAt), isNull(people.purgedAt));
-  return and(isNull(people.purgedAt), sql`${personStatusSql} = ${status}`);
+  const live = and(isNull(people.deletedAt), isNull(people.purgedAt));
+  switch (status) {
+    case "all":
+      return isNull(people.purgedAt);
+    case undefined:
+    case "current":
+      return live;
+    case "active":
+      return and(sql`${people.active}`, live);
+    case "inactive":
+      return and(sql`not ${people.active}`, live);
+    case "deleted":
+      return and(isNotNull(people.deletedAt), isNull(people.purgedAt));
+  }
 }
 
 export type PeopleFilter = Pick<PeopleQuery, "search" | "status" | "integrationId" | "roleId" | "department" | "region">;

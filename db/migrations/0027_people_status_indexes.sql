@@ -1,0 +1,2 @@
+CREATE INDEX "people_tenant_inactive_idx" ON "people" USING btree ("tenant_id","id") WHERE not "people"."active" and "people"."deleted_at" is null and "people"."purged_at" is null;--> statement-breakpoint
+CREATE INDEX "people_tenant_deleted_idx" ON "people" USING btree ("tenant_id","id") WHERE "people"."deleted_at" is not null and "people"."purged_at" is null;
