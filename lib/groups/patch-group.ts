@@ -26,7 +26,10 @@ import { findGroup } from "./find-group";
  * The membership table's key settles concurrent adds and removes of one person, and the
  * version bump at the end takes the write lock, finds a group soft-deleted meanwhile (404,
  * nothing stored) and counts every change. Everything else (attributes, replacing the whole
- * membership, If-Match) locks the group for writing first.
+ * membership, If-Match) locks the group FOR UPDATE first, which waits for member-only PATCHes
+ * under way: with FOR NO KEY UPDATE it could reach a membership row one of them wrote while
+ * that one waits to bump, a deadlock. The plan is read unlocked, so such a write never holds
+ * KEY SHARE while it waits for FOR UPDATE (two of them would each wait for the other).
  */
 export async function patchGroup(
   db: Db,
@@ -41,14 +44,14 @@ export async function patchGroup(
   }
   return db.transaction(async (tx) => {
     if (ifMatch === null) {
-      const read = await findGroup(tx, scope, id, { lock: "key share" });
-      const plan = planPatch(read, operations);
+      const plan = planPatch(await findGroup(tx, scope, id), operations);
       if (!plan.attributesChanged && plan.members.every((o) => o.kind === "add" || o.kind === "remove")) {
+        const read = await findGroup(tx, scope, id, { lock: "key share" });
         const changed = await applyMemberOperations(tx, scope, read, plan.members);
         return changed ? bumpGroupVersion(tx, scope, read) : read;
       }
     }
-    const before = await findGroup(tx, scope, id, { lock: "no key update", ifMatch });
+    const before = await findGroup(tx, scope, id, { lock: "update", ifMatch });
     const plan = planPatch(before, operations);
     const named = { ...before, displayName: plan.resource.displayName as string };
     const membershipChanged = await applyMemberOperations(tx, scope, named, plan.members);
