@@ -33,6 +33,22 @@ async function memberEventCount(groupId: string, type: "role.member_added" | "ro
   return count;
 }
 
+/**
+ * Some races call the services directly: the request handler runs a transaction PostgreSQL
+ * aborted to break a deadlock again (retry-on-conflict.ts), which would hide the deadlock.
+ */
+const scopeOf = (installed: Installed): IntegrationScope => ({
+  tenantId: installed.integration.tenantId,
+  integration: installed.integration,
+  actor: { type: "integration", id: installed.integration.id, label: installed.integration.name },
+  baseUrl: `http://localhost:3000/api/scim/v2/${installed.integration.appKey}`,
+});
+const settled = (work: Promise<unknown>) =>
+  work.then(
+    () => "committed",
+    (error) => (isRetryableConflict(error) ? "aborted" : Promise.reject(error)),
+  );
+
 describe("member-only PATCHes racing on one group", () => {
   it("record one addition when several requests add the same person at once", async () => {
     const [person] = await provisionUsers(h, h.a.entra, 1, "same");
@@ -59,6 +75,22 @@ describe("member-only PATCHes racing on one group", () => {
     expect(group.body.displayName).toBe("After rename");
     expect(await memberIdsOf(h, h.a.okta, id)).toEqual([...users].sort());
     expect(group.headers.get("etag")).toBe('W/"6"');
+  });
+
+  it("both commit when two add the same two people in opposite operation order", async () => {
+    const scope = scopeOf(h.a.entra);
+    const addOne = (id: string) => ({ op: "add", path: "members", value: [{ value: id }] });
+    for (let round = 0; round < 6; round++) {
+      const [x, y] = await provisionUsers(h, h.a.entra, 2, `order-${round}`);
+      const id = await provisionGroup(h, h.a.entra, `Order ${round} ${x}`);
+      const outcomes = await Promise.all([
+        settled(patchGroup(h.db, scope, id, patchBody(addOne(x), addOne(y)), null)),
+        settled(patchGroup(h.db, scope, id, patchBody(addOne(y), addOne(x)), null)),
+      ]);
+      expect(outcomes).toEqual(["committed", "committed"]);
+      expect(await memberIdsOf(h, h.a.entra, id)).toEqual([x, y].sort());
+      expect(await actionsOf(h.db, x, "person")).toEqual(["created", "joined_role"]);
+    }
   });
 });
 
@@ -108,22 +140,9 @@ describe.each(["soft", "hard"] as const)("a group's %s DELETE racing member PATC
  * A write that locks the group first (PUT, a whole-membership replace, a rename) and then
  * writes membership rows must never meet a member-only PATCH that already wrote one of those
  * rows and now waits for the group's lock to bump the version: each would wait for the other,
- * and PostgreSQL aborts one of them after deadlock_timeout. The services are called directly
- * because the request handler runs an aborted one again (retry-on-conflict.ts), which hides it.
+ * and PostgreSQL aborts one of them after deadlock_timeout.
  */
 describe("a member-only PATCH racing a write that locks the group first", () => {
-  const scopeOf = (installed: Installed): IntegrationScope => ({
-    tenantId: installed.integration.tenantId,
-    integration: installed.integration,
-    actor: { type: "integration", id: installed.integration.id, label: installed.integration.name },
-    baseUrl: `http://localhost:3000/api/scim/v2/${installed.integration.appKey}`,
-  });
-  const settled = (work: Promise<unknown>) =>
-    work.then(
-      () => "committed",
-      (error) => (isRetryableConflict(error) ? "aborted" : Promise.reject(error)),
-    );
-
   /**
    * `lockedWrite` locks the group, then waits on `held`'s row (locked meanwhile); `memberOnly`
    * then writes its membership row and waits for the group's lock to bump the version; once
