@@ -20,10 +20,12 @@ import { findGroup } from "./find-group";
  * Okta's path-less rename that repeats the group's id is accepted, and an unchanged name
  * records no rename.
  *
- * Adding and removing members, the PATCH identity providers send most, holds only KEY SHARE on
- * the group (what the membership insert's foreign key takes anyway) until its last statement:
- * every request to one group would otherwise wait for the whole transaction of the one before.
- * The membership table's key settles concurrent adds and removes of one person, and the
+ * One operation adding or removing members, the PATCH identity providers send most, holds only
+ * KEY SHARE on the group (what the membership insert's foreign key takes anyway) until its last
+ * statement: every request to one group would otherwise wait for the whole transaction of the
+ * one before. The membership table's key settles concurrent adds and removes of one person
+ * (with several operations, two requests could take two people's rows in opposite orders and
+ * deadlock on that key, so they lock the group first), and the
  * version bump at the end takes the write lock, finds a group soft-deleted meanwhile (404,
  * nothing stored) and counts every change. Everything else (attributes, replacing the whole
  * membership, If-Match) locks the group FOR UPDATE first, which waits for member-only PATCHes
@@ -45,7 +47,7 @@ export async function patchGroup(
   return db.transaction(async (tx) => {
     if (ifMatch === null) {
       const plan = planPatch(await findGroup(tx, scope, id), operations);
-      if (!plan.attributesChanged && plan.members.every((o) => o.kind === "add" || o.kind === "remove")) {
+      if (!plan.attributesChanged && plan.members.length === 1 && (plan.members[0].kind === "add" || plan.members[0].kind === "remove")) {
         const read = await findGroup(tx, scope, id, { lock: "key share" });
         const changed = await applyMemberOperations(tx, scope, read, plan.members);
         return changed ? bumpGroupVersion(tx, scope, read) : read;
