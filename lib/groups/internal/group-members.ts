@@ -36,7 +36,10 @@ export async function addMembers(tx: Db, group: MembershipTarget, ids: readonly 
             isNull(people.deletedAt),
             inIdList(people.id, candidates),
           ),
-        ),
+        )
+        // Rows are taken in id order whatever the plan, so two requests adding some of the
+        // same people never each hold one row the other waits for.
+        .orderBy(people.id),
     )
     .onConflictDoNothing()
     .returning({ personId: groupMembers.personId });
