@@ -18,8 +18,8 @@ export type FindOptions = { lock?: RowLock; ifMatch?: string | null };
  * bumping the version once, while a concurrent group PATCH can still take the KEY SHARE lock
  * its membership insert needs on a person: a person's DELETE and a group's PATCH cannot
  * deadlock on each other. Groups differ: a member-only PATCH locks FOR KEY SHARE and every
- * other write to a group FOR UPDATE, which waits for those PATCHes (see patchGroup). RFC 7644 section 3.14: a write whose If-Match names an older
- * version is refused with 412.
+ * other write to a group FOR UPDATE, which waits for those PATCHes (see patchGroup).
+ * RFC 7644 section 3.14: a write whose If-Match names an older version is refused with 412.
  */
 export async function findLiveResource<T extends ResourceTable>(
   db: Db,
