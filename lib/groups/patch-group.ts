@@ -20,17 +20,18 @@ import { findGroup } from "./find-group";
  * Okta's path-less rename that repeats the group's id is accepted, and an unchanged name
  * records no rename.
  *
- * One operation adding or removing members, the PATCH identity providers send most, holds only
- * KEY SHARE on the group (what the membership insert's foreign key takes anyway) until its last
- * statement: every request to one group would otherwise wait for the whole transaction of the
- * one before. The membership table's key settles concurrent adds and removes of one person
- * (with several operations, two requests could take two people's rows in opposite orders and
- * deadlock on that key, so they lock the group first), and the
- * version bump at the end takes the write lock, finds a group soft-deleted meanwhile (404,
- * nothing stored) and counts every change. Everything else (attributes, replacing the whole
- * membership, If-Match) locks the group FOR UPDATE first, which waits for member-only PATCHes
- * under way: with FOR NO KEY UPDATE it could reach a membership row one of them wrote while
- * that one waits to bump, a deadlock. The plan is read unlocked, so such a write never holds
+ * One operation adding or removing members, the PATCH identity providers send most, holds
+ * only KEY SHARE on the group (the lock its membership insert's foreign key takes anyway)
+ * until its last statement; otherwise every request to one group would wait for the whole
+ * transaction of the one before. The membership table's key settles concurrent adds and
+ * removes of one person, and the version bump at the end takes the write lock, counts every
+ * change, and finds a group soft-deleted meanwhile (404, nothing stored).
+ *
+ * Every other PATCH (attributes, several operations, a whole-membership replace, If-Match)
+ * locks the group FOR UPDATE first, which waits for those PATCHes under way. A weaker lock
+ * would let it reach a membership row one of them wrote while that one waits to bump: a
+ * deadlock. Several operations could likewise take two people's rows in opposite orders.
+ * Which kind a PATCH is gets decided on an unlocked read, so a locking write never holds
  * KEY SHARE while it waits for FOR UPDATE (two of them would each wait for the other).
  */
 export async function patchGroup(

@@ -52,8 +52,8 @@ export async function commitGroupChange(
 }
 
 /**
- * Bumps the version of a group whose membership changed and that was read without a lock,
- * as the last statement before commit: the row lock is held only from here to the commit,
+ * Bumps the version of a group whose membership changed and that was read without the
+ * write lock (patchGroup's one-operation path), as the last statement before commit: the row lock is held only from here to the commit,
  * the bump counts from the latest version (a concurrent write's bump is not lost), and a
  * group deleted since it was read is a 404 that rolls the membership changes back.
  */
