@@ -8,6 +8,12 @@ import { PATCH_OP } from "@/lib/scim/schemas/urns";
 
 export const patchBody = (...Operations: unknown[]) => ({ schemas: [PATCH_OP], Operations });
 
+/** A PATCH adding these people, as Entra sends it: one operation with a value array. */
+export const addMembersBody = (ids: string[]) => patchBody({ op: "add", path: "members", value: ids.map((value) => ({ value })) });
+
+/** A PATCH removing one member, as Okta sends it: a members filter on the value. */
+export const removeMemberBody = (id: string) => patchBody({ op: "remove", path: `members[value eq "${id}"]` });
+
 /** The path of an integration's resource: `${appKey}/Groups/...`. */
 export const at = (installed: Installed, rest: string) => `${installed.integration.appKey}/${rest}`;
 

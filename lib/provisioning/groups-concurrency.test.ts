@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeEvents, groupMembers } from "@/db/schema";
-import { actionsOf, at, memberIdsOf, patchBody, provisionGroup, provisionUsers, versionOf } from "@/lib/groups/testing";
+import { actionsOf, addMembersBody, at, memberIdsOf, patchBody, provisionGroup, provisionUsers, removeMemberBody, versionOf } from "@/lib/groups/testing";
 import { queuedOnPerson } from "@/lib/people/testing";
 import { createScimHarness, type Installed, type ScimHarness } from "./testing";
 
@@ -17,9 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const add = (ids: string[]) => patchBody({ op: "add", path: "members", value: ids.map((value) => ({ value })) });
-const remove = (id: string) => patchBody({ op: "remove", path: `members[value eq "${id}"]` });
-
 async function memberEventCount(groupId: string, type: "role.member_added" | "role.member_removed"): Promise<number> {
   const [{ count }] = await h.db
     .select({ count: sql<number>`count(*)::int` })
@@ -32,7 +29,7 @@ describe("member-only PATCHes racing on one group", () => {
   it("record one addition when several requests add the same person at once", async () => {
     const [person] = await provisionUsers(h, h.a.entra, 1, "same");
     const id = await provisionGroup(h, h.a.entra, "Same person");
-    const results = await Promise.all(Array.from({ length: 6 }, () => h.scim("PATCH", at(h.a.entra, `Groups/${id}`), { body: add([person]) })));
+    const results = await Promise.all(Array.from({ length: 6 }, () => h.scim("PATCH", at(h.a.entra, `Groups/${id}`), { body: addMembersBody([person]) })));
     expect(results.map((r) => r.status)).toEqual([204, 204, 204, 204, 204, 204]);
     expect(await memberIdsOf(h, h.a.entra, id)).toEqual([person]);
     expect(await actionsOf(h.db, id)).toEqual(["created", "member_added"]);
@@ -46,7 +43,7 @@ describe("member-only PATCHes racing on one group", () => {
     const users = await provisionUsers(h, h.a.okta, 4, "rename");
     const id = await provisionGroup(h, h.a.okta, "Before rename");
     const results = await Promise.all([
-      ...users.map((user) => h.scim("PATCH", at(h.a.okta, `Groups/${id}`), { body: add([user]) })),
+      ...users.map((user) => h.scim("PATCH", at(h.a.okta, `Groups/${id}`), { body: addMembersBody([user]) })),
       h.scim("PATCH", at(h.a.okta, `Groups/${id}`), { body: patchBody({ op: "replace", path: "displayName", value: "After rename" }) }),
     ]);
     expect(results.map((r) => r.status)).toEqual([204, 204, 204, 204, 204]);
@@ -71,7 +68,7 @@ describe.each(["soft", "hard"] as const)("a group's %s DELETE racing member PATC
     const [addition, deleted] = (await queuedOnPerson(
       h.db,
       person,
-      () => h.scim("PATCH", at(installed, `Groups/${id}`), { as: installed, body: add([person]) }),
+      () => h.scim("PATCH", at(installed, `Groups/${id}`), { as: installed, body: addMembersBody([person]) }),
       () => h.scim("DELETE", at(installed, `Groups/${id}`), { as: installed }),
     )) as { status: number }[];
     expect([addition.status, deleted.status]).toEqual([204, 204]);
@@ -85,8 +82,8 @@ describe.each(["soft", "hard"] as const)("a group's %s DELETE racing member PATC
       const id = await provisionGroup(h, installed, `Doomed ${deleteMode} ${round}`, [kept]);
       const [deleted, addition, removal] = await Promise.all([
         h.scim("DELETE", at(installed, `Groups/${id}`), { as: installed }),
-        h.scim("PATCH", at(installed, `Groups/${id}`), { as: installed, body: add([added]) }),
-        h.scim("PATCH", at(installed, `Groups/${id}`), { as: installed, body: remove(kept) }),
+        h.scim("PATCH", at(installed, `Groups/${id}`), { as: installed, body: addMembersBody([added]) }),
+        h.scim("PATCH", at(installed, `Groups/${id}`), { as: installed, body: removeMemberBody(kept) }),
       ]);
       expect(deleted.status).toBe(204);
       // Each PATCH ran before the DELETE or found the group gone.

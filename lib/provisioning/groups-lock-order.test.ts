@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { patchGroup } from "@/lib/groups/patch-group";
 import { replaceGroup } from "@/lib/groups/replace-group";
-import { actionsOf, memberIdsOf, patchBody, provisionGroup, provisionUsers, versionOf } from "@/lib/groups/testing";
+import { actionsOf, addMembersBody, memberIdsOf, patchBody, provisionGroup, provisionUsers, removeMemberBody, versionOf } from "@/lib/groups/testing";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { queuedOnPerson } from "@/lib/people/testing";
 import { GROUP_SCHEMA } from "@/lib/scim/schemas/urns";
@@ -19,9 +19,6 @@ beforeAll(async () => {
   h = await createScimHarness();
 });
 afterAll(() => h?.close());
-
-const add = (ids: string[]) => patchBody({ op: "add", path: "members", value: ids.map((value) => ({ value })) });
-const remove = (id: string) => patchBody({ op: "remove", path: `members[value eq "${id}"]` });
 
 /**
  * Some races call the services directly: the request handler runs a transaction PostgreSQL
@@ -82,7 +79,7 @@ describe("a member-only PATCH racing a write that locks the group first", () => 
     const outcomes = await race(
       held,
       () => replaceGroup(h.db, scope, id, put, null),
-      () => patchGroup(h.db, scope, id, add([raced]), null),
+      () => patchGroup(h.db, scope, id, addMembersBody([raced]), null),
     );
     expect(outcomes).toEqual(["committed", "committed"]);
     expect(await memberIdsOf(h, h.a.entra, id)).toEqual([raced, held].sort());
@@ -98,7 +95,7 @@ describe("a member-only PATCH racing a write that locks the group first", () => 
     const outcomes = await race(
       held,
       () => patchGroup(h.db, scope, id, replaceAll, null),
-      () => patchGroup(h.db, scope, id, remove(raced), null),
+      () => patchGroup(h.db, scope, id, removeMemberBody(raced), null),
     );
     expect(outcomes).toEqual(["committed", "committed"]);
     expect(await memberIdsOf(h, h.a.entra, id)).toEqual([held]);
@@ -117,7 +114,7 @@ describe("a member-only PATCH racing a write that locks the group first", () => 
     const outcomes = await race(
       held,
       () => patchGroup(h.db, scope, id, renameAndAdd, null),
-      () => patchGroup(h.db, scope, id, add([raced]), null),
+      () => patchGroup(h.db, scope, id, addMembersBody([raced]), null),
     );
     expect(outcomes).toEqual(["committed", "committed"]);
     expect(await memberIdsOf(h, h.a.okta, id)).toEqual([raced, held].sort());
