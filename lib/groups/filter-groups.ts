@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { groups, type Group } from "@/db/schema";
+import { groups } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import type { ListQuery } from "@/lib/scim/list-response";
 import { filterResources, type ResourceListing } from "@/lib/scim-resources/filter-resources";
+import type { ScimRow } from "@/lib/scim-resources/resource-table";
 import { groupFilterColumns } from "./internal/group-filter-columns";
 
 const groupListing: ResourceListing = {
@@ -24,6 +25,6 @@ const groupListing: ResourceListing = {
  * filterResources); `members[value eq "U"]` is an EXISTS on the membership table. Members
  * are not loaded here.
  */
-export function filterGroups(db: Db, scope: IntegrationScope, query: ListQuery): Promise<{ totalResults: number; rows: Group[] }> {
+export function filterGroups(db: Db, scope: IntegrationScope, query: ListQuery): Promise<{ totalResults: number; rows: ScimRow[] }> {
   return filterResources(db, groups, groupListing, scope, query);
 }

@@ -1,4 +1,4 @@
-import type { Group } from "@/db/schema";
+import type { ScimRow } from "@/lib/scim-resources/resource-table";
 import { etagFor } from "@/lib/scim/etag";
 import { projectAttributes, returnsAttribute, type ProjectionOptions } from "@/lib/scim/projection";
 import { groupSchemas } from "@/lib/scim/schemas/lookup";
@@ -15,7 +15,7 @@ export type MemberBuilder = (personId: string, display: string) => ScimMember;
  * once in memory. An empty membership is omitted, as unassigned (RFC 7643 section 2.5).
  */
 export function toScimGroup(
-  group: Group,
+  group: ScimRow,
   baseUrl: string,
   projection: ProjectionOptions,
   members?: ScimMember[],

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
-import type { Group } from "@/db/schema";
 import type { ProjectionOptions } from "@/lib/scim/projection";
+import type { ScimRow } from "@/lib/scim-resources/resource-table";
 import { memberPagesOfGroup } from "./members-of-groups";
 import { toScimGroup, type MemberBuilder } from "./scim-group";
 
@@ -14,12 +14,13 @@ const json = (members: object[]) => members.map((m) => JSON.stringify(m)).join("
  */
 export async function* streamScimGroup(
   db: Db,
-  group: Group,
+  tenantId: string,
+  group: ScimRow,
   baseUrl: string,
   projection: ProjectionOptions,
   build: MemberBuilder,
 ): AsyncGenerator<string> {
-  const pages = memberPagesOfGroup(db, group.tenantId, group.id, build);
+  const pages = memberPagesOfGroup(db, tenantId, group.id, build);
   const first = await pages.next();
   const resource = toScimGroup(group, baseUrl, projection);
   if (first.done) {

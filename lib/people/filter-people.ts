@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { people, type Person } from "@/db/schema";
+import { people } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import type { ListQuery } from "@/lib/scim/list-response";
 import { filterResources, type ResourceListing } from "@/lib/scim-resources/filter-resources";
+import type { ScimRow } from "@/lib/scim-resources/resource-table";
 import { userFilterColumns } from "./internal/user-filter-columns";
 
 const userListing: ResourceListing = {
@@ -25,6 +26,6 @@ const userListing: ResourceListing = {
 };
 
 /** GET /Users: one page of the integration's live people matching the SCIM filter (see filterResources). */
-export function filterPeople(db: Db, scope: IntegrationScope, query: ListQuery): Promise<{ totalResults: number; rows: Person[] }> {
+export function filterPeople(db: Db, scope: IntegrationScope, query: ListQuery): Promise<{ totalResults: number; rows: ScimRow[] }> {
   return filterResources(db, people, userListing, scope, query);
 }

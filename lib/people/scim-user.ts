@@ -1,11 +1,11 @@
-import type { Person } from "@/db/schema";
 import { etagFor } from "@/lib/scim/etag";
 import { USER_SCHEMA } from "@/lib/scim/schemas/urns";
+import type { ScimRow } from "@/lib/scim-resources/resource-table";
 
 export type GroupRef = { value: string; display: string };
 
 /** A person as SCIM returns it: the stored resource plus id, meta and the read-only groups. */
-export function toScimUser(person: Person, baseUrl: string, groups?: GroupRef[]): Record<string, unknown> {
+export function toScimUser(person: ScimRow, baseUrl: string, groups?: GroupRef[]): Record<string, unknown> {
   const { schemas, ...attributes } = person.resource as { schemas?: string[] } & Record<string, unknown>;
   return {
     schemas: schemas?.length ? schemas : [USER_SCHEMA],

@@ -1,4 +1,3 @@
-import type { Group } from "@/db/schema";
 import { createGroup } from "@/lib/groups/create-group";
 import { deleteGroup } from "@/lib/groups/delete-group";
 import { findGroup } from "@/lib/groups/find-group";
@@ -8,13 +7,14 @@ import { patchGroup } from "@/lib/groups/patch-group";
 import { replaceGroup } from "@/lib/groups/replace-group";
 import { memberBuilder, toScimGroup } from "@/lib/groups/scim-group";
 import { streamScimGroup } from "@/lib/groups/stream-scim-group";
+import type { ScimRow } from "@/lib/scim-resources/resource-table";
 import { resourceEndpoint, type ResourceType } from "./resource-endpoint";
 
 /**
  * /Groups. Members are read only when the response returns them (`excludedAttributes=members`
  * reads none): paged out of the table for one group, in one query for a whole list page.
  */
-export const groupResource: ResourceType<Group> = {
+export const groupResource: ResourceType<ScimRow> = {
   path: "Groups",
   async render(context, rows, projection) {
     const build = memberBuilder(context.baseUrl, projection);
@@ -34,7 +34,7 @@ export const groupResource: ResourceType<Group> = {
   find: (context, id) => findGroup(context.db, context, id),
   stream(context, row, projection) {
     const build = memberBuilder(context.baseUrl, projection);
-    return build ? streamScimGroup(context.db, row, context.baseUrl, projection, build) : undefined;
+    return build ? streamScimGroup(context.db, context.tenantId, row, context.baseUrl, projection, build) : undefined;
   },
   async replace(context, id, body, ifMatch) {
     const { group, ignored } = await replaceGroup(context.db, context, id, body, ifMatch);

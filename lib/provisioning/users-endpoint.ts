@@ -1,4 +1,3 @@
-import type { Person } from "@/db/schema";
 import { createPerson } from "@/lib/people/create-person";
 import { deletePerson } from "@/lib/people/delete-person";
 import { findPerson } from "@/lib/people/find-person";
@@ -9,10 +8,11 @@ import { replacePerson } from "@/lib/people/replace-person";
 import { toScimUser } from "@/lib/people/scim-user";
 import { projectAttributes, returnsAttribute } from "@/lib/scim/projection";
 import { userSchemas } from "@/lib/scim/schemas/lookup";
+import type { ScimRow } from "@/lib/scim-resources/resource-table";
 import { resourceEndpoint, type ResourceType } from "./resource-endpoint";
 
 /** /Users: people as SCIM Users, their read-only `groups` loaded only when returned. */
-export const userResource: ResourceType<Person> = {
+export const userResource: ResourceType<ScimRow> = {
   path: "Users",
   async render(context, rows, projection, options) {
     // A person just created belongs to no group yet; one taken over may.

@@ -8,7 +8,7 @@ import type { FilterColumns } from "@/lib/scim/filter-columns";
 import { parseFilter } from "@/lib/scim/filter-parser";
 import { filterToSql } from "@/lib/scim/filter-sql";
 import type { ListQuery } from "@/lib/scim/list-response";
-import type { ResourceRow, ResourceTable } from "./resource-table";
+import { scimColumns, type ResourceTable, type ScimRow } from "./resource-table";
 
 /** How one resource type is filtered and sorted. */
 export type ResourceListing = {
@@ -34,15 +34,17 @@ function sortExpression(listing: ResourceListing, sortBy: string): AnyPgColumn |
 /**
  * GET /Users and GET /Groups: the integration's live resources matching the filter, one
  * page. The filter becomes SQL with bound parameters, never rows filtered in memory. Order is
- * stable (the sort key, then creation, then id) so paging never skips or repeats.
+ * stable (the sort key, then creation, then id) so paging never skips or repeats. Only the
+ * columns a rendering reads come back: a page of 100 people is otherwise 2,300 values to
+ * read and map, most of them sort and search keys no response shows.
  */
-export async function filterResources<T extends ResourceTable>(
+export async function filterResources(
   db: Db,
-  table: T,
+  table: ResourceTable,
   listing: ResourceListing,
   scope: IntegrationScope,
   query: ListQuery,
-): Promise<{ totalResults: number; rows: ResourceRow<T>[] }> {
+): Promise<{ totalResults: number; rows: ScimRow[] }> {
   const conditions = [eq(table.tenantId, scope.tenantId), eq(table.integrationId, scope.integration.id), isNull(table.deletedAt)];
   if (query.filter !== undefined && query.filter.trim() !== "") {
     conditions.push(filterToSql(parseFilter(query.filter), listing.filterColumns));
@@ -55,7 +57,7 @@ export async function filterResources<T extends ResourceTable>(
   const countAll = () => db.select({ total: sql<number>`count(*)::int` }).from(from).where(where).then(([row]) => row.total);
   if (query.count === 0) return { totalResults: await countAll(), rows: [] };
   const rows = await db
-    .select()
+    .select(scimColumns(table))
     .from(from)
     .where(where)
     .orderBy(...order, asc(table.createdAt), asc(table.id))
@@ -66,5 +68,5 @@ export async function filterResources<T extends ResourceTable>(
   // the first needs the count.
   const lastPage = rows.length < query.count && (rows.length > 0 || query.startIndex === 1);
   const total = lastPage ? query.startIndex - 1 + rows.length : await countAll();
-  return { totalResults: total, rows: rows as ResourceRow<T>[] };
+  return { totalResults: total, rows };
 }
