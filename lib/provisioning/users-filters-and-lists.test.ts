@@ -195,6 +195,18 @@ describe("count and startIndex", () => {
     expect(res.body.Resources).toHaveLength(returned);
   });
 
+  it.each([
+    ["count=2", 2],
+    ["count=10", 4],
+    ["startIndex=3&count=2", 2],
+    ["startIndex=4&count=2", 1],
+    ["startIndex=9&count=2", 0],
+  ])("counts only the filter's matches (4) on every page of a filtered list: %s", async (query, returned) => {
+    const res = await list(`filter=${encodeURIComponent('userName co "example"')}&${query}`);
+    expect(res.body.totalResults).toBe(4);
+    expect(res.body.Resources).toHaveLength(returned);
+  });
+
   it("treats startIndex below 1 as 1 and a negative count as 0", async () => {
     expect((await list("startIndex=0&count=2")).body).toMatchObject({ startIndex: 1, itemsPerPage: 2 });
     expect((await list("count=-3")).body).toMatchObject({ itemsPerPage: 0, totalResults: 5 });

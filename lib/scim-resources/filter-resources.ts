@@ -46,9 +46,8 @@ export async function filterResources(
   query: ListQuery,
 ): Promise<{ totalResults: number; rows: ScimRow[] }> {
   const conditions = [eq(table.tenantId, scope.tenantId), eq(table.integrationId, scope.integration.id), isNull(table.deletedAt)];
-  if (query.filter !== undefined && query.filter.trim() !== "") {
-    conditions.push(filterToSql(parseFilter(query.filter), listing.filterColumns));
-  }
+  const filtered = Boolean(query.filter?.trim());
+  if (query.filter?.trim()) conditions.push(filterToSql(parseFilter(query.filter), listing.filterColumns));
   const where = and(...conditions);
   const direction = query.sortOrder === "descending" ? desc : asc;
   const order = query.sortBy ? [direction(sortExpression(listing, query.sortBy))] : [];
@@ -56,17 +55,20 @@ export async function filterResources(
   const from = table as typeof people;
   const countAll = () => db.select({ total: sql<number>`count(*)::int` }).from(from).where(where).then(([row]) => row.total);
   if (query.count === 0) return { totalResults: await countAll(), rows: [] };
-  const rows = await db
-    .select(scimColumns(table))
+  // A page that is not full is the last one, and says the total itself: an identity
+  // provider's lookup by userName (a filtered first page) is then one statement. Any other
+  // page is usually full and needs the count, so the count comes with its rows, computed
+  // once by the database (an uncorrelated subquery), in one round trip rather than two.
+  const total = filtered && query.startIndex === 1 ? sql<null>`null` : sql<number>`(select count(*)::int from ${from} where ${where})`;
+  const page = await db
+    .select({ ...scimColumns(table), total })
     .from(from)
     .where(where)
     .orderBy(...order, asc(table.createdAt), asc(table.id))
     .limit(query.count)
     .offset(query.startIndex - 1);
-  // A page that is not full is the last one, and says the total itself: an identity
-  // provider's lookup by userName is then one statement. Only a full or empty page past
-  // the first needs the count.
+  const rows: ScimRow[] = page.map(({ id, resource, version, createdAt, updatedAt }) => ({ id, resource, version, createdAt, updatedAt }));
   const lastPage = rows.length < query.count && (rows.length > 0 || query.startIndex === 1);
-  const total = lastPage ? query.startIndex - 1 + rows.length : await countAll();
-  return { totalResults: total, rows };
+  const totalResults = lastPage ? query.startIndex - 1 + rows.length : (page[0]?.total ?? (await countAll()));
+  return { totalResults, rows };
 }
