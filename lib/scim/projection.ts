@@ -1,5 +1,5 @@
 import { isPlainObject } from "./json";
-import { findAttribute, findSchema, findSubAttribute, parseAttributeReference, resolveAttribute } from "./schemas/lookup";
+import { findAttribute, findExtension, findSchema, findSubAttribute, parseAttributeReference, resolveAttribute } from "./schemas/lookup";
 import type { AttributeDef, ResourceSchemas } from "./schemas/types";
 
 /**
@@ -34,7 +34,7 @@ export function projectAttributes(
       out.schemas = value;
       continue;
     }
-    const extension = schemas.extensions.find((s) => s.id.toLowerCase() === key.toLowerCase());
+    const extension = findExtension(schemas, key);
     if (extension && isPlainObject(value)) {
       const projected: Record<string, unknown> = {};
       for (const [name, item] of Object.entries(value)) {

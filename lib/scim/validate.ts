@@ -1,7 +1,7 @@
 import { invalidValue } from "./errors";
 import { isPlainObject } from "./json";
 import { parseDateTime } from "./parse-date-time";
-import { findAttribute, findSubAttribute } from "./schemas/lookup";
+import { findAttribute, findExtension, findSubAttribute } from "./schemas/lookup";
 import type { AttributeDef, ResourceSchemas, SchemaDef } from "./schemas/types";
 
 /** Longest string or reference we store; longer values are refused with invalidValue. */
@@ -42,7 +42,7 @@ export function validateResource(
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(resource)) {
     if (key === "schemas" || value === null || value === undefined) continue;
-    const extension = schemas.extensions.find((s) => s.id.toLowerCase() === key.toLowerCase());
+    const extension = findExtension(schemas, key);
     if (extension) {
       if (!isPlainObject(value)) throw invalidValue(`"${extension.id}" must be an object of extension attributes; got ${describe(value)}.`);
       const attributes = checkAttributes(value, extension, `${extension.id}:`, ignored);

@@ -21,18 +21,40 @@ export function allSchemas(schemas: ResourceSchemas): SchemaDef[] {
 }
 
 export function findSchema(schemas: ResourceSchemas, urn: string): SchemaDef | undefined {
-  const wanted = urn.toLowerCase();
-  return allSchemas(schemas).find((s) => s.id.toLowerCase() === wanted);
+  return byLowerName(schemas, () => allSchemas(schemas).map((s) => [s.id, s])).get(urn.toLowerCase());
+}
+
+/** The extension of that URN, as a resource key names it (any case), or undefined. */
+export function findExtension(schemas: ResourceSchemas, urn: string): SchemaDef | undefined {
+  return byLowerName(schemas.extensions, () => schemas.extensions.map((s) => [s.id, s])).get(urn.toLowerCase());
 }
 
 export function findAttribute(schema: SchemaDef, name: string): AttributeDef | undefined {
-  const wanted = name.toLowerCase();
-  return schema.attributes.find((a) => a.name.toLowerCase() === wanted);
+  return byLowerName(schema, () => schema.attributes.map((a) => [a.name, a])).get(name.toLowerCase());
 }
 
 export function findSubAttribute(def: AttributeDef, name: string): AttributeDef | undefined {
-  const wanted = name.toLowerCase();
-  return def.subAttributes?.find((a) => a.name.toLowerCase() === wanted);
+  const subAttributes = def.subAttributes;
+  if (!subAttributes) return undefined;
+  return byLowerName(def, () => subAttributes.map((a) => [a.name, a])).get(name.toLowerCase());
+}
+
+/**
+ * Lookups by case-insensitive name, one map per schema or attribute definition, built on
+ * first use: every attribute of every resource rendered, validated or patched is looked up,
+ * and a scan lowering each candidate's name made that a measurable share of a page of 100.
+ * Definitions are constants, never changed once built; the first of equal names wins.
+ */
+const lowerNameIndex = new WeakMap<object, Map<string, unknown>>();
+
+function byLowerName<T>(owner: object, entries: () => [string, T][]): Map<string, T> {
+  let index = lowerNameIndex.get(owner) as Map<string, T> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const [name, value] of entries()) if (!index.has(name.toLowerCase())) index.set(name.toLowerCase(), value);
+    lowerNameIndex.set(owner, index);
+  }
+  return index;
 }
 
 /**
@@ -55,7 +77,7 @@ export function resolveAttribute(
 }
 
 export function isExtension(schemas: ResourceSchemas, schemaId: string): boolean {
-  return schemas.extensions.some((s) => s.id.toLowerCase() === schemaId.toLowerCase());
+  return findExtension(schemas, schemaId) !== undefined;
 }
 
 /**
@@ -63,7 +85,7 @@ export function isExtension(schemas: ResourceSchemas, schemaId: string): boolean
  * schema (top level), the extension's URN otherwise (RFC 7643 section 3.3).
  */
 export function extensionKey(schemas: ResourceSchemas, schemaId: string): string | undefined {
-  return schemas.extensions.find((s) => s.id.toLowerCase() === schemaId.toLowerCase())?.id;
+  return findExtension(schemas, schemaId)?.id;
 }
 
 /** `name.givenName`, `emails`, `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department`. */
