@@ -4,7 +4,7 @@ import path from "node:path";
 import type { SyncResult } from "./initial-sync";
 import type { Measurement } from "./load";
 
-/** A scenario and its ratio to `ceiling`, the req/s of the ceiling measured last before it. */
+/** A scenario and its ratio to `ceiling`: the higher req/s of the ceilings measured before and after its group. */
 export type ScenarioRow = Measurement & { ratio: number; ceiling: number };
 
 export type DatabaseRun = {
@@ -12,7 +12,7 @@ export type DatabaseRun = {
   status: "ok" | "skipped" | "failed";
   reason?: string;
   ceiling?: Measurement;
-  /** The ceiling measured again before each larger size's lookups. */
+  /** The ceiling measured again after each group of scenarios and before each larger size's lookups. */
   extraCeilings?: Measurement[];
   scenarios: ScenarioRow[];
   sync?: SyncResult;
