@@ -214,6 +214,29 @@ describe("members that are not users of this integration", () => {
 });
 
 describe("a user's groups attribute", () => {
+  it("is the same in a list as on the user alone: live groups only, by name", async () => {
+    const [v0, v1] = await provisionUsers(h, h.a.entra, 2, "listed");
+    await provisionGroup(h, h.a.entra, "Listed zeta", [v0, v1]);
+    await provisionGroup(h, h.a.entra, "Listed alpha", [v0]);
+    const gone = await provisionGroup(h, h.a.entra, "Listed gone", [v0]);
+    expect((await h.scim("DELETE", at(h.a.entra, `Groups/${gone}`))).status).toBe(204);
+    const filter = encodeURIComponent('userName sw "listed-"');
+    const first = await h.scim("GET", at(h.a.entra, `Users?filter=${filter}`));
+    const second = await h.scim("GET", at(h.a.entra, `Users?filter=${filter}&startIndex=2&count=1`));
+    expect(first.body.totalResults).toBe(2);
+    expect(second.body.totalResults).toBe(2);
+    const listed = [...first.body.Resources, ...second.body.Resources];
+    for (const id of [v0, v1]) {
+      const alone = await h.scim("GET", at(h.a.entra, `Users/${id}`));
+      for (const resource of listed.filter((r: { id: string }) => r.id === id)) expect(resource.groups).toEqual(alone.body.groups);
+    }
+    const displays = (id: string) => listed.find((r: { id: string }) => r.id === id).groups.map((g: { display: string }) => g.display);
+    expect(displays(v0)).toEqual(["Listed alpha", "Listed zeta"]);
+    expect(displays(v1)).toEqual(["Listed zeta"]);
+    const without = await h.scim("GET", at(h.a.entra, `Users?filter=${filter}&excludedAttributes=groups`));
+    expect(without.body.Resources.map((r: { groups?: unknown }) => r.groups)).toEqual([undefined, undefined]);
+  });
+
   it("follows memberships written through /Groups: joins, renames and leaves", async () => {
     const [, , , u3] = entraUsers;
     const id = await provisionGroup(h, h.a.entra, "Role one", [u3]);
