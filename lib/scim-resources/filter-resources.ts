@@ -46,8 +46,8 @@ export async function filterResources(
   query: ListQuery,
 ): Promise<{ totalResults: number; rows: ScimRow[] }> {
   const conditions = [eq(table.tenantId, scope.tenantId), eq(table.integrationId, scope.integration.id), isNull(table.deletedAt)];
-  const filtered = Boolean(query.filter?.trim());
-  if (query.filter?.trim()) conditions.push(filterToSql(parseFilter(query.filter), listing.filterColumns));
+  const filter = query.filter?.trim() ? parseFilter(query.filter) : undefined;
+  if (filter) conditions.push(filterToSql(filter, listing.filterColumns));
   const where = and(...conditions);
   const direction = query.sortOrder === "descending" ? desc : asc;
   const order = query.sortBy ? [direction(sortExpression(listing, query.sortBy))] : [];
@@ -59,7 +59,7 @@ export async function filterResources(
   // provider's lookup by userName (a filtered first page) is then one statement. Any other
   // page is usually full and needs the count, so the count comes with its rows, computed
   // once by the database (an uncorrelated subquery), in one round trip rather than two.
-  const total = filtered && query.startIndex === 1 ? sql<null>`null` : sql<number>`(select count(*)::int from ${from} where ${where})`;
+  const total = filter && query.startIndex === 1 ? sql<null>`null` : sql<number>`(select count(*)::int from ${from} where ${where})`;
   const page = await db
     .select({ ...scimColumns(table), total })
     .from(from)
