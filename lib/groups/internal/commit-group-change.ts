@@ -53,9 +53,10 @@ export async function commitGroupChange(
 
 /**
  * Bumps the version of a group whose membership changed and that was read without the
- * write lock (patchGroup's one-operation path), as the last statement before commit: the row lock is held only from here to the commit,
- * the bump counts from the latest version (a concurrent write's bump is not lost), and a
- * group deleted since it was read is a 404 that rolls the membership changes back.
+ * write lock (patchGroup's one-operation path), as the last statement before commit: the
+ * row lock is held only from here to the commit, the bump counts from the latest version (a
+ * concurrent write's bump is not lost), and a group deleted since it was read is a 404 that
+ * rolls the membership changes back.
  */
 export async function bumpGroupVersion(tx: Db, scope: IntegrationScope, read: Group): Promise<Group> {
   const [updated] = await tx
