@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { people, type Person } from "@/db/schema";
 import { isUniqueViolation } from "@/lib/errors";
-import { recordEvent } from "@/lib/history/record-event";
+import { writeWithEvent } from "@/lib/history/record-event";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { diffResources } from "@/lib/scim/diff";
 import { takeOverPerson } from "./internal/take-over-person";
@@ -29,28 +29,24 @@ export async function createPerson(
   }
   try {
     const columns = personColumns(resource);
-    const person = await db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(people)
-        .values({
-          tenantId: scope.tenantId,
-          integrationId: scope.integration.id,
-          ...columns,
-          deactivatedAt: deactivatedAtAfter(null, columns.active, new Date()),
-          region: scope.integration.settings.defaultRegion || null,
-          resource,
-        })
-        .returning();
-      await recordEvent(tx, {
+    const write = db
+      .insert(people)
+      .values({
         tenantId: scope.tenantId,
-        subjectType: "person",
-        subjectId: created.id,
-        action: "created",
-        changes: diffResources(null, resource),
-        actor: scope.actor,
-      });
-      return created;
+        integrationId: scope.integration.id,
+        ...columns,
+        deactivatedAt: deactivatedAtAfter(null, columns.active, new Date()),
+        region: scope.integration.settings.defaultRegion || null,
+        resource,
+      })
+      .returning();
+    const person = await writeWithEvent(db, write, {
+      tenantId: scope.tenantId,
+      action: "created",
+      changes: diffResources(null, resource),
+      actor: scope.actor,
     });
+    if (!person) throw new Error("An INSERT of one person returned no row");
     return { person, ignored, isNew: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { events, people } from "@/db/schema";
+import { changeEvents, events, people } from "@/db/schema";
+import { commitPersonChange, PersonChangedMeanwhile } from "@/lib/people/internal/commit-person-change";
 import { createScimHarness, type ScimHarness } from "./testing";
 import { PATCH_OP, USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
@@ -121,6 +122,21 @@ describe("concurrency", () => {
     expect(after.body.emails.map((e: { value: string }) => e.value).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `m${i}@example.com`).sort());
     const [row] = await h.db.select().from(people).where(eq(people.id, made.body.id));
     expect(row.version).toBe(11);
+  });
+
+  it("stores nothing for a change read from a version that is no longer current", async () => {
+    const made = await h.scim("POST", aUsers(), { body: { schemas: [USER_SCHEMA], userName: `stale-${randomUUID()}` } });
+    const [stale] = await h.db.select().from(people).where(eq(people.id, made.body.id));
+    const patched = await h.scim("PATCH", `${aUsers()}/${made.body.id}`, {
+      body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "nickName", value: "Fresh" }] },
+    });
+    expect(patched.status).toBe(204);
+    const actor = { type: "integration" as const, id: h.a.entra.integration.id, label: "test" };
+    await expect(commitPersonChange(h.db, stale, { ...stale.resource, title: "Stale" }, actor)).rejects.toBeInstanceOf(PersonChangedMeanwhile);
+    const [row] = await h.db.select().from(people).where(eq(people.id, made.body.id));
+    expect([row.version, row.resource.nickName, row.resource.title]).toEqual([2, "Fresh", undefined]);
+    expect(await h.db.select().from(events).where(eq(events.subjectId, made.body.id))).toHaveLength(2);
+    expect(await h.db.select().from(changeEvents).where(eq(changeEvents.personId, made.body.id))).toHaveLength(2);
   });
 
   it("lets one of several concurrent writes with the same If-Match through; the rest answer 412", async () => {

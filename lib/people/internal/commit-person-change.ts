@@ -1,9 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { people, type Person } from "@/db/schema";
 import { isUniqueViolation } from "@/lib/errors";
 import type { PersonEventAction } from "@/lib/history/history-actions";
-import { recordEvent, type Actor } from "@/lib/history/record-event";
+import { writeWithEvent, type Actor } from "@/lib/history/record-event";
 import { diffResources } from "@/lib/scim/diff";
 import { uniqueness } from "@/lib/scim/errors";
 import { deactivatedAtAfter, personColumns } from "./person-columns";
@@ -19,11 +19,23 @@ export function actionFor(before: Record<string, unknown> | null, after: Record<
 }
 
 /**
- * Stores a person's new resource with its History event, or does nothing when nothing
- * changed (a no-op PUT or PATCH bumps no version and records nothing).
+ * What commitPersonChange throws when the person was written after `before` was read: only a
+ * write that read without locking the row can meet it (writeOptimistically).
+ */
+export class PersonChangedMeanwhile extends Error {
+  constructor(readonly personId: string) {
+    super(`Person ${personId} was written by another request after it was read`);
+  }
+}
+
+/**
+ * Stores a person's new resource with its History event in one statement (writeWithEvent),
+ * or does nothing when nothing changed (a no-op PUT or PATCH bumps no version and records
+ * nothing). The row is written only if it still has `before`'s version: every write to a
+ * person bumps it, so a row written since is left alone and PersonChangedMeanwhile thrown.
  */
 export async function commitPersonChange(
-  tx: Db,
+  db: Db,
   before: Person,
   resource: Record<string, unknown>,
   actor: Actor,
@@ -31,27 +43,25 @@ export async function commitPersonChange(
 ): Promise<Person> {
   const changes = diffResources(before.resource, resource);
   if (changes.length === 0) return before;
-  let updated: Person;
   const columns = personColumns(resource);
   const now = new Date();
+  const write = db
+    .update(people)
+    .set({ ...columns, deactivatedAt: deactivatedAtAfter(before, columns.active, now), resource, version: sql`${people.version} + 1`, updatedAt: now })
+    .where(and(eq(people.id, before.id), eq(people.version, before.version)))
+    .returning();
   try {
-    [updated] = await tx
-      .update(people)
-      .set({ ...columns, deactivatedAt: deactivatedAtAfter(before, columns.active, now), resource, version: sql`${people.version} + 1`, updatedAt: now })
-      .where(eq(people.id, before.id))
-      .returning();
+    const updated = await writeWithEvent(db, write, {
+      tenantId: before.tenantId,
+      action: actionFor(before.resource, resource),
+      changes,
+      actor,
+      reason,
+    });
+    if (!updated) throw new PersonChangedMeanwhile(before.id);
+    return updated;
   } catch (error) {
     if (isUniqueViolation(error)) throw uniqueness(`userName "${resource.userName}" is already taken in this tenant`);
     throw error;
   }
-  await recordEvent(tx, {
-    tenantId: before.tenantId,
-    subjectType: "person",
-    subjectId: before.id,
-    action: actionFor(before.resource, resource),
-    changes,
-    actor,
-    reason,
-  });
-  return updated;
 }
