@@ -12,10 +12,12 @@ import { guardRemoval, pauseRemovalsWhenTripped } from "./internal/mass-change-g
 import { findPerson } from "./find-person";
 import { applyIdentifierRules } from "./internal/identifier-rules";
 import { activeByDefault } from "./internal/prepare-user";
+import { writeOptimistically } from "./internal/write-optimistically";
 
 /**
- * PATCH /Users/{id}: every operation applies in order to the locked row, inside one
- * transaction; the first refusal throws and nothing is stored.
+ * PATCH /Users/{id}: every operation applies in order to the person as read; the first
+ * refusal throws and nothing is stored. A person written meanwhile is read again, locked
+ * (writeOptimistically).
  */
 export async function patchPerson(
   db: Db,
@@ -28,8 +30,8 @@ export async function patchPerson(
   if (operations.length > MAX_OPERATIONS) {
     throw invalidValue(`A PATCH may carry at most ${MAX_OPERATIONS} operations`);
   }
-  return db.transaction(async (tx) => {
-    const before = await findPerson(tx, scope, id, { lock: "no key update", ifMatch });
+  return writeOptimistically(db, async (session, lock) => {
+    const before = await findPerson(session, scope, id, { lock, ifMatch });
     const patched = applyPatch({ ...before.resource, id: before.id }, operations, userSchemas).resource;
     delete patched.id;
     // An unassigned `active` reads as true (activeByDefault): removing it would quietly give a
@@ -41,7 +43,7 @@ export async function patchPerson(
     const { resource } = validateResource(patched, userSchemas, { mode: "replace" });
     const next = applyIdentifierRules(resource, scope.integration.settings, before.resource);
     const after = activeByDefault(next);
-    if (actionFor(before.resource, after) === "deactivated") await guardRemoval(tx, scope);
-    return commitPersonChange(tx, before, after, scope.actor);
+    if (actionFor(before.resource, after) === "deactivated") await guardRemoval(session, scope);
+    return commitPersonChange(session, before, after, scope.actor);
   }).catch(pauseRemovalsWhenTripped(db, scope));
 }

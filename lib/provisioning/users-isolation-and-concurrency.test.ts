@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeEvents, events, people } from "@/db/schema";
 import { commitPersonChange, PersonChangedMeanwhile } from "@/lib/people/internal/commit-person-change";
+import { queuedOnPerson } from "@/lib/people/testing";
 import { createScimHarness, type ScimHarness } from "./testing";
 import { PATCH_OP, USER_SCHEMA } from "@/lib/scim/schemas/urns";
 
@@ -122,6 +123,20 @@ describe("concurrency", () => {
     expect(after.body.emails.map((e: { value: string }) => e.value).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `m${i}@example.com`).sort());
     const [row] = await h.db.select().from(people).where(eq(people.id, made.body.id));
     expect(row.version).toBe(11);
+  });
+
+  it("applies a PATCH on top of a write that landed between its read and its write", async () => {
+    const made = await h.scim("POST", aUsers(), { body: { schemas: [USER_SCHEMA], userName: `between-${randomUUID()}` } });
+    const patch = (path: string, value: string) => () =>
+      h.scim("PATCH", `${aUsers()}/${made.body.id}`, { body: { schemas: [PATCH_OP], Operations: [{ op: "replace", path, value }] } });
+    // On PostgreSQL both read version 1 and queue to write: the second finds version 2 and
+    // must read again, locked, instead of overwriting the first or giving up.
+    const results = await queuedOnPerson(h.db, made.body.id, patch("nickName", "Nick"), patch("title", "Engineer"));
+    expect(results.map((r) => (r as { status: number }).status)).toEqual([204, 204]);
+    const after = await h.scim("GET", `${aUsers()}/${made.body.id}`);
+    expect([after.body.nickName, after.body.title, after.body.meta.version]).toEqual(["Nick", "Engineer", 'W/"3"']);
+    const history = await h.db.select({ action: events.action }).from(events).where(eq(events.subjectId, made.body.id)).orderBy(events.id);
+    expect(history.map((e) => e.action)).toEqual(["created", "updated", "updated"]);
   });
 
   it("stores nothing for a change read from a version that is no longer current", async () => {

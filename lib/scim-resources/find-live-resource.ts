@@ -17,8 +17,10 @@ export type FindOptions = { lock?: RowLock; ifMatch?: string | null };
  * resource locks it FOR NO KEY UPDATE, so concurrent writes apply one after the other, each
  * bumping the version once, while a concurrent group PATCH can still take the KEY SHARE lock
  * its membership insert needs on a person: a person's DELETE and a group's PATCH cannot
- * deadlock on each other. Groups differ: a member-only PATCH locks FOR KEY SHARE and every
- * other write to a group FOR UPDATE, which waits for those PATCHes (see patchGroup).
+ * deadlock on each other. A person's PATCH and PUT read without a lock first and write only
+ * if the version is unchanged (lib/people/internal/write-optimistically.ts). Groups differ:
+ * a member-only PATCH locks FOR KEY SHARE and every other write to a group FOR UPDATE, which
+ * waits for those PATCHes (see patchGroup).
  * RFC 7644 section 3.14: a write whose If-Match names an older version is refused with 412.
  */
 export async function findLiveResource<T extends ResourceTable>(

@@ -22,23 +22,24 @@ export class RemovalsPaused extends ScimError {
 }
 
 /**
- * The mass-change guard, called inside a SCIM deactivation's or deletion's transaction before
- * it writes. Only an integration whose guard may pause is checked: one that is paused refuses
- * at once; one whose removals within the hour already reached the threshold trips (the caller
- * records the pause, see pauseRemovalsWhenTripped). Without the pause option, going over the
- * threshold only raises an alert (lib/connection-health/alerts-job.ts).
+ * The mass-change guard, called by a SCIM deactivation or deletion before it writes (inside
+ * its transaction when it has one). Only an integration whose guard may pause is checked:
+ * one that is paused refuses at once; one whose removals within the hour already reached the
+ * threshold trips (the caller records the pause, see pauseRemovalsWhenTripped). Without the
+ * pause option, going over the threshold only raises an alert
+ * (lib/connection-health/alerts-job.ts).
  */
-export async function guardRemoval(tx: Db, scope: IntegrationScope, now = new Date()): Promise<void> {
+export async function guardRemoval(db: Db, scope: IntegrationScope, now = new Date()): Promise<void> {
   const { integration } = scope;
   if (!integration.pauseOnMassChange || integration.massChangeThreshold === null) return;
   if (integration.removalsPausedAt) throw new RemovalsPaused(integration, false);
-  const removals = await countRemovals(tx, scope.tenantId, integration.id, countingSince(integration, now));
+  const removals = await countRemovals(db, scope.tenantId, integration.id, countingSince(integration, now));
   if (removals >= integration.massChangeThreshold) throw new RemovalsPaused(integration, true);
 }
 
 /**
  * Records the pause once the removal that tripped the guard has rolled back: written inside
- * that transaction it would roll back with it. Rethrows the error either way.
+ * that removal's transaction it would roll back with it. Rethrows the error either way.
  */
 export function pauseRemovalsWhenTripped(db: Db, scope: IntegrationScope) {
   return async (error: unknown): Promise<never> => {
