@@ -112,8 +112,10 @@ export async function deliverWebhooks(db: Db, options: DeliveryOptions): Promise
   let claimMore = true;
   for (;;) {
     if (claimMore && !options.signal?.aborted && running.size < ENDPOINTS_AT_ONCE) {
+      // Cleared before the claim, not after: a turn ending during the claim asks for another.
+      claimMore = false;
       const claimed = await claimDueEndpoints(db, { owner: options.owner, now: options.clock(), limit: ENDPOINTS_AT_ONCE - running.size, skip: [...nothingVisible] });
-      claimMore = claimed.length > 0;
+      if (claimed.length > 0) claimMore = true;
       for (const endpoint of claimed) {
         const turn = deliverToEndpoint(db, endpoint, options, tally).then(
           (worked) => {
