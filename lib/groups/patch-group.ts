@@ -10,7 +10,8 @@ import { groupSchemas } from "@/lib/scim/schemas/lookup";
 import { validateResource } from "@/lib/scim/validate";
 import { MAX_OPERATIONS } from "@/lib/scim-limits";
 import { applyMemberOperations } from "./internal/apply-member-operations";
-import { bumpGroupVersion, commitGroupChange } from "./internal/commit-group-change";
+import { commitGroupChange } from "./internal/commit-group-change";
+import { writeMemberOperation } from "./internal/write-member-operation";
 import { findGroup } from "./find-group";
 
 /**
@@ -20,12 +21,12 @@ import { findGroup } from "./find-group";
  * Okta's path-less rename that repeats the group's id is accepted, and an unchanged name
  * records no rename.
  *
- * One operation adding or removing members, the PATCH identity providers send most, holds
- * only KEY SHARE on the group (the lock its membership insert's foreign key takes anyway)
- * until its last statement; otherwise every request to one group would wait for the whole
- * transaction of the one before. The membership table's key settles concurrent adds and
- * removes of one person, and the version bump at the end takes the write lock, counts every
- * change, and finds a group soft-deleted meanwhile (404, nothing stored).
+ * One operation adding or removing members, the PATCH identity providers send most, is ONE
+ * statement (writeMemberOperation) holding only KEY SHARE on the group (the lock its
+ * membership insert's foreign key takes anyway) until its version bump at the end; otherwise
+ * every request to one group would wait for the whole transaction of the one before. The
+ * membership table's key settles concurrent adds and removes of one person, and the bump
+ * counts every change.
  *
  * Every other PATCH (attributes, several operations, a whole-membership replace, If-Match)
  * locks the group FOR UPDATE first, which waits for those PATCHes under way. A weaker lock
@@ -45,15 +46,14 @@ export async function patchGroup(
   if (operations.length > MAX_OPERATIONS) {
     throw invalidValue(`A PATCH may carry at most ${MAX_OPERATIONS} operations`);
   }
-  return db.transaction(async (tx) => {
-    if (ifMatch === null) {
-      const plan = planPatch(await findGroup(tx, scope, id), operations);
-      if (!plan.attributesChanged && plan.members.length === 1 && (plan.members[0].kind === "add" || plan.members[0].kind === "remove")) {
-        const read = await findGroup(tx, scope, id, { lock: "key share" });
-        const changed = await applyMemberOperations(tx, scope, read, plan.members);
-        return changed ? bumpGroupVersion(tx, scope, read) : read;
-      }
+  if (ifMatch === null) {
+    const plan = planPatch(await findGroup(db, scope, id), operations);
+    const [only] = plan.members;
+    if (!plan.attributesChanged && plan.members.length === 1 && (only.kind === "add" || only.kind === "remove")) {
+      return writeMemberOperation(db, scope, id, only);
     }
+  }
+  return db.transaction(async (tx) => {
     const before = await findGroup(tx, scope, id, { lock: "update", ifMatch });
     const plan = planPatch(before, operations);
     const named = { ...before, displayName: plan.resource.displayName as string };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionsOf, at, historyOf, memberIdsOf, patchBody, provisionGroup, provisionUsers, versionOf, withIds } from "@/lib/groups/testing";
+import { actionsOf, addMembersBody, at, historyOf, memberIdsOf, patchBody, provisionGroup, provisionUsers, versionOf, withIds } from "@/lib/groups/testing";
 import { entraGroupAddMembers, entraGroupRemoveMemberByFilter, entraGroupRemoveMembers } from "@/lib/scim/fixtures/entra";
 import { oktaGroupPatchMembers, oktaGroupPatchReplaceMembers, oktaGroupPutMembers } from "@/lib/scim/fixtures/okta";
 import { createScimHarness, type ScimHarness } from "./testing";
@@ -174,6 +174,33 @@ describe("members that are not users of this integration", () => {
     expect(res.body.detail).toContain(ENTRA_MEMBER);
     expect(res.body.detail).not.toContain(u1);
     expect(await memberIdsOf(h, h.a.entra, id)).toEqual([u0]);
+    expect(await actionsOf(h.db, id)).toEqual(["created", "member_added"]);
+  });
+
+  it("fails a one-operation add naming an unknown id, adding none of the known ones", async () => {
+    const [u0, u1] = await provisionUsers(h, h.a.entra, 2, "strict-single");
+    const id = await provisionGroup(h, h.a.entra, "Strict single", [u0]);
+    const before = await versionOf(h, h.a.entra, id);
+    for (const stranger of [unknown, "not-a-uuid"]) {
+      const body = addMembersBody([u1, stranger, u1.toUpperCase()]);
+      const res = await h.scim("PATCH", at(h.a.entra, `Groups/${id}`), { body });
+      expect(res.status).toBe(400);
+      expect(res.body.scimType).toBe("invalidValue");
+      expect(res.body.detail).toContain(stranger);
+      expect(res.body.detail).not.toContain(u1);
+    }
+    expect(await memberIdsOf(h, h.a.entra, id)).toEqual([u0]);
+    expect(await actionsOf(h.db, id)).toEqual(["created", "member_added"]);
+    expect(await actionsOf(h.db, u1, "person")).toEqual(["created"]);
+    expect(await versionOf(h, h.a.entra, id)).toBe(before);
+  });
+
+  it("adds a person named twice, in two cases, once", async () => {
+    const [u2] = await provisionUsers(h, h.a.entra, 1, "twice-named");
+    const id = await provisionGroup(h, h.a.entra, "Twice named");
+    const res = await h.scim("PATCH", at(h.a.entra, `Groups/${id}`), { body: addMembersBody([u2, u2.toUpperCase()]) });
+    expect(res.status).toBeLessThan(300);
+    expect(await memberIdsOf(h, h.a.entra, id)).toEqual([u2]);
     expect(await actionsOf(h.db, id)).toEqual(["created", "member_added"]);
   });
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { people } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
@@ -36,18 +36,21 @@ export async function findLiveResource<T extends ResourceTable>(
   const query = db
     .select()
     .from(table as typeof people)
-    .where(
-      and(
-        eq(table.id, id),
-        eq(table.tenantId, scope.tenantId),
-        eq(table.integrationId, scope.integration.id),
-        isNull(table.deletedAt),
-      ),
-    );
+    .where(isLiveInScope(table, scope, id));
   const [row] = options.lock ? await query.for(options.lock) : await query;
   if (!row) throw notFound(`${resourceType} ${id} not found`);
   if (options.ifMatch !== undefined && !ifMatchSatisfied(options.ifMatch, row.version)) {
     throw new ScimError(412, undefined, `${resourceType} ${id} has changed (version ${row.version}); fetch it again`);
   }
   return row as ResourceRow<T>;
+}
+
+/** The row `id` names, if it is live and this integration's: the rule findLiveResource reads by. */
+export function isLiveInScope(table: ResourceTable, scope: IntegrationScope, id: string): SQL | undefined {
+  return and(
+    eq(table.id, id),
+    eq(table.tenantId, scope.tenantId),
+    eq(table.integrationId, scope.integration.id),
+    isNull(table.deletedAt),
+  );
 }

@@ -18,18 +18,17 @@ const NAMED_AT_MOST = 20;
 export async function checkMemberIds(db: Db, scope: IntegrationScope, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const candidates = ids.filter(isUuid);
-  const found =
-    candidates.length === 0
-      ? []
-      : await db
-          .select({ id: people.id })
-          .from(people)
-          .where(and(...inScope(people, scope), isNull(people.deletedAt), inIdList(people.id, candidates)))
-          // FOR SHARE waits for a concurrent DELETE of one of these people to commit and then
-          // sees them gone, so no deleted person is ever added to a group.
-          .for("share");
-  const live = new Set(found.map((row) => row.id));
-  const unknown = ids.filter((id) => !live.has(id.toLowerCase()));
+  const found = candidates.length === 0 ? [] : await liveMembersAmong(db, scope, candidates);
+  await refuseUnknownMembers(db, scope, ids, found.map((row) => row.id));
+}
+
+/**
+ * Fails the request, as checkMemberIds says, when any of `ids` is not among `live` (the ids
+ * of live people found for them, in the same snapshot as the write).
+ */
+export async function refuseUnknownMembers(db: Db, scope: IntegrationScope, ids: readonly string[], live: readonly string[]): Promise<void> {
+  const found = new Set(live);
+  const unknown = ids.filter((id) => !found.has(id.toLowerCase()));
   if (unknown.length === 0) return;
 
   const nested = await groupIdsAmong(db, scope, unknown.filter(isUuid));
@@ -37,6 +36,19 @@ export async function checkMemberIds(db: Db, scope: IntegrationScope, ids: reado
     throw invalidValue(`Nested groups are not supported; members must be users, and ${named(nested)} ${nested.length === 1 ? "is a group" : "are groups"}. Nothing was changed.`);
   }
   throw invalidValue(`Unknown member ${named(unknown)}: members must be users provisioned by this integration. Nothing was changed.`);
+}
+
+/**
+ * The live people of this tenant and integration among `candidates` (well-formed ids).
+ * FOR SHARE waits for a concurrent DELETE of one of them to commit and then sees them gone,
+ * so no deleted person is ever added to a group.
+ */
+export function liveMembersAmong(db: Db, scope: IntegrationScope, candidates: readonly string[]) {
+  return db
+    .select({ id: people.id, tenantId: people.tenantId })
+    .from(people)
+    .where(and(...inScope(people, scope), isNull(people.deletedAt), inIdList(people.id, candidates)))
+    .for("share");
 }
 
 function inScope(table: typeof people | typeof groups, scope: IntegrationScope) {

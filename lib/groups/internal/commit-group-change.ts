@@ -1,11 +1,10 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groups, type Group } from "@/db/schema";
 import { isUniqueViolation } from "@/lib/errors";
 import { recordEvent, type Actor } from "@/lib/history/record-event";
 import { diffResources } from "@/lib/scim/diff";
-import { notFound, uniqueness } from "@/lib/scim/errors";
-import type { IntegrationScope } from "@/lib/integrations/integration-scope";
+import { uniqueness } from "@/lib/scim/errors";
 import { groupColumns } from "./group-columns";
 
 /** displayName is unique per tenant, case-insensitively (Entra matches groups by it). */
@@ -48,22 +47,5 @@ export async function commitGroupChange(
       actor,
     });
   }
-  return updated;
-}
-
-/**
- * Bumps the version of a group whose membership changed and that was read without the
- * write lock (patchGroup's one-operation path), as the last statement before commit: the
- * row lock is held only from here to the commit, the bump counts from the latest version (a
- * concurrent write's bump is not lost), and a group deleted since it was read is a 404 that
- * rolls the membership changes back.
- */
-export async function bumpGroupVersion(tx: Db, scope: IntegrationScope, read: Group): Promise<Group> {
-  const [updated] = await tx
-    .update(groups)
-    .set({ version: sql`${groups.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(groups.id, read.id), eq(groups.tenantId, scope.tenantId), isNull(groups.deletedAt)))
-    .returning();
-  if (!updated) throw notFound(`Group ${read.id} not found`);
   return updated;
 }

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { people } from "@/db/schema";
 import type { GroupEventAction, PersonEventAction } from "@/lib/history/history-actions";
@@ -27,23 +27,42 @@ export async function recordMembershipEvents(
   actor: Actor,
 ): Promise<void> {
   if (personIds.length === 0) return;
-  const action = actions[change];
-  const member = sql`jsonb_build_object('value', ${people.id}, 'display', coalesce(${people.displayName}, ${people.userName}))`;
-  const role = sql`jsonb_build_object('value', ${group.id}::uuid, 'display', ${group.displayName}::text)`;
-  const entry = (path: string, value: typeof member) =>
-    sql`jsonb_build_array(jsonb_build_object('path', ${path}::text, ${action.side}::text, ${value}))`;
   await recordHistoryWithChangeEvents(
     tx,
-    sql`
+    membershipHistoryInsert(
+      { id: sql`${group.id}::uuid`, tenantId: group.tenantId, displayName: sql`${group.displayName}::text` },
+      change,
+      inIdList(people.id, personIds),
+      actor,
+    ),
+  );
+}
+
+/**
+ * The History insert of recordMembershipEvents, for the people `members` selects: the
+ * group's id and name are SQL, so a statement can take them from a row it reads itself
+ * (write-member-operation.ts).
+ */
+export function membershipHistoryInsert(
+  group: { id: SQL; tenantId: string; displayName: SQL },
+  change: MembershipChange,
+  members: SQL,
+  actor: Actor,
+): SQL {
+  const action = actions[change];
+  const member = sql`jsonb_build_object('value', ${people.id}, 'display', coalesce(${people.displayName}, ${people.userName}))`;
+  const role = sql`jsonb_build_object('value', ${group.id}, 'display', ${group.displayName})`;
+  const entry = (path: string, value: SQL) =>
+    sql`jsonb_build_array(jsonb_build_object('path', ${path}::text, ${action.side}::text, ${value}))`;
+  return sql`
     insert into events (tenant_id, subject_type, subject_id, action, changes, actor_type, actor_id, actor_label, request_id)
     select ${group.tenantId}::uuid, side.subject_type, side.subject_id, side.action, side.changes,
            ${actor.type}::text, ${actor.id}::uuid, ${actor.label}::text, ${actor.requestId ?? null}::text
     from ${people}
     cross join lateral (values
-      ('group', ${group.id}::uuid, ${action.group}::text, ${entry("members", member)}),
+      ('group', ${group.id}, ${action.group}::text, ${entry("members", member)}),
       ('person', ${people.id}, ${action.person}::text, ${entry("groups", role)})
     ) as side (subject_type, subject_id, action, changes)
-    where ${people.tenantId} = ${group.tenantId}::uuid and ${inIdList(people.id, personIds)}
-  `,
-  );
+    where ${people.tenantId} = ${group.tenantId}::uuid and ${members}
+  `;
 }
