@@ -2,8 +2,18 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { changeEventOfHistory, typesWithPrevious } from "./change-event-types";
 import { personJson, roleJson } from "@/lib/api-v1/resource-json";
+import { renderedOnce } from "@/lib/sql/rendered-once";
 
-const typeOf = JSON.stringify(changeEventOfHistory);
+/** The outbox event type of History row `h`, or null: changeEventOfHistory as one CASE. */
+const eventType = sql.raw(
+  `(case h.subject_type || '.' || h.action ${Object.entries(changeEventOfHistory)
+    .flatMap(([subject, byAction]) =>
+      Object.entries(byAction)
+        .filter(([, type]) => type !== null)
+        .map(([action, type]) => `when '${subject}.${action}' then '${type}'`),
+    )
+    .join(" ")} end)`,
+);
 
 /**
  * Runs `historyInsert` (an INSERT INTO events, History) and, in the same statement, writes
@@ -13,7 +23,7 @@ const typeOf = JSON.stringify(changeEventOfHistory);
  * named as History names them (a purge has already replaced the name).
  */
 export async function recordHistoryWithChangeEvents(db: Db, historyInsert: SQL): Promise<void> {
-  await db.execute(sql`with h as (${historyInsert} returning *) ${outboxInsert({ people: sql`people`, groups: true })}`);
+  await db.execute(sql`with h as (${historyInsert} returning *) ${outboxInsert({ people: "people", groups: true })}`);
 }
 
 /**
@@ -22,32 +32,43 @@ export async function recordHistoryWithChangeEvents(db: Db, historyInsert: SQL):
  * statement wrote, which the table does not show that statement (lib/history/record-event.ts,
  * writeWithEvent). Groups are read only when `groups` says History may name one.
  */
-export function outboxInsert(source: { people: SQL; groups: boolean }): SQL {
-  const type = sql`(${typeOf}::jsonb -> h.subject_type ->> h.action)`;
+export function outboxInsert(source: { people: "people" | "written"; groups: boolean }): SQL {
+  const key = `${source.people} ${source.groups}`;
+  let insert = outboxInserts.get(key);
+  if (!insert) {
+    insert = renderedOnce(buildOutboxInsert(sql.raw(source.people), source.groups));
+    outboxInserts.set(key, insert);
+  }
+  return insert;
+}
+
+const outboxInserts = new Map<string, SQL>();
+
+function buildOutboxInsert(people: SQL, groups: boolean): SQL {
   const member = sql`coalesce(h.changes -> 0 -> 'after', h.changes -> 0 -> 'before')`;
   const isMemberEvent = sql`h.subject_type = 'group' and h.action in ('member_added', 'member_removed')`;
   const resource = sql`case
     when h.subject_type = 'person' and h.action <> 'purged' and p.id is not null then ${personJson("p")}
-    ${source.groups ? sql`when h.subject_type = 'group' and g.id is not null then ${roleJson("g")}` : sql``}
+    ${groups ? sql`when h.subject_type = 'group' and g.id is not null then ${roleJson("g")}` : sql``}
     else jsonb_build_object('id', h.subject_id) end`;
   const previous = sql`(select jsonb_object_agg(c ->> 'path', coalesce(c -> 'before', 'null'::jsonb)) from jsonb_array_elements(h.changes) c)`;
   return sql`
     insert into change_events (tenant_id, type, person_id, role_id, actor_type, actor_id, actor_label, request_id, data, created_at)
-    select h.tenant_id, ${type},
+    select h.tenant_id, ${eventType},
            case when h.subject_type = 'person' then h.subject_id when ${isMemberEvent} then (${member} ->> 'value')::uuid end,
            case when h.subject_type = 'group' then h.subject_id end,
            h.actor_type, h.actor_id, h.actor_label, h.request_id,
            jsonb_build_object('resource', ${resource})
-             || case when ${type} = any(${sql.raw(`array[${typesWithPrevious.map((t) => `'${t}'`).join(", ")}]`)})
+             || case when ${eventType} = any(${sql.raw(`array[${typesWithPrevious.map((t) => `'${t}'`).join(", ")}]`)})
                   then jsonb_build_object('previous', coalesce(${previous}, '{}'::jsonb)) else '{}'::jsonb end
              || case when ${isMemberEvent}
                   then jsonb_build_object('member', jsonb_build_object('id', ${member} ->> 'value', 'display', ${member} ->> 'display'))
                   else '{}'::jsonb end,
            h.created_at
     from h
-    left join ${source.people} p on h.subject_type = 'person' and p.id = h.subject_id
-    ${source.groups ? sql`left join groups g on h.subject_type = 'group' and g.id = h.subject_id` : sql``}
-    where ${type} is not null
+    left join ${people} p on h.subject_type = 'person' and p.id = h.subject_id
+    ${groups ? sql`left join groups g on h.subject_type = 'group' and g.id = h.subject_id` : sql``}
+    where ${eventType} is not null
     order by h.id
   `;
 }

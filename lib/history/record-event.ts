@@ -67,7 +67,7 @@ export async function writeWithEvent(db: Db, write: PersonWrite, entry: PersonEn
            ${entry.actor.type}::text, ${entry.actor.id}::uuid, ${entry.actor.label}::text, ${entry.actor.requestId ?? null}::text, ${entry.reason ?? null}::text
     from written
     returning *`);
-  const outbox = db.$with("outbox", {}).as(outboxInsert({ people: sql`written`, groups: false }));
+  const outbox = db.$with("outbox", {}).as(outboxInsert({ people: "written", groups: false }));
   const [row] = await db.with(written, history, outbox).select().from(written);
   return row;
 }

@@ -1,10 +1,11 @@
-import { and, eq, isNull, type SQL } from "drizzle-orm";
+import { and, eq, getTableName, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { people } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { isUuid } from "@/lib/is-uuid";
 import { notFound, ScimError } from "@/lib/scim/errors";
 import { ifMatchSatisfied } from "@/lib/scim/etag";
+import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
 import type { ResourceRow, ResourceTable } from "./resource-table";
 
 /** The row lock a write takes as it reads (PostgreSQL's FOR ... row-level lock modes). */
@@ -32,12 +33,7 @@ export async function findLiveResource<T extends ResourceTable>(
   options: FindOptions = {},
 ): Promise<ResourceRow<T>> {
   if (!isUuid(id)) throw notFound(`${resourceType} ${id} not found`);
-  // One query for either table: drizzle types a select by its table, and both share these columns.
-  const query = db
-    .select()
-    .from(table as typeof people)
-    .where(isLiveInScope(table, scope, id));
-  const [row] = options.lock ? await query.for(options.lock) : await query;
+  const [row] = await liveRead(table, options.lock)(db).execute(liveInScopeValues(scope, id));
   if (!row) throw notFound(`${resourceType} ${id} not found`);
   if (options.ifMatch !== undefined && !ifMatchSatisfied(options.ifMatch, row.version)) {
     throw new ScimError(412, undefined, `${resourceType} ${id} has changed (version ${row.version}); fetch it again`);
@@ -45,12 +41,36 @@ export async function findLiveResource<T extends ResourceTable>(
   return row as ResourceRow<T>;
 }
 
-/** The row `id` names, if it is live and this integration's: the rule findLiveResource reads by. */
-export function isLiveInScope(table: ResourceTable, scope: IntegrationScope, id: string): SQL | undefined {
+/**
+ * The row of placeholder `id`, if it is live and of the integration in placeholders
+ * `tenantId` and `integrationId` (liveInScopeValues): the rule findLiveResource reads by.
+ */
+export function isLiveInScope(table: ResourceTable): SQL | undefined {
   return and(
-    eq(table.id, id),
-    eq(table.tenantId, scope.tenantId),
-    eq(table.integrationId, scope.integration.id),
+    eq(table.id, sql.placeholder("id")),
+    eq(table.tenantId, sql.placeholder("tenantId")),
+    eq(table.integrationId, sql.placeholder("integrationId")),
     isNull(table.deletedAt),
   );
+}
+
+/** The values of isLiveInScope's placeholders. */
+export function liveInScopeValues(scope: IntegrationScope, id: string) {
+  return { id, tenantId: scope.tenantId, integrationId: scope.integration.id };
+}
+
+/** One prepared read per table and lock: both tables share these columns, so one query serves either. */
+const liveReads = new Map<string, (db: Db) => { execute(values: Record<string, unknown>): Promise<ResourceRow<ResourceTable>[]> }>();
+
+function liveRead(table: ResourceTable, lock: RowLock | undefined) {
+  const key = `${getTableName(table)}_${lock ?? "unlocked"}`;
+  let read = liveReads.get(key);
+  if (!read) {
+    read = preparedPerDatabase((db) => {
+      const query = db.select().from(table as typeof people).where(isLiveInScope(table));
+      return (lock ? query.for(lock) : query).prepare(`find_live_${key.replace(/ /g, "_")}`);
+    });
+    liveReads.set(key, read);
+  }
+  return read;
 }

@@ -9,15 +9,20 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
  * per row. Every id must already be a well-formed uuid (see isUuid), or the cast fails.
  */
 export function inIdList(column: AnyPgColumn | SQL, ids: readonly string[]): SQL {
-  return sql`${column} = any(${uuidArray(ids)}::uuid[])`;
+  return sql`${column} = any(${idListValue(ids)}::uuid[])`;
 }
 
 /** `column <> all(ids)`: hashed by PostgreSQL 15+ for large lists, like NOT IN. */
 export function notInIdList(column: AnyPgColumn | SQL, ids: readonly string[]): SQL {
-  return sql`${column} <> all(${uuidArray(ids)}::uuid[])`;
+  return sql`${column} <> all(${idListValue(ids)}::uuid[])`;
 }
 
-/** The array's text form, `{a,b,c}`: uuids need no quoting. */
-function uuidArray(ids: readonly string[]): string {
+/** inIdList with the list in placeholder `name` of a prepared query; its value is idListValue(ids). */
+export function inIdListPlaceholder(column: AnyPgColumn | SQL, name: string): SQL {
+  return sql`${column} = any(${sql.placeholder(name)}::uuid[])`;
+}
+
+/** The array's text form, `{a,b,c}`, as its parameter takes it: uuids need no quoting. */
+export function idListValue(ids: readonly string[]): string {
   return `{${ids.join(",")}}`;
 }

@@ -1,10 +1,11 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groups, people } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { isUuid } from "@/lib/is-uuid";
 import { invalidValue } from "@/lib/scim/errors";
-import { inIdList } from "@/lib/sql/in-id-list";
+import { idListValue, inIdList, inIdListPlaceholder } from "@/lib/sql/in-id-list";
+import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
 
 const NAMED_AT_MOST = 20;
 
@@ -18,7 +19,7 @@ const NAMED_AT_MOST = 20;
 export async function checkMemberIds(db: Db, scope: IntegrationScope, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const candidates = ids.filter(isUuid);
-  const found = candidates.length === 0 ? [] : await liveMembersAmong(db, scope, candidates);
+  const found = candidates.length === 0 ? [] : await liveMembers(db).execute(liveMembersValues(scope, candidates));
   await refuseUnknownMembers(db, scope, ids, found.map((row) => row.id));
 }
 
@@ -39,17 +40,30 @@ export async function refuseUnknownMembers(db: Db, scope: IntegrationScope, ids:
 }
 
 /**
- * The live people of this tenant and integration among `candidates` (well-formed ids).
- * FOR SHARE waits for a concurrent DELETE of one of them to commit and then sees them gone,
- * so no deleted person is ever added to a group.
+ * The live people of this tenant and integration among placeholder `candidates` (well-formed
+ * ids; liveMembersValues). FOR SHARE waits for a concurrent DELETE of one of them to commit
+ * and then sees them gone, so no deleted person is ever added to a group.
  */
-export function liveMembersAmong(db: Db, scope: IntegrationScope, candidates: readonly string[]) {
+export function liveMembersAmong(db: Db) {
   return db
     .select({ id: people.id, tenantId: people.tenantId })
     .from(people)
-    .where(and(...inScope(people, scope), isNull(people.deletedAt), inIdList(people.id, candidates)))
+    .where(
+      and(
+        eq(people.tenantId, sql.placeholder("tenantId")),
+        eq(people.integrationId, sql.placeholder("integrationId")),
+        isNull(people.deletedAt),
+        inIdListPlaceholder(people.id, "candidates"),
+      ),
+    )
     .for("share");
 }
+
+export function liveMembersValues(scope: IntegrationScope, candidates: readonly string[]) {
+  return { tenantId: scope.tenantId, integrationId: scope.integration.id, candidates: idListValue(candidates) };
+}
+
+const liveMembers = preparedPerDatabase((db) => liveMembersAmong(db).prepare("live_members_among"));
 
 function inScope(table: typeof people | typeof groups, scope: IntegrationScope) {
   return [eq(table.tenantId, scope.tenantId), eq(table.integrationId, scope.integration.id)];

@@ -30,24 +30,24 @@ export async function recordMembershipEvents(
   await recordHistoryWithChangeEvents(
     tx,
     membershipHistoryInsert(
-      { id: sql`${group.id}::uuid`, tenantId: group.tenantId, displayName: sql`${group.displayName}::text` },
+      { id: sql`${group.id}::uuid`, tenantId: sql`${group.tenantId}::uuid`, displayName: sql`${group.displayName}::text` },
       change,
       inIdList(people.id, personIds),
-      actor,
+      sql`${actor.type}::text, ${actor.id}::uuid, ${actor.label}::text, ${actor.requestId ?? null}::text`,
     ),
   );
 }
 
 /**
- * The History insert of recordMembershipEvents, for the people `members` selects: the
- * group's id and name are SQL, so a statement can take them from a row it reads itself
- * (write-member-operation.ts).
+ * The History insert of recordMembershipEvents, for the people `members` selects. The group
+ * and the actor (its type, id, label and request id, in that order) are SQL, so a statement
+ * can take them from a row it reads itself or from placeholders (write-member-operation.ts).
  */
 export function membershipHistoryInsert(
-  group: { id: SQL; tenantId: string; displayName: SQL },
+  group: { id: SQL; tenantId: SQL; displayName: SQL },
   change: MembershipChange,
   members: SQL,
-  actor: Actor,
+  actor: SQL,
 ): SQL {
   const action = actions[change];
   const member = sql`jsonb_build_object('value', ${people.id}, 'display', coalesce(${people.displayName}, ${people.userName}))`;
@@ -56,13 +56,12 @@ export function membershipHistoryInsert(
     sql`jsonb_build_array(jsonb_build_object('path', ${path}::text, ${action.side}::text, ${value}))`;
   return sql`
     insert into events (tenant_id, subject_type, subject_id, action, changes, actor_type, actor_id, actor_label, request_id)
-    select ${group.tenantId}::uuid, side.subject_type, side.subject_id, side.action, side.changes,
-           ${actor.type}::text, ${actor.id}::uuid, ${actor.label}::text, ${actor.requestId ?? null}::text
+    select ${group.tenantId}, side.subject_type, side.subject_id, side.action, side.changes, ${actor}
     from ${people}
     cross join lateral (values
       ('group', ${group.id}, ${action.group}::text, ${entry("members", member)}),
       ('person', ${people.id}, ${action.person}::text, ${entry("groups", role)})
     ) as side (subject_type, subject_id, action, changes)
-    where ${people.tenantId} = ${group.tenantId}::uuid and ${members}
+    where ${people.tenantId} = ${group.tenantId} and ${members}
   `;
 }

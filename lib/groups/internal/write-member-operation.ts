@@ -5,10 +5,11 @@ import { outboxInsert } from "@/lib/events/record-history-with-change-events";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { isUuid } from "@/lib/is-uuid";
 import { notFound } from "@/lib/scim/errors";
-import { isLiveInScope } from "@/lib/scim-resources/find-live-resource";
-import { inIdList } from "@/lib/sql/in-id-list";
-import { liveMembersAmong, refuseUnknownMembers } from "./check-member-ids";
-import { membershipHistoryInsert, type MembershipChange } from "./record-membership-events";
+import { isLiveInScope, liveInScopeValues } from "@/lib/scim-resources/find-live-resource";
+import { idListValue, inIdListPlaceholder } from "@/lib/sql/in-id-list";
+import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
+import { liveMembersAmong, liveMembersValues, refuseUnknownMembers } from "./check-member-ids";
+import { membershipHistoryInsert } from "./record-membership-events";
 
 /** One operation adding or removing the listed members: the PATCH identity providers send most. */
 export type MemberOperationOnly = { kind: "add" | "remove"; ids: readonly string[] };
@@ -40,57 +41,70 @@ export async function writeMemberOperation(
   if (!isUuid(id)) throw notFound(`Group ${id} not found`);
   const requested = new Set(operation.ids.map((member) => member.toLowerCase()));
   const candidates = [...requested].filter(isUuid);
-  const change: MembershipChange = operation.kind === "add" ? "added" : "removed";
-
-  const target = db.$with("target").as(
-    db.select().from(groups).where(isLiveInScope(groups, scope, id)).for("key share"),
-  );
-  const live = db.$with("live").as(liveMembersAmong(db, scope, operation.kind === "add" ? candidates : []));
-  const changed = db.$with("changed", {}).as(
-    operation.kind === "add"
-      ? sql`
-        insert into ${groupMembers} (group_id, person_id, tenant_id, created_at)
-        select target.id, live.id, live.tenant_id, now()
-        from target cross join live
-        where (select count(*) from live) = ${requested.size}
-        order by live.id
-        on conflict do nothing
-        returning person_id`
-      : sql`
-        delete from ${groupMembers}
-        where group_id = (select id from target) and tenant_id = ${scope.tenantId}::uuid
-          and ${inIdList(groupMembers.personId, candidates)}
-        returning person_id`,
-  );
-  const history = db.$with("h", {}).as(
-    sql`${membershipHistoryInsert(
-      { id: sql`(select id from target)`, tenantId: scope.tenantId, displayName: sql`(select display_name from target)` },
-      change,
-      sql`${people.id} in (select person_id from changed)`,
-      scope.actor,
-    )} returning *`,
-  );
-  const outbox = db.$with("outbox", {}).as(outboxInsert({ people: sql`people`, groups: true }));
-  const bumped = db.$with("bumped").as(
-    db
-      .update(groups)
-      .set({ version: sql`${groups.version} + 1`, updatedAt: new Date() })
-      .where(and(sql`${groups.id} = (select id from target)`, sql`(select count(*) from changed) > 0`))
-      .returning(),
-  );
-  const found = db.$with("found").as(
-    db.select({ ids: sql<string[]>`coalesce(array_agg(live.id), '{}')`.as("ids") }).from(live),
-  );
-
-  const [row] = await db
-    .with(target, live, changed, history, outbox, bumped, found)
-    .select()
-    .from(target)
-    .leftJoin(bumped, sql`true`)
-    .crossJoin(found);
+  const [row] = await statements[operation.kind](db).execute({
+    ...liveInScopeValues(scope, id),
+    ...liveMembersValues(scope, operation.kind === "add" ? candidates : []),
+    removed: idListValue(operation.kind === "remove" ? candidates : []),
+    requested: requested.size,
+    actorType: scope.actor.type,
+    actorId: scope.actor.id,
+    actorLabel: scope.actor.label,
+    requestId: scope.actor.requestId ?? null,
+  });
   if (!row) throw notFound(`Group ${id} not found`);
   if (operation.kind === "add" && row.found.ids.length < requested.size) {
     await refuseUnknownMembers(db, scope, operation.ids, row.found.ids);
   }
   return row.bumped ?? row.target;
 }
+
+/** The statement, built once per database and kind with placeholders for every value. */
+function buildStatement(db: Db, kind: MemberOperationOnly["kind"]) {
+  const target = db.$with("target").as(db.select().from(groups).where(isLiveInScope(groups)).for("key share"));
+  const live = db.$with("live").as(liveMembersAmong(db));
+  const changed = db.$with("changed", {}).as(
+    kind === "add"
+      ? sql`
+        insert into ${groupMembers} (group_id, person_id, tenant_id, created_at)
+        select target.id, live.id, live.tenant_id, now()
+        from target cross join live
+        where (select count(*) from live) = ${sql.placeholder("requested")}
+        order by live.id
+        on conflict do nothing
+        returning person_id`
+      : sql`
+        delete from ${groupMembers}
+        where group_id = (select id from target) and tenant_id = ${sql.placeholder("tenantId")}::uuid
+          and ${inIdListPlaceholder(groupMembers.personId, "removed")}
+        returning person_id`,
+  );
+  const history = db.$with("h", {}).as(
+    sql`${membershipHistoryInsert(
+      { id: sql`(select id from target)`, tenantId: sql`${sql.placeholder("tenantId")}::uuid`, displayName: sql`(select display_name from target)` },
+      kind === "add" ? "added" : "removed",
+      sql`${people.id} = any(array(select person_id from changed))`,
+      sql`${sql.placeholder("actorType")}::text, ${sql.placeholder("actorId")}::uuid, ${sql.placeholder("actorLabel")}::text, ${sql.placeholder("requestId")}::text`,
+    )} returning *`,
+  );
+  const outbox = db.$with("outbox", {}).as(outboxInsert({ people: "people", groups: true }));
+  const bumped = db.$with("bumped").as(
+    db
+      .update(groups)
+      .set({ version: sql`${groups.version} + 1`, updatedAt: sql`now()` })
+      .where(and(sql`${groups.id} = (select id from target)`, sql`(select count(*) from changed) > 0`))
+      .returning(),
+  );
+  const found = db.$with("found").as(db.select({ ids: sql<string[]>`coalesce(array_agg(live.id), '{}')`.as("ids") }).from(live));
+  return db
+    .with(target, live, changed, history, outbox, bumped, found)
+    .select()
+    .from(target)
+    .leftJoin(bumped, sql`true`)
+    .crossJoin(found)
+    .prepare(`write_member_${kind}`);
+}
+
+const statements = {
+  add: preparedPerDatabase((db) => buildStatement(db, "add")),
+  remove: preparedPerDatabase((db) => buildStatement(db, "remove")),
+};
