@@ -49,25 +49,41 @@ export function recordEvent(db: Db, entry: EventEntry): Promise<void> {
   return recordEvents(db, [entry]);
 }
 
-/** An INSERT or UPDATE of people returning every column: a write writeWithEvent records. */
+/** An INSERT or UPDATE of people returning every column: a write withEvent records. */
 type PersonWrite = TypedQueryBuilder<(typeof people)["_"]["columns"], Person[]>;
-type PersonEntry = Omit<EventEntry, "subjectId" | "subjectType"> & { action: PersonEventAction };
+export type PersonEntry = Omit<EventEntry, "subjectId" | "subjectType"> & { action: PersonEventAction };
 
 /**
- * Runs `write` (an INSERT or UPDATE of one person, `.returning()`) with its History entry
- * and outbox event in ONE statement, so no transaction is needed around them: the entry is
- * recorded if and only if the write wrote the row, and names it as its subject. Returns the
- * row written, or undefined when the UPDATE matched none (then nothing was recorded).
+ * `write` (an INSERT or UPDATE of one person, `.returning()`) with its History entry and
+ * outbox event as ONE statement, so no transaction is needed around them: the entry is
+ * recorded if and only if the write wrote the row, and names it as its subject. The entry's
+ * values are placeholders (eventValues): prepare the statement once (lib/people/internal/
+ * write-person.ts). It returns the row written, or none when the UPDATE matched none (then
+ * nothing was recorded).
  */
-export async function writeWithEvent(db: Db, write: PersonWrite, entry: PersonEntry): Promise<Person | undefined> {
+export function withEvent(db: Db, write: PersonWrite) {
   const written = db.$with("written").as(write);
+  const value = (name: string, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
   const history = db.$with("h", {}).as(sql`
     insert into events (tenant_id, subject_type, subject_id, action, changes, actor_type, actor_id, actor_label, request_id, reason)
-    select ${entry.tenantId}::uuid, 'person', written.id, ${entry.action}::text, ${JSON.stringify(entry.changes ?? [])}::jsonb,
-           ${entry.actor.type}::text, ${entry.actor.id}::uuid, ${entry.actor.label}::text, ${entry.actor.requestId ?? null}::text, ${entry.reason ?? null}::text
+    select ${value("eventTenantId", "uuid")}, 'person', written.id, ${value("eventAction", "text")}, ${value("eventChanges", "jsonb")},
+           ${value("actorType", "text")}, ${value("actorId", "uuid")}, ${value("actorLabel", "text")}, ${value("requestId", "text")}, ${value("reason", "text")}
     from written
     returning *`);
   const outbox = db.$with("outbox", {}).as(outboxInsert({ people: "written", groups: false }));
-  const [row] = await db.with(written, history, outbox).select().from(written);
-  return row;
+  return db.with(written, history, outbox).select().from(written);
+}
+
+/** The values of withEvent's placeholders for one entry. */
+export function eventValues(entry: PersonEntry) {
+  return {
+    eventTenantId: entry.tenantId,
+    eventAction: entry.action,
+    eventChanges: JSON.stringify(entry.changes ?? []),
+    actorType: entry.actor.type,
+    actorId: entry.actor.id,
+    actorLabel: entry.actor.label,
+    requestId: entry.actor.requestId ?? null,
+    reason: entry.reason ?? null,
+  };
 }

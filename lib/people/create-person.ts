@@ -1,13 +1,13 @@
 import type { Db } from "@/db/client";
-import { people, type Person } from "@/db/schema";
+import type { Person } from "@/db/schema";
 import { isUniqueViolation } from "@/lib/errors";
-import { writeWithEvent } from "@/lib/history/record-event";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { diffResources } from "@/lib/scim/diff";
 import { takeOverPerson } from "./internal/take-over-person";
 import { userNameTaken } from "./internal/user-name-taken";
 import { deactivatedAtAfter, personColumns } from "./internal/person-columns";
 import { prepareUser } from "./internal/prepare-user";
+import { insertPerson } from "./internal/write-person";
 
 /**
  * POST /Users. userName uniqueness (per tenant, case-insensitive, among people not deleted)
@@ -29,24 +29,20 @@ export async function createPerson(
   }
   try {
     const columns = personColumns(resource);
-    const write = db
-      .insert(people)
-      .values({
-        tenantId: scope.tenantId,
-        integrationId: scope.integration.id,
-        ...columns,
-        deactivatedAt: deactivatedAtAfter(null, columns.active, new Date()),
-        region: scope.integration.settings.defaultRegion || null,
-        resource,
-      })
-      .returning();
-    const person = await writeWithEvent(db, write, {
+    const values = {
+      ...columns,
+      resource,
+      deactivatedAt: deactivatedAtAfter(null, columns.active, new Date()),
+      tenantId: scope.tenantId,
+      integrationId: scope.integration.id,
+      region: scope.integration.settings.defaultRegion || null,
+    };
+    const person = await insertPerson(db, values, {
       tenantId: scope.tenantId,
       action: "created",
       changes: diffResources(null, resource),
       actor: scope.actor,
     });
-    if (!person) throw new Error("An INSERT of one person returned no row");
     return { person, ignored, isNew: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

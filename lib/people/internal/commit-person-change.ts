@@ -1,12 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { people, type Person } from "@/db/schema";
+import type { Person } from "@/db/schema";
 import { isUniqueViolation } from "@/lib/errors";
 import type { PersonEventAction } from "@/lib/history/history-actions";
-import { writeWithEvent, type Actor } from "@/lib/history/record-event";
+import type { Actor } from "@/lib/history/record-event";
 import { diffResources } from "@/lib/scim/diff";
 import { uniqueness } from "@/lib/scim/errors";
 import { deactivatedAtAfter, personColumns } from "./person-columns";
+import { updatePerson } from "./write-person";
 
 /** Activation changes name the event; any other change is an update. */
 export function actionFor(before: Record<string, unknown> | null, after: Record<string, unknown>): PersonEventAction {
@@ -29,7 +29,7 @@ export class PersonChangedMeanwhile extends Error {
 }
 
 /**
- * Stores a person's new resource with its History event in one statement (writeWithEvent),
+ * Stores a person's new resource with its History event in one statement (updatePerson),
  * or does nothing when nothing changed (a no-op PUT or PATCH bumps no version and records
  * nothing). The row is written only if it still has `before`'s version: every write to a
  * person bumps it, so a row written since is left alone and PersonChangedMeanwhile thrown.
@@ -45,13 +45,9 @@ export async function commitPersonChange(
   if (changes.length === 0) return before;
   const columns = personColumns(resource);
   const now = new Date();
-  const write = db
-    .update(people)
-    .set({ ...columns, deactivatedAt: deactivatedAtAfter(before, columns.active, now), resource, version: sql`${people.version} + 1`, updatedAt: now })
-    .where(and(eq(people.id, before.id), eq(people.version, before.version)))
-    .returning();
+  const values = { ...columns, resource, deactivatedAt: deactivatedAtAfter(before, columns.active, now), updatedAt: now };
   try {
-    const updated = await writeWithEvent(db, write, {
+    const updated = await updatePerson(db, before, values, {
       tenantId: before.tenantId,
       action: actionFor(before.resource, resource),
       changes,
