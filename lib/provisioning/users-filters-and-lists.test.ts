@@ -157,6 +157,25 @@ describe("sorting", () => {
 });
 
 describe("count and startIndex", () => {
+  it("counts every match of an eq lookup whose page is full, and pages on", async () => {
+    const other = await h.install(h.a.tenant, "okta");
+    const twins: string[] = [];
+    for (const userName of ["twin-1@example.com", "twin-2@example.com"]) {
+      const res = await h.scim("POST", `${other.integration.appKey}/Users`, { body: { schemas: [USER_SCHEMA], userName, displayName: "Twin" }, as: other });
+      twins.push(res.body.id);
+    }
+    const lookup = (query: string) => h.scim("GET", `${other.integration.appKey}/Users?filter=${encodeURIComponent('displayName eq "twin"')}&${query}`, { as: other });
+    const first = await lookup("count=1");
+    expect(first.body.totalResults).toBe(2);
+    expect(first.body.Resources.map((r: { id: string }) => r.id)).toEqual([twins[0]]);
+    const second = await lookup("count=1&startIndex=2");
+    expect(second.body.totalResults).toBe(2);
+    expect(second.body.Resources.map((r: { id: string }) => r.id)).toEqual([twins[1]]);
+    const whole = await lookup("count=5");
+    expect(whole.body.totalResults).toBe(2);
+    expect(whole.body.Resources.map((r: { id: string }) => r.id)).toEqual(twins);
+  });
+
   it("answers count=0 with totalResults and no resources", async () => {
     const res = await list("count=0");
     expect(res.body).toMatchObject({ totalResults: 5, itemsPerPage: 0, Resources: [] });

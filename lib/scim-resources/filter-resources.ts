@@ -6,8 +6,10 @@ import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { invalidValue } from "@/lib/scim/errors";
 import type { FilterColumns } from "@/lib/scim/filter-columns";
 import { parseFilter } from "@/lib/scim/filter-parser";
-import { filterToSql } from "@/lib/scim/filter-sql";
+import { exactMatch, filterToSql, type StringColumnTarget } from "@/lib/scim/filter-sql";
 import type { ListQuery } from "@/lib/scim/list-response";
+import { stringEquality } from "@/lib/scim/scalar-condition";
+import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
 import { scimColumns, type ResourceTable, type ScimRow } from "./resource-table";
 
 /** How one resource type is filtered and sorted. */
@@ -45,8 +47,18 @@ export async function filterResources(
   scope: IntegrationScope,
   query: ListQuery,
 ): Promise<{ totalResults: number; rows: ScimRow[] }> {
-  const conditions = [eq(table.tenantId, scope.tenantId), eq(table.integrationId, scope.integration.id), isNull(table.deletedAt)];
   const filter = query.filter?.trim() ? parseFilter(query.filter) : undefined;
+  const exact = filter && query.startIndex === 1 && !query.sortBy && query.count > 0 ? exactMatch(filter, listing.filterColumns) : undefined;
+  if (exact) {
+    const rows = await lookup(table, exact.target)(db).execute({
+      tenantId: scope.tenantId,
+      integrationId: scope.integration.id,
+      value: exact.value,
+      limit: query.count,
+    });
+    if (rows.length < query.count) return { totalResults: rows.length, rows };
+  }
+  const conditions = [eq(table.tenantId, scope.tenantId), eq(table.integrationId, scope.integration.id), isNull(table.deletedAt)];
   if (filter) conditions.push(filterToSql(filter, listing.filterColumns));
   const where = and(...conditions);
   const direction = query.sortOrder === "descending" ? desc : asc;
@@ -71,4 +83,37 @@ export async function filterResources(
   const lastPage = rows.length < query.count && (rows.length > 0 || query.startIndex === 1);
   const totalResults = lastPage ? query.startIndex - 1 + rows.length : (page[0]?.total ?? (await countAll()));
   return { totalResults, rows };
+}
+
+/**
+ * The first page of `attr eq "value"` on a string column (exactMatch), as filterResources
+ * reads any page but prepared once per attribute: identity providers send this lookup before
+ * almost every write. A full page (more matches than asked for) falls back to the general
+ * query, which also counts them.
+ */
+const lookups = new WeakMap<StringColumnTarget, (db: Db) => { execute(values: Record<string, unknown>): Promise<ScimRow[]> }>();
+
+function lookup(table: ResourceTable, target: StringColumnTarget) {
+  let prepared = lookups.get(target);
+  if (!prepared) {
+    const from = table as typeof people;
+    prepared = preparedPerDatabase((db) =>
+      db
+        .select(scimColumns(table))
+        .from(from)
+        .where(
+          and(
+            eq(table.tenantId, sql.placeholder("tenantId")),
+            eq(table.integrationId, sql.placeholder("integrationId")),
+            isNull(table.deletedAt),
+            stringEquality(sql`${target.column}`, "eq", sql.placeholder("value"), target.caseExact),
+          ),
+        )
+        .orderBy(asc(table.createdAt), asc(table.id))
+        .limit(sql.placeholder("limit"))
+        .prepare("filter_lookup"),
+    );
+    lookups.set(target, prepared);
+  }
+  return prepared;
 }

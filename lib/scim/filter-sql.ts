@@ -23,6 +23,22 @@ export function filterToSql(filter: Filter, columns: FilterColumns): SQL {
   return compile(filter, (path) => resolveAttribute(columns, path));
 }
 
+/** A string stored in a column of its own, compared with lower() unless caseExact. */
+export type StringColumnTarget = Extract<ScalarTarget, { kind: "column" }>;
+
+/**
+ * `attr eq "value"` on a string column (not a uuid): the lookup identity providers send
+ * before a write (`userName eq`, `externalId eq`, `displayName eq`). Its target and value, so
+ * the caller can prepare the condition once per attribute (stringEquality) and bind the
+ * value; undefined for any other filter, which filterToSql translates.
+ */
+export function exactMatch(filter: Filter, columns: FilterColumns): { target: StringColumnTarget; value: string } | undefined {
+  if (filter.kind !== "compare" || filter.op !== "eq" || typeof filter.value !== "string" || filter.path.sub !== undefined) return undefined;
+  const target = resolveAttribute(columns, filter.path);
+  if (target.kind !== "column" || target.type !== "string" || target.uuid) return undefined;
+  return { target, value: filter.value };
+}
+
 /** Finds the stored form of an attribute path, relative to the resource or to a value path. */
 type Scope = (path: AttrPath) => AttributeTarget;
 

@@ -64,10 +64,17 @@ function stringCondition(expression: SQL, op: CompareOp, value: string, caseExac
       ? sql`(${expression} like ${pattern} escape '\\')`
       : sql`(${expression} ilike ${pattern} escape '\\')`;
   }
-  const left = caseExact ? expression : sql`lower(${expression})`;
-  const right = caseExact ? sql`${value}` : sql`lower(${value})`;
+  if (op === "eq" || op === "ne") return stringEquality(expression, op, value, caseExact);
   // Byte order, not the server's locale, so ordering agrees with the in-memory matcher.
-  return op === "eq" || op === "ne" ? compare(left, op, right) : compare(sql`${left} collate "C"`, op, right);
+  return compare(sql`${caseExact ? expression : sql`lower(${expression})`} collate "C"`, op, caseExact ? value : sql`lower(${value})`);
+}
+
+/**
+ * A string equals (or differs from) `value`, with lower() on both sides unless caseExact.
+ * `value` may be a placeholder of a prepared lookup (lib/scim-resources/filter-resources.ts).
+ */
+export function stringEquality(expression: SQL, op: "eq" | "ne", value: unknown, caseExact: boolean): SQL {
+  return caseExact ? compare(expression, op, value) : compare(sql`lower(${expression})`, op, sql`lower(${value})`);
 }
 
 /**
