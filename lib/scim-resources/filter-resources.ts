@@ -10,6 +10,7 @@ import { exactMatch, filterToSql, type StringColumnTarget } from "@/lib/scim/fil
 import type { ListQuery } from "@/lib/scim/list-response";
 import { stringEquality } from "@/lib/scim/scalar-condition";
 import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
+import { liveOfIntegration } from "./find-live-resource";
 import { scimColumns, type ResourceTable, type ScimRow } from "./resource-table";
 
 /** How one resource type is filtered and sorted. */
@@ -102,12 +103,7 @@ function lookup(table: ResourceTable, target: StringColumnTarget) {
         .select(scimColumns(table))
         .from(from)
         .where(
-          and(
-            eq(table.tenantId, sql.placeholder("tenantId")),
-            eq(table.integrationId, sql.placeholder("integrationId")),
-            isNull(table.deletedAt),
-            stringEquality(sql`${target.column}`, "eq", sql.placeholder("value"), target.caseExact),
-          ),
+          and(...liveOfIntegration(table), stringEquality(sql`${target.column}`, "eq", sql.placeholder("value"), target.caseExact)),
         )
         .orderBy(asc(table.createdAt), asc(table.id))
         .limit(sql.placeholder("limit"))

@@ -46,12 +46,12 @@ export async function findLiveResource<T extends ResourceTable>(
  * `tenantId` and `integrationId` (liveInScopeValues): the rule findLiveResource reads by.
  */
 export function isLiveInScope(table: ResourceTable): SQL | undefined {
-  return and(
-    eq(table.id, sql.placeholder("id")),
-    eq(table.tenantId, sql.placeholder("tenantId")),
-    eq(table.integrationId, sql.placeholder("integrationId")),
-    isNull(table.deletedAt),
-  );
+  return and(eq(table.id, sql.placeholder("id")), ...liveOfIntegration(table));
+}
+
+/** Live rows of the integration in placeholders `tenantId` and `integrationId`: what a prepared read of resources starts from. */
+export function liveOfIntegration(table: ResourceTable): SQL[] {
+  return [eq(table.tenantId, sql.placeholder("tenantId")), eq(table.integrationId, sql.placeholder("integrationId")), isNull(table.deletedAt)];
 }
 
 /** The values of isLiveInScope's placeholders. */

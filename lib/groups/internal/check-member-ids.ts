@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groups, people } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
@@ -6,6 +6,7 @@ import { isUuid } from "@/lib/is-uuid";
 import { invalidValue } from "@/lib/scim/errors";
 import { idListValue, inIdList, inIdListPlaceholder } from "@/lib/sql/in-id-list";
 import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
+import { liveOfIntegration } from "@/lib/scim-resources/find-live-resource";
 
 const NAMED_AT_MOST = 20;
 
@@ -49,12 +50,7 @@ export function liveMembersAmong(db: Db) {
     .select({ id: people.id, tenantId: people.tenantId })
     .from(people)
     .where(
-      and(
-        eq(people.tenantId, sql.placeholder("tenantId")),
-        eq(people.integrationId, sql.placeholder("integrationId")),
-        isNull(people.deletedAt),
-        inIdListPlaceholder(people.id, "candidates"),
-      ),
+      and(...liveOfIntegration(people), inIdListPlaceholder(people.id, "candidates")),
     )
     .for("share");
 }
