@@ -28,9 +28,10 @@ export async function recordHistoryWithChangeEvents(db: Db, historyInsert: SQL):
 
 /**
  * The outbox insert for the History rows of a statement's `h` (its History insert, returning
- * *), reading people from `people`: the table, or the rows a data-modifying part of the same
- * statement wrote, which the table does not show that statement (lib/history/record-event.ts,
- * writeWithEvent). Groups are read only when `groups` says History may name one.
+ * *), reading people from `people`: the table, or `written`, the rows a data-modifying part
+ * of the same statement wrote, which the table does not show that statement
+ * (lib/history/record-event.ts, withEvent). Groups are read only when `groups` says History
+ * may name one. It has no values of its own, so each variant's text is built once.
  */
 export function outboxInsert(source: { people: "people" | "written"; groups: boolean }): SQL {
   const key = `${source.people} ${source.groups}`;
