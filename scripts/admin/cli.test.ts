@@ -25,6 +25,11 @@ describe("admin CLI command line", () => {
     expect(() => parse("tenant:create", "--slug", "--name", "x")).toThrow(/argument is ambiguous/);
   });
 
+  it("takes a value that starts with a dash, such as a token hint, written --option=value", () => {
+    expect(() => parse("token:revoke", "--token-hint", "-taH8I")).toThrow(/--token-hint=-XYZ/);
+    expect(parse("token:revoke", "--token-hint=-taH8I")).toMatchObject({ values: { "token-hint": "-taH8I" } });
+  });
+
   it.each([
     [["tenant:create", "--slug", "x1", "--colour", "red"], "unknown option --colour for tenant:create"],
     [["frobnicate"], 'unknown command "frobnicate"; run with --help to list the commands'],
