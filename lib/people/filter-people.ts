@@ -4,8 +4,11 @@ import { people } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import type { ListQuery } from "@/lib/scim/list-response";
 import { filterResources, type ResourceListing } from "@/lib/scim-resources/filter-resources";
-import type { ScimRow } from "@/lib/scim-resources/resource-table";
+import { returnsAttribute } from "@/lib/scim/projection";
+import { userSchemas } from "@/lib/scim/schemas/lookup";
+import { groupsOfPersonJson } from "./groups-of-people";
 import { userFilterColumns } from "./internal/user-filter-columns";
+import type { UserRow } from "./scim-user";
 
 const userListing: ResourceListing = {
   filterColumns: userFilterColumns,
@@ -25,7 +28,13 @@ const userListing: ResourceListing = {
   sortable: "userName, externalId, displayName, name.givenName, name.familyName, emails, meta.created, meta.lastModified",
 };
 
-/** GET /Users: one page of the integration's live people matching the SCIM filter (see filterResources). */
-export function filterPeople(db: Db, scope: IntegrationScope, query: ListQuery): Promise<{ totalResults: number; rows: ScimRow[] }> {
-  return filterResources(db, people, userListing, scope, query);
+/**
+ * GET /Users: one page of the integration's live people matching the SCIM filter (see
+ * filterResources), each with its groups when the response returns them, read in the same
+ * statement.
+ */
+export async function filterPeople(db: Db, scope: IntegrationScope, query: ListQuery): Promise<{ totalResults: number; rows: UserRow[] }> {
+  const withGroups = returnsAttribute(userSchemas, query, "groups");
+  const { totalResults, rows } = await filterResources(db, people, userListing, scope, query, withGroups ? groupsOfPersonJson : undefined);
+  return { totalResults, rows: rows.map(({ related, ...row }) => ({ ...row, groups: related })) };
 }

@@ -1,26 +1,39 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { QueryBuilder, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { groupMembers, groups } from "@/db/schema";
-import { inIdList } from "@/lib/sql/in-id-list";
+import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
+import { idListValue } from "@/lib/sql/in-id-list";
 import type { GroupRef } from "./scim-user";
 
 /**
- * The groups (roles) of each person, in one query for a whole page of people. The ids are
- * bound as one array, so the statement is the same for every page and stays prepared.
+ * The groups (roles) of one person as a JSON array of `{ value, display }`, ordered by
+ * name: a subquery on the person's id, so a page of people reads its groups in the same
+ * statement (filterResources' `related`), each row one probe of group_members_person_idx.
  */
-export async function groupsOfPeople(db: Db, tenantId: string, personIds: string[]): Promise<Map<string, GroupRef[]>> {
-  const result = new Map<string, GroupRef[]>();
-  if (personIds.length === 0) return result;
-  const rows = await db
-    .select({ personId: groupMembers.personId, value: groups.id, display: groups.displayName })
+export function groupsOfPersonJson(personId: AnyPgColumn | SQL, tenantId: AnyPgColumn | SQL): SQL<GroupRef[]> {
+  // A join, so drizzle names every column with its table even inside a one-table select.
+  const list = new QueryBuilder()
+    .select({
+      groups: sql`coalesce(json_agg(json_build_object('value', ${groups.id}, 'display', ${groups.displayName}) order by ${groups.displayName}, ${groups.id}), '[]'::json)`,
+    })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-    .where(and(eq(groupMembers.tenantId, tenantId), inIdList(groupMembers.personId, personIds), isNull(groups.deletedAt)))
-    .orderBy(groups.displayName);
-  for (const row of rows) {
-    const list = result.get(row.personId) ?? [];
-    list.push({ value: row.value, display: row.display });
-    result.set(row.personId, list);
-  }
-  return result;
+    .where(and(eq(groupMembers.personId, personId), eq(groupMembers.tenantId, tenantId), isNull(groups.deletedAt)));
+  return sql<GroupRef[]>`(${list})`;
+}
+
+const groupsOfIds = preparedPerDatabase((db) => {
+  const personId = sql`ids.person_id`;
+  return db
+    .select({ personId: sql<string>`${personId}`, groups: groupsOfPersonJson(personId, sql`${sql.placeholder("tenantId")}::uuid`) })
+    .from(sql`unnest(${sql.placeholder("ids")}::uuid[]) as ids(person_id)`)
+    .prepare("groups_of_people");
+});
+
+/** The groups of each of these people, in one statement (groupsOfPersonJson per id). */
+export async function groupsOfPeople(db: Db, tenantId: string, personIds: string[]): Promise<Map<string, GroupRef[]>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await groupsOfIds(db).execute({ tenantId, ids: idListValue(personIds) });
+  return new Map(rows.map((row) => [row.personId, row.groups]));
 }

@@ -4,6 +4,9 @@ import type { ScimRow } from "@/lib/scim-resources/resource-table";
 
 export type GroupRef = { value: string; display: string };
 
+/** A person as a listing reads it: its groups come with it when the response returns them. */
+export type UserRow = ScimRow & { groups?: GroupRef[] };
+
 /** A person as SCIM returns it: the stored resource plus id, meta and the read-only groups. */
 export function toScimUser(person: ScimRow, baseUrl: string, groups?: GroupRef[]): Record<string, unknown> {
   const { schemas, ...attributes } = person.resource as { schemas?: string[] } & Record<string, unknown>;

@@ -5,21 +5,25 @@ import { filterPeople } from "@/lib/people/filter-people";
 import { patchPerson } from "@/lib/people/patch-person";
 import { groupsOfPeople } from "@/lib/people/groups-of-people";
 import { replacePerson } from "@/lib/people/replace-person";
-import { toScimUser } from "@/lib/people/scim-user";
+import { toScimUser, type UserRow } from "@/lib/people/scim-user";
 import { projectAttributes, returnsAttribute } from "@/lib/scim/projection";
 import { userSchemas } from "@/lib/scim/schemas/lookup";
-import type { ScimRow } from "@/lib/scim-resources/resource-table";
 import { resourceEndpoint, type ResourceType } from "./resource-endpoint";
 
-/** /Users: people as SCIM Users, their read-only `groups` loaded only when returned. */
-export const userResource: ResourceType<ScimRow> = {
+/**
+ * /Users: people as SCIM Users, their read-only `groups` loaded only when returned; a
+ * listing reads them with its rows.
+ */
+export const userResource: ResourceType<UserRow> = {
   path: "Users",
   async render(context, rows, projection, options) {
     // A person just created belongs to no group yet; one taken over may.
-    const groups = returnsAttribute(userSchemas, projection, "groups") && !options?.isNew
-      ? await groupsOfPeople(context.db, context.tenantId, rows.map((p) => p.id))
-      : undefined;
-    return rows.map((p) => projectAttributes(toScimUser(p, context.baseUrl, groups?.get(p.id) ?? []), userSchemas, projection));
+    const wanted = returnsAttribute(userSchemas, projection, "groups") && !options?.isNew;
+    const unread = wanted ? rows.filter((p) => p.groups === undefined).map((p) => p.id) : [];
+    const loaded = unread.length > 0 ? await groupsOfPeople(context.db, context.tenantId, unread) : undefined;
+    return rows.map((p) =>
+      projectAttributes(toScimUser(p, context.baseUrl, wanted ? (p.groups ?? loaded?.get(p.id)) : undefined), userSchemas, projection),
+    );
   },
   list: (context, query) => filterPeople(context.db, context, query),
   async create(context, body) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import type { people } from "@/db/schema";
@@ -35,81 +35,163 @@ function sortExpression(listing: ResourceListing, sortBy: string): AnyPgColumn |
 }
 
 /**
+ * A value read with each row of a page, from the row's id and the tenant: a person's groups
+ * (groupsOfPersonJson). It is computed for the rows returned only, never for those a page's
+ * OFFSET skips, and comes back as the row's `related`.
+ */
+export type RelatedColumn<X> = (id: SQL, tenantId: SQL) => SQL<X>;
+
+export type ListedRow<X> = ScimRow & { related?: X };
+
+/**
  * GET /Users and GET /Groups: the integration's live resources matching the filter, one
  * page. The filter becomes SQL with bound parameters, never rows filtered in memory. Order is
  * stable (the sort key, then creation, then id) so paging never skips or repeats. Only the
  * columns a rendering reads come back: a page of 100 people is otherwise 2,300 values to
- * read and map, most of them sort and search keys no response shows.
+ * read and map, most of them sort and search keys no response shows. The two shapes
+ * identity providers send most, a lookup (`attr eq "value"`) and a page of everything (an
+ * import), run as statements prepared once; any other is built for its request.
  */
-export async function filterResources(
+export async function filterResources<X = never>(
   db: Db,
   table: ResourceTable,
   listing: ResourceListing,
   scope: IntegrationScope,
   query: ListQuery,
-): Promise<{ totalResults: number; rows: ScimRow[] }> {
+  related?: RelatedColumn<X>,
+): Promise<{ totalResults: number; rows: ListedRow<X>[] }> {
   const filter = query.filter?.trim() ? parseFilter(query.filter) : undefined;
+  const scopeValues = { tenantId: scope.tenantId, integrationId: scope.integration.id };
   const exact = filter && query.startIndex === 1 && !query.sortBy && query.count > 0 ? exactMatch(filter, listing.filterColumns) : undefined;
   if (exact) {
-    const rows = await lookup(table, exact.target)(db).execute({
-      tenantId: scope.tenantId,
-      integrationId: scope.integration.id,
-      value: exact.value,
-      limit: query.count,
-    });
+    const rows = await lookup(table, exact.target, related)(db).execute({ ...scopeValues, value: exact.value, limit: query.count });
     if (rows.length < query.count) return { totalResults: rows.length, rows };
   }
+  const from = table as typeof people;
   const conditions = [eq(table.tenantId, scope.tenantId), eq(table.integrationId, scope.integration.id), isNull(table.deletedAt)];
   if (filter) conditions.push(filterToSql(filter, listing.filterColumns));
   const where = and(...conditions);
-  const direction = query.sortOrder === "descending" ? desc : asc;
-  const order = query.sortBy ? [direction(sortExpression(listing, query.sortBy))] : [];
-  // One query for either table: drizzle types a select by its table, and both share these columns.
-  const from = table as typeof people;
   const countAll = () => db.select({ total: sql<number>`count(*)::int` }).from(from).where(where).then(([row]) => row.total);
   if (query.count === 0) return { totalResults: await countAll(), rows: [] };
-  // A page that is not full is the last one, and says the total itself: an identity
-  // provider's lookup by userName (a filtered first page) is then one statement. Any other
-  // page is usually full and needs the count, so the count comes with its rows, computed
-  // once by the database (an uncorrelated subquery), in one round trip rather than two.
-  const total = filter && query.startIndex === 1 ? sql<null>`null` : sql<number>`(select count(*)::int from ${from} where ${where})`;
-  const page = await db
-    .select({ ...scimColumns(table), total })
-    .from(from)
-    .where(where)
-    .orderBy(...order, asc(table.createdAt), asc(table.id))
-    .limit(query.count)
-    .offset(query.startIndex - 1);
-  const rows: ScimRow[] = page.map(({ id, resource, version, createdAt, updatedAt }) => ({ id, resource, version, createdAt, updatedAt }));
+  const page =
+    !filter && !query.sortBy
+      ? await everything(table, related)(db).execute({ ...scopeValues, limit: query.count, offset: query.startIndex - 1 })
+      : await pageQuery(db, table, {
+          where,
+          // A page that is not full is the last one, and says the total itself: an identity
+          // provider's lookup by userName (a filtered first page) is then one statement.
+          counted: !(filter && query.startIndex === 1),
+          sortKey: query.sortBy ? sortExpression(listing, query.sortBy) : undefined,
+          descending: query.sortOrder === "descending",
+          limit: query.count,
+          offset: query.startIndex - 1,
+          tenantId: sql`${scope.tenantId}::uuid`,
+          related,
+        });
+  const rows: ListedRow<X>[] = page.map((row) => {
+    const { id, resource, version, createdAt, updatedAt } = row;
+    return { id, resource, version, createdAt, updatedAt, related: "related" in row ? row.related : undefined };
+  });
   const lastPage = rows.length < query.count && (rows.length > 0 || query.startIndex === 1);
   const totalResults = lastPage ? query.startIndex - 1 + rows.length : (page[0]?.total ?? (await countAll()));
   return { totalResults, rows };
+}
+
+type PageShape<X> = {
+  where: SQL | undefined;
+  /** Whether each row carries the count of all matches, or null. */
+  counted: boolean;
+  sortKey: AnyPgColumn | SQL | undefined;
+  descending: boolean;
+  limit: number | Placeholder;
+  offset: number | Placeholder;
+  tenantId: SQL;
+  related: RelatedColumn<X> | undefined;
+};
+
+/**
+ * One page, with the count of all matches on each row when `counted`: a page that is not
+ * the first is usually full and needs the count, computed once by the database (an
+ * uncorrelated subquery) in the same round trip. With `related`, the page is a subquery and
+ * the related value is read over its rows only, in the page's order.
+ */
+function pageQuery<X>(db: Db, table: ResourceTable, shape: PageShape<X>) {
+  // One query for either table: drizzle types a select by its table, and both share these columns.
+  const from = table as typeof people;
+  const total = (shape.counted ? sql<number>`(select count(*)::int from ${from} where ${shape.where})` : sql<number | null>`null`).as("total");
+  const direction = shape.descending ? desc : asc;
+  const page = db
+    .select({ ...scimColumns(table), total, sortKey: sql`${shape.sortKey ?? sql`null`}`.as("sort_key") })
+    .from(from)
+    .where(shape.where)
+    .orderBy(...(shape.sortKey ? [direction(shape.sortKey)] : []), asc(table.createdAt), asc(table.id))
+    .limit(shape.limit)
+    .offset(shape.offset);
+  const related = shape.related;
+  if (!related) return page;
+  const rows = page.as("page");
+  return db
+    .select({
+      id: rows.id,
+      resource: rows.resource,
+      version: rows.version,
+      createdAt: rows.createdAt,
+      updatedAt: rows.updatedAt,
+      total: rows.total,
+      related: related(sql`${rows.id}`, shape.tenantId),
+    })
+    .from(rows)
+    .orderBy(...(shape.sortKey ? [direction(rows.sortKey)] : []), asc(rows.createdAt), asc(rows.id));
+}
+
+type PreparedRows<X> = (db: Db) => { execute(values: Record<string, unknown>): Promise<(ListedRow<X> & { total?: number | null })[]> };
+
+/** Statements prepared once per owner (a table, or a lookup's column) and related column. */
+const prepared = new WeakMap<object, Map<RelatedColumn<unknown> | undefined, PreparedRows<unknown>>>();
+
+function preparedOnce<X>(owner: object, related: RelatedColumn<X> | undefined, build: (db: Db) => { prepare(name: string): unknown }): PreparedRows<X> {
+  let byRelated = prepared.get(owner);
+  if (!byRelated) prepared.set(owner, (byRelated = new Map()));
+  let statement = byRelated.get(related as RelatedColumn<unknown> | undefined);
+  if (!statement) {
+    statement = preparedPerDatabase((db) => build(db).prepare("filter_resources") as ReturnType<PreparedRows<unknown>>);
+    byRelated.set(related as RelatedColumn<unknown> | undefined, statement);
+  }
+  return statement as PreparedRows<X>;
+}
+
+/** Every live resource of the integration, one page (an import), with the count. */
+function everything<X>(table: ResourceTable, related: RelatedColumn<X> | undefined): PreparedRows<X> {
+  return preparedOnce(table, related, (db) =>
+    pageQuery(db, table, {
+      where: and(...liveOfIntegration(table)),
+      counted: true,
+      sortKey: undefined,
+      descending: false,
+      limit: sql.placeholder("limit"),
+      offset: sql.placeholder("offset"),
+      tenantId: sql`${sql.placeholder("tenantId")}::uuid`,
+      related,
+    }),
+  );
 }
 
 /**
  * The first page of `attr eq "value"` on a string column (exactMatch), as filterResources
  * reads any page but prepared once per attribute: identity providers send this lookup before
  * almost every write. A full page (more matches than asked for) falls back to the general
- * query, which also counts them.
+ * query, which also counts them. With no OFFSET, the related value is read for the rows
+ * returned only, so the lookup needs no subquery.
  */
-const lookups = new WeakMap<StringColumnTarget, (db: Db) => { execute(values: Record<string, unknown>): Promise<ScimRow[]> }>();
-
-function lookup(table: ResourceTable, target: StringColumnTarget) {
-  let prepared = lookups.get(target);
-  if (!prepared) {
+function lookup<X>(table: ResourceTable, target: StringColumnTarget, related: RelatedColumn<X> | undefined): PreparedRows<X> {
+  return preparedOnce(target, related, (db) => {
     const from = table as typeof people;
-    prepared = preparedPerDatabase((db) =>
-      db
-        .select(scimColumns(table))
-        .from(from)
-        .where(
-          and(...liveOfIntegration(table), stringEquality(sql`${target.column}`, "eq", sql.placeholder("value"), target.caseExact)),
-        )
-        .orderBy(asc(table.createdAt), asc(table.id))
-        .limit(sql.placeholder("limit"))
-        .prepare("filter_lookup"),
-    );
-    lookups.set(target, prepared);
-  }
-  return prepared;
+    const tenantId = sql`${sql.placeholder("tenantId")}::uuid`;
+    return db
+      .select({ ...scimColumns(table), ...(related ? { related: related(sql`${table.id}`, tenantId) } : {}) })
+      .from(from)
+      .where(and(...liveOfIntegration(table), stringEquality(sql`${target.column}`, "eq", sql.placeholder("value"), target.caseExact)))
+      .orderBy(asc(table.createdAt), asc(table.id))
+      .limit(sql.placeholder("limit"));
+  });
 }
