@@ -33,8 +33,7 @@ const userListing: ResourceListing = {
  * filterResources), each with its groups when the response returns them, read in the same
  * statement.
  */
-export async function filterPeople(db: Db, scope: IntegrationScope, query: ListQuery): Promise<{ totalResults: number; rows: UserRow[] }> {
+export function filterPeople(db: Db, scope: IntegrationScope, query: ListQuery): Promise<{ totalResults: number; rows: UserRow[] }> {
   const withGroups = returnsAttribute(userSchemas, query, "groups");
-  const { totalResults, rows } = await filterResources(db, people, userListing, scope, query, withGroups ? groupsOfPersonJson : undefined);
-  return { totalResults, rows: rows.map(({ related, ...row }) => ({ ...row, groups: related })) };
+  return filterResources(db, people, userListing, scope, query, withGroups ? groupsOfPersonJson : undefined);
 }

@@ -1,11 +1,12 @@
 import { etagFor } from "@/lib/scim/etag";
 import { USER_SCHEMA } from "@/lib/scim/schemas/urns";
+import type { ListedRow } from "@/lib/scim-resources/filter-resources";
 import type { ScimRow } from "@/lib/scim-resources/resource-table";
 
 export type GroupRef = { value: string; display: string };
 
-/** A person as a listing reads it: its groups come with it when the response returns them. */
-export type UserRow = ScimRow & { groups?: GroupRef[] };
+/** A person as a listing reads it: `related` holds its groups when the response returns them. */
+export type UserRow = ListedRow<GroupRef[]>;
 
 /** A person as SCIM returns it: the stored resource plus id, meta and the read-only groups. */
 export function toScimUser(person: ScimRow, baseUrl: string, groups?: GroupRef[]): Record<string, unknown> {

@@ -88,10 +88,8 @@ export async function filterResources<X = never>(
           tenantId: sql`${scope.tenantId}::uuid`,
           related,
         });
-  const rows: ListedRow<X>[] = page.map((row) => {
-    const { id, resource, version, createdAt, updatedAt } = row;
-    return { id, resource, version, createdAt, updatedAt, related: "related" in row ? row.related : undefined };
-  });
+  // The rows as read: a rendering reads only a ScimRow's fields, so `total` can stay.
+  const rows: ListedRow<X>[] = page;
   const lastPage = rows.length < query.count && (rows.length > 0 || query.startIndex === 1);
   const totalResults = lastPage ? query.startIndex - 1 + rows.length : (page[0]?.total ?? (await countAll()));
   return { totalResults, rows };
