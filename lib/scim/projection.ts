@@ -1,6 +1,6 @@
 import { isPlainObject } from "./json";
 import { findAttribute, findExtension, findSchema, findSubAttribute, parseAttributeReference, resolveAttribute } from "./schemas/lookup";
-import type { AttributeDef, ResourceSchemas } from "./schemas/types";
+import type { AttributeDef, ResourceSchemas, SchemaDef } from "./schemas/types";
 
 /**
  * Attribute projection for responses: the `attributes` and `excludedAttributes` parameters of
@@ -27,27 +27,61 @@ export function projectAttributes(
   schemas: ResourceSchemas,
   options: ProjectionOptions,
 ): Record<string, unknown> {
+  return attributeProjector(schemas, options)(resource);
+}
+
+/**
+ * projectAttributes for many resources with one projection (a page of a list): what to keep
+ * of each key is decided once, on its first appearance, not again for every resource.
+ */
+export function attributeProjector(schemas: ResourceSchemas, options: ProjectionOptions): (resource: Record<string, unknown>) => Record<string, unknown> {
   const plan = planProjection(schemas, options);
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(resource)) {
-    if (key === "schemas") {
-      out.schemas = value;
-      continue;
+  const coreRules = new Map<string, Rule>();
+  const extensions = new Map<string, { schema: SchemaDef; rules: Map<string, Rule> } | null>();
+  const ruleOf = (schema: SchemaDef, rules: Map<string, Rule>, name: string): Rule => {
+    let rule = rules.get(name);
+    if (rule === undefined) {
+      rule = compileRule(findAttribute(schema, name), schema.id, plan);
+      rules.set(name, rule);
     }
-    const extension = findExtension(schemas, key);
-    if (extension && isPlainObject(value)) {
-      const projected: Record<string, unknown> = {};
-      for (const [name, item] of Object.entries(value)) {
-        const kept = projectValue(findAttribute(extension, name), extension.id, item, plan);
-        if (kept !== undefined) projected[name] = kept;
+    return rule;
+  };
+  const extensionOf = (key: string) => {
+    let extension = extensions.get(key);
+    if (extension === undefined) {
+      const schema = findExtension(schemas, key);
+      extension = schema ? { schema, rules: new Map() } : null;
+      extensions.set(key, extension);
+    }
+    return extension;
+  };
+  return (resource) => {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(resource)) {
+      const value = resource[key];
+      if (key === "schemas") {
+        out.schemas = value;
+        continue;
       }
-      if (Object.keys(projected).length > 0) out[key] = projected;
-      continue;
+      const extension = extensionOf(key);
+      if (extension && isPlainObject(value)) {
+        const projected: Record<string, unknown> = {};
+        let kept = false;
+        for (const name of Object.keys(value)) {
+          const item = applyRule(ruleOf(extension.schema, extension.rules, name), value[name]);
+          if (item !== undefined) {
+            projected[name] = item;
+            kept = true;
+          }
+        }
+        if (kept) out[key] = projected;
+        continue;
+      }
+      const kept = applyRule(ruleOf(schemas.core, coreRules, key), value);
+      if (kept !== undefined) out[key] = kept;
     }
-    const kept = projectValue(findAttribute(schemas.core, key), schemas.core.id, value, plan);
-    if (kept !== undefined) out[key] = kept;
-  }
-  return out;
+    return out;
+  };
 }
 
 /**
@@ -108,31 +142,53 @@ function choose(def: AttributeDef, schemaId: string, plan: Plan): Choice | undef
   return { only: included === "all" ? undefined : included, drop: excluded };
 }
 
-function projectValue(def: AttributeDef | undefined, schemaId: string, value: unknown, plan: Plan): unknown {
+/**
+ * What to keep of one attribute's value: nothing, all of it, or of a complex value the
+ * sub-attributes `keeps` says, by each sub-attribute's key as stored (decided on first sight).
+ */
+type Rule = "drop" | "keep" | { def: AttributeDef; choice: Choice; keeps: Map<string, boolean> };
+
+function compileRule(def: AttributeDef | undefined, schemaId: string, plan: Plan): Rule {
   // A stored key no schema describes is returned by default only.
-  if (!def) return plan.include ? undefined : value;
+  if (!def) return plan.include ? "drop" : "keep";
   const choice = choose(def, schemaId, plan);
-  if (!choice) return undefined;
-  if (!def.subAttributes) return value;
-  if (Array.isArray(value)) {
-    const items = value.map((item) => projectComplex(def, item, choice)).filter((item) => item !== undefined);
-    return items.length > 0 ? items : undefined;
-  }
-  return projectComplex(def, value, choice);
+  if (!choice) return "drop";
+  if (!def.subAttributes) return "keep";
+  return { def, choice, keeps: new Map() };
 }
 
-function projectComplex(def: AttributeDef, value: unknown, choice: Choice): unknown {
+function applyRule(rule: Rule, value: unknown): unknown {
+  if (rule === "drop") return undefined;
+  if (rule === "keep") return value;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => projectComplex(rule, item)).filter((item) => item !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  return projectComplex(rule, value);
+}
+
+function projectComplex(rule: Exclude<Rule, string>, value: unknown): unknown {
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    const sub = findSubAttribute(def, key);
-    const name = (sub?.name ?? key).toLowerCase();
-    const keep =
-      sub?.returned === "always" ||
-      (sub?.returned !== "never" &&
-        (choice.only ? choice.only.has(name) : sub?.returned !== "request") &&
-        !choice.drop?.has(name));
-    if (keep) out[key] = item;
+  let kept = false;
+  for (const key of Object.keys(value)) {
+    let keep = rule.keeps.get(key);
+    if (keep === undefined) {
+      keep = keepsSubAttribute(findSubAttribute(rule.def, key), key, rule.choice);
+      rule.keeps.set(key, keep);
+    }
+    if (keep) {
+      out[key] = value[key];
+      kept = true;
+    }
   }
-  return Object.keys(out).length > 0 ? out : undefined;
+  return kept ? out : undefined;
+}
+
+function keepsSubAttribute(sub: AttributeDef | undefined, key: string, choice: Choice): boolean {
+  const name = (sub?.name ?? key).toLowerCase();
+  return (
+    sub?.returned === "always" ||
+    (sub?.returned !== "never" && (choice.only ? choice.only.has(name) : sub?.returned !== "request") && !choice.drop?.has(name))
+  );
 }
