@@ -14,13 +14,14 @@ import type { GroupRef } from "./scim-user";
 export function groupsOfPersonJson(personId: AnyPgColumn | SQL, tenantId: AnyPgColumn | SQL): SQL<GroupRef[]> {
   // A join, so drizzle names every column with its table even inside a one-table select.
   const list = new QueryBuilder()
-    .select({
-      groups: sql`coalesce(json_agg(json_build_object('value', ${groups.id}, 'display', ${groups.displayName}) order by ${groups.displayName}, ${groups.id}), '[]'::json)`,
-    })
+    .select({ group: sql`json_build_object('value', ${groups.id}, 'display', ${groups.displayName})` })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-    .where(and(eq(groupMembers.personId, personId), eq(groupMembers.tenantId, tenantId), isNull(groups.deletedAt)));
-  return sql<GroupRef[]>`(${list})`;
+    .where(and(eq(groupMembers.personId, personId), eq(groupMembers.tenantId, tenantId), isNull(groups.deletedAt)))
+    .orderBy(groups.displayName, groups.id);
+  // An ARRAY of the ordered rows, not json_agg(... order by ...): that aggregate sets up a
+  // sort for every person, and costs about twice as much per page of 100.
+  return sql<GroupRef[]>`array_to_json(array(${list}))`;
 }
 
 const groupsOfIds = preparedPerDatabase((db) => {
