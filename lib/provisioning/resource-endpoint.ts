@@ -19,7 +19,8 @@ export type ResourceType<R extends Row> = {
   render(context: ScimContext, rows: R[], projection: ProjectionOptions, options?: { isNew?: boolean }): Promise<Record<string, unknown>[]>;
   list(context: ScimContext, query: ListQuery): Promise<{ totalResults: number; rows: R[] }>;
   create(context: ScimContext, body: unknown): Promise<{ row: R; ignored: string[]; isNew?: boolean }>;
-  find(context: ScimContext, id: string): Promise<R>;
+  /** GET of one resource: the row, with what the projection returns of its related data when the read can bring it. */
+  find(context: ScimContext, id: string, projection: ProjectionOptions): Promise<R>;
   replace(context: ScimContext, id: string, body: unknown, ifMatch: string | null): Promise<{ row: R; ignored: string[] }>;
   patch(context: ScimContext, id: string, body: unknown, ifMatch: string | null): Promise<R>;
   remove(context: ScimContext, id: string, ifMatch: string | null): Promise<void>;
@@ -80,11 +81,12 @@ export function resourceEndpoint<R extends Row>(type: ResourceType<R>) {
     }
     switch (method) {
       case "GET": {
-        const row = await type.find(context, route.id);
+        const projection = projectionFrom(query);
+        const row = await type.find(context, route.id, projection);
         if (!ifNoneMatchSatisfied(headers.get("if-none-match"), row.version)) {
           return { status: 304, headers: { etag: etagFor(row.version) } };
         }
-        const stream = type.stream?.(context, row, projectionFrom(query));
+        const stream = type.stream?.(context, row, projection);
         if (stream) return { status: 200, headers: { etag: etagFor(row.version) }, stream };
         return one(context, row, 200);
       }

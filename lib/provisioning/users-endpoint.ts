@@ -1,6 +1,6 @@
 import { createPerson } from "@/lib/people/create-person";
 import { deletePerson } from "@/lib/people/delete-person";
-import { findPerson } from "@/lib/people/find-person";
+import { findPersonToShow } from "@/lib/people/find-person";
 import { filterPeople } from "@/lib/people/filter-people";
 import { patchPerson } from "@/lib/people/patch-person";
 import { groupsOfPeople } from "@/lib/people/groups-of-people";
@@ -12,7 +12,7 @@ import { resourceEndpoint, type ResourceType } from "./resource-endpoint";
 
 /**
  * /Users: people as SCIM Users, their read-only `groups` loaded only when returned; a
- * listing reads them with its rows.
+ * listing and a GET of one read them in the statement that reads the people.
  */
 export const userResource: ResourceType<UserRow> = {
   path: "Users",
@@ -29,7 +29,7 @@ export const userResource: ResourceType<UserRow> = {
     const { person, ignored, isNew } = await createPerson(context.db, context, body);
     return { row: person, ignored, isNew };
   },
-  find: (context, id) => findPerson(context.db, context, id),
+  find: (context, id, projection) => findPersonToShow(context.db, context, id, returnsAttribute(userSchemas, projection, "groups")),
   async replace(context, id, body, ifMatch) {
     const { person, ignored } = await replacePerson(context.db, context, id, body, ifMatch);
     return { row: person, ignored };

@@ -32,13 +32,27 @@ export async function findLiveResource<T extends ResourceTable>(
   id: string,
   options: FindOptions = {},
 ): Promise<ResourceRow<T>> {
-  if (!isUuid(id)) throw notFound(`${resourceType} ${id} not found`);
-  const [row] = await liveRead(table, options.lock)(db).execute(liveInScopeValues(scope, id));
-  if (!row) throw notFound(`${resourceType} ${id} not found`);
+  const row = await readLiveInScope(resourceType, scope, id, (values) => liveRead(table, options.lock)(db).execute(values));
   if (options.ifMatch !== undefined && !ifMatchSatisfied(options.ifMatch, row.version)) {
     throw new ScimError(412, undefined, `${resourceType} ${id} has changed (version ${row.version}); fetch it again`);
   }
   return row as ResourceRow<T>;
+}
+
+/**
+ * The row a prepared read by isLiveInScope finds for this id, or the 404 that a malformed,
+ * unknown or out-of-scope id gets alike.
+ */
+export async function readLiveInScope<R>(
+  resourceType: "User" | "Group",
+  scope: IntegrationScope,
+  id: string,
+  read: (values: ReturnType<typeof liveInScopeValues>) => Promise<R[]>,
+): Promise<R> {
+  if (!isUuid(id)) throw notFound(`${resourceType} ${id} not found`);
+  const [row] = await read(liveInScopeValues(scope, id));
+  if (!row) throw notFound(`${resourceType} ${id} not found`);
+  return row;
 }
 
 /**
