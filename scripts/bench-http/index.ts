@@ -60,6 +60,7 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${run.databases.map(databaseTable).join("\n\n")}\n\n`);
   if (previous) process.stdout.write(`${comparisonLines(previous, compareRuns(previous, run)).join("\n")}\n\n`);
   process.stdout.write(`Results: ${files.json}\nChart:   ${files.svg}\n`);
+  if (options.cpuProfileDir) process.stdout.write(`CPU profiles of the server: ${options.cpuProfileDir}\n`);
 
   const problems = [...unexpectedAnswers(run), ...run.databases.filter((d) => d.status === "failed").map((d) => `${d.database}: failed: ${d.reason}`)];
   if (problems.length) {

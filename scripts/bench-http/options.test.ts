@@ -28,6 +28,11 @@ describe("the bench:http command line", () => {
     expect(parseOptions(["--app-dir", "../wc-before"])!.appDir).toBe(path.resolve("../wc-before"));
   });
 
+  it("profiles the server into --cpu-prof's directory, made absolute, only when asked", () => {
+    expect(parseOptions(["--cpu-prof", "profiles"])!.cpuProfileDir).toBe(path.resolve("profiles"));
+    expect(parseOptions([])!.cpuProfileDir).toBeUndefined();
+  });
+
   it("runs the scenarios named, comma-separated", () => {
     expect(parseOptions(["--scenario", "post-user,patch-active, sync"])!.scenarios).toEqual(["post-user", "patch-active", "sync"]);
     expect(parseOptions([])!.scenarios).toBeUndefined();

@@ -7,6 +7,7 @@ import { scenarioNames } from "./scenarios";
 export const usage = `usage: npm run bench:http -- [--smoke | --quick | --large] [--only postgres|pglite] [--scenario NAME[,NAME...]]
                            [--duration S] [--warmup S] [--connections N] [--sync-concurrency N]
                            [--sync-users N] [--member-batch N] [--database-url URL] [--app-dir DIR]
+                           [--cpu-prof DIR]
   (default)     full run: 2,000 people, lookups again at 100,000, Entra-style initial sync of
                 100,000 users, 1,000 groups and 100,000 memberships
   --smoke       a few hundred requests per scenario, 2,000 people, a small sync; fails on any
@@ -27,6 +28,9 @@ export const usage = `usage: npm run bench:http -- [--smoke | --quick | --large]
                 \`git worktree\` of an older commit, built there, with node_modules: its \`next
                 start\` runs there and its migrations make the schema; this checkout's load
                 generator and setup services (tenants, integrations) drive it
+  --cpu-prof    write V8 CPU profiles of the server to DIR (node --cpu-prof) when it stops: one
+                file per thread (PGlite's database worker has its own) covering every scenario
+                run on that database, so name one with --scenario to profile it alone
 CPU ms/req: CPU time per request over each measured run, from /proc: "app" is the process
   listening on the server's port and its descendants; "db" the PostgreSQL server listening on
   the database's port (postmaster and backends; a shared server's other work included) when
@@ -55,6 +59,7 @@ const optionsSchema = z
     databaseUrl: z.string().startsWith("postgres", { error: "must be a postgres:// URL" }).optional(),
     portBase: z.coerce.number().int().min(1024).max(65_000).default(4400),
     appDir: z.string().min(1).optional(),
+    cpuProf: z.string().min(1).optional(),
   })
   .refine((o) => [o.smoke, o.quick, o.large].filter(Boolean).length <= 1, { error: "choose at most one of --smoke, --quick, --large" });
 
@@ -79,9 +84,11 @@ export type Options = {
   portBase: number;
   /** Absolute path of the checkout whose build is measured. */
   appDir: string;
+  /** Absolute path of the directory the server's CPU profiles go to, when asked for. */
+  cpuProfileDir?: string;
 };
 
-const flags = ["only", "scenario", "duration", "warmup", "connections", "sync-concurrency", "sync-users", "member-batch", "database-url", "app-dir"];
+const flags = ["only", "scenario", "duration", "warmup", "connections", "sync-concurrency", "sync-users", "member-batch", "database-url", "app-dir", "cpu-prof"];
 
 /** The options, or undefined when --help was asked for. Bad input throws with the usage. */
 export function parseOptions(argv: string[] = process.argv.slice(2)): Options | undefined {
@@ -120,5 +127,6 @@ export function parseOptions(argv: string[] = process.argv.slice(2)): Options | 
     databaseUrl,
     portBase: o.portBase,
     appDir: path.resolve(o.appDir ?? process.cwd()),
+    cpuProfileDir: o.cpuProf === undefined ? undefined : path.resolve(o.cpuProf),
   };
 }

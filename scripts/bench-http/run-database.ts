@@ -34,7 +34,7 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
     return { ...run, status: "skipped", reason: target };
   }
   const port = options.portBase + (kind === "pglite" ? 0 : 1);
-  const server = benchServer(target, port, options.appDir);
+  const server = benchServer(target, port, options.appDir, options.cpuProfileDir);
   const rss = new RssSampler(server);
   const cpu = new CpuMeter(port, localDatabasePort(target.databaseUrl));
   const timing: Timing = { connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, amount: options.amount };

@@ -19,10 +19,14 @@ export async function openTarget(kind: DatabaseKind, clusterPort: number, databa
   return typeof target === "string" ? "no PostgreSQL: pass --database-url or BENCH_DATABASE_URL, or install the server (initdb, pg_ctl)" : target;
 }
 
-/** `next start` of the app built in `appDir` on 127.0.0.1, with the ceiling route switched on. */
-export function benchServer(target: Target, port: number, appDir: string): Server {
+/**
+ * `next start` of the app built in `appDir` on 127.0.0.1, with the ceiling route switched on,
+ * profiled into `cpuProfileDir` when given.
+ */
+export function benchServer(target: Target, port: number, appDir: string, cpuProfileDir?: string): Server {
   const logFile = path.join(makeTempDir("bench-logs"), `${target.kind}-server.log`);
-  return new Server({ port, dataDir: target.dataDir, databaseUrl: target.databaseUrl, logFile, env: { BENCH_CEILING: "1" }, appDir });
+  const nodeArgs = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  return new Server({ port, dataDir: target.dataDir, databaseUrl: target.databaseUrl, logFile, env: { BENCH_CEILING: "1" }, appDir, nodeArgs });
 }
 
 /**

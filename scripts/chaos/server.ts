@@ -23,6 +23,8 @@ export type ServerOptions = {
   env?: Record<string, string>;
   /** The checkout whose build runs (default this one): the HTTP benchmark measures other commits' builds. */
   appDir?: string;
+  /** Flags for the server's node (the HTTP benchmark's --cpu-prof). */
+  nodeArgs?: string[];
 };
 
 export function serverEnv(options: Pick<ServerOptions, "port" | "dataDir" | "databaseUrl" | "env">): NodeJS.ProcessEnv {
@@ -75,7 +77,7 @@ export class Server {
     const started = performance.now();
     const log = openSync(this.options.logFile, "a");
     const appDir = this.options.appDir ?? process.cwd();
-    const child = spawn(process.execPath, [nextBin(appDir), "start", "-p", String(this.options.port), "-H", "127.0.0.1"], {
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), nextBin(appDir), "start", "-p", String(this.options.port), "-H", "127.0.0.1"], {
       cwd: appDir,
       env: serverEnv(this.options),
       detached: true,
