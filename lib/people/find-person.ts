@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { people, type Person } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
-import { findLiveResource, isLiveInScope, readLiveInScope, type FindOptions } from "@/lib/scim-resources/find-live-resource";
+import { findLiveResource, isLiveInScope, readLiveInScope, tenantIdPlaceholder, type FindOptions } from "@/lib/scim-resources/find-live-resource";
 import { scimColumns } from "@/lib/scim-resources/resource-table";
 import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
 import { groupsOfPersonJson } from "./groups-of-people";
@@ -15,7 +14,7 @@ export function findPerson(db: Db, scope: IntegrationScope, id: string, options:
 
 const readWithGroups = preparedPerDatabase((db) =>
   db
-    .select({ ...scimColumns(people), related: groupsOfPersonJson(people.id, sql`${sql.placeholder("tenantId")}::uuid`) })
+    .select({ ...scimColumns(people), related: groupsOfPersonJson(people.id, tenantIdPlaceholder) })
     .from(people)
     .where(isLiveInScope(people))
     .prepare("find_person_with_groups"),

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { QueryBuilder, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { groupMembers, groups } from "@/db/schema";
+import { tenantIdPlaceholder } from "@/lib/scim-resources/find-live-resource";
 import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
 import { idListValue } from "@/lib/sql/in-id-list";
 import type { GroupRef } from "./scim-user";
@@ -27,7 +28,7 @@ export function groupsOfPersonJson(personId: AnyPgColumn | SQL, tenantId: AnyPgC
 const groupsOfIds = preparedPerDatabase((db) => {
   const personId = sql`ids.person_id`;
   return db
-    .select({ personId: sql<string>`${personId}`, groups: groupsOfPersonJson(personId, sql`${sql.placeholder("tenantId")}::uuid`) })
+    .select({ personId: sql<string>`${personId}`, groups: groupsOfPersonJson(personId, tenantIdPlaceholder) })
     .from(sql`unnest(${sql.placeholder("ids")}::uuid[]) as ids(person_id)`)
     .prepare("groups_of_people");
 });

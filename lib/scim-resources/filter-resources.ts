@@ -10,7 +10,7 @@ import { exactMatch, filterToSql, type StringColumnTarget } from "@/lib/scim/fil
 import type { ListQuery } from "@/lib/scim/list-response";
 import { stringEquality } from "@/lib/scim/scalar-condition";
 import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
-import { liveOfIntegration } from "./find-live-resource";
+import { liveOfIntegration, tenantIdPlaceholder } from "./find-live-resource";
 import { scimColumns, type ResourceTable, type ScimRow } from "./resource-table";
 
 /** How one resource type is filtered and sorted. */
@@ -168,7 +168,7 @@ function everything<X>(table: ResourceTable, related: RelatedColumn<X> | undefin
       descending: false,
       limit: sql.placeholder("limit"),
       offset: sql.placeholder("offset"),
-      tenantId: sql`${sql.placeholder("tenantId")}::uuid`,
+      tenantId: tenantIdPlaceholder,
       related,
     }),
   );
@@ -184,9 +184,8 @@ function everything<X>(table: ResourceTable, related: RelatedColumn<X> | undefin
 function lookup<X>(table: ResourceTable, target: StringColumnTarget, related: RelatedColumn<X> | undefined): PreparedRows<X> {
   return preparedOnce(target, related, (db) => {
     const from = table as typeof people;
-    const tenantId = sql`${sql.placeholder("tenantId")}::uuid`;
     return db
-      .select({ ...scimColumns(table), ...(related ? { related: related(sql`${table.id}`, tenantId) } : {}) })
+      .select({ ...scimColumns(table), ...(related ? { related: related(sql`${table.id}`, tenantIdPlaceholder) } : {}) })
       .from(from)
       .where(and(...liveOfIntegration(table), stringEquality(sql`${target.column}`, "eq", sql.placeholder("value"), target.caseExact)))
       .orderBy(asc(table.createdAt), asc(table.id))

@@ -68,6 +68,9 @@ export function liveOfIntegration(table: ResourceTable): SQL[] {
   return [eq(table.tenantId, sql.placeholder("tenantId")), eq(table.integrationId, sql.placeholder("integrationId")), isNull(table.deletedAt)];
 }
 
+/** Placeholder `tenantId` (liveInScopeValues) where SQL written by hand needs it as a uuid. */
+export const tenantIdPlaceholder = sql`${sql.placeholder("tenantId")}::uuid`;
+
 /** The values of isLiveInScope's placeholders. */
 export function liveInScopeValues(scope: IntegrationScope, id: string) {
   return { id, tenantId: scope.tenantId, integrationId: scope.integration.id };

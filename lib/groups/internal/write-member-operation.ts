@@ -5,7 +5,7 @@ import { outboxInsert } from "@/lib/events/record-history-with-change-events";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { isUuid } from "@/lib/is-uuid";
 import { notFound } from "@/lib/scim/errors";
-import { isLiveInScope, liveInScopeValues } from "@/lib/scim-resources/find-live-resource";
+import { isLiveInScope, liveInScopeValues, tenantIdPlaceholder } from "@/lib/scim-resources/find-live-resource";
 import { idListValue, inIdListPlaceholder } from "@/lib/sql/in-id-list";
 import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
 import { liveMembersAmong, liveMembersValues, refuseUnknownMembers } from "./check-member-ids";
@@ -74,13 +74,13 @@ function buildStatement(db: Db, kind: MemberOperationOnly["kind"]) {
         returning person_id`
       : sql`
         delete from ${groupMembers}
-        where group_id = (select id from target) and tenant_id = ${sql.placeholder("tenantId")}::uuid
+        where group_id = (select id from target) and tenant_id = ${tenantIdPlaceholder}
           and ${inIdListPlaceholder(groupMembers.personId, "removed")}
         returning person_id`,
   );
   const history = db.$with("h", {}).as(
     sql`${membershipHistoryInsert(
-      { id: sql`(select id from target)`, tenantId: sql`${sql.placeholder("tenantId")}::uuid`, displayName: sql`(select display_name from target)` },
+      { id: sql`(select id from target)`, tenantId: tenantIdPlaceholder, displayName: sql`(select display_name from target)` },
       kind === "add" ? "added" : "removed",
       sql`${people.id} = any(array(select person_id from changed))`,
       sql`${sql.placeholder("actorType")}::text, ${sql.placeholder("actorId")}::uuid, ${sql.placeholder("actorLabel")}::text, ${sql.placeholder("requestId")}::text`,
