@@ -6,7 +6,7 @@ import { patchPerson } from "@/lib/people/patch-person";
 import { groupsOfPeople } from "@/lib/people/groups-of-people";
 import { replacePerson } from "@/lib/people/replace-person";
 import { toScimUser, type UserRow } from "@/lib/people/scim-user";
-import { attributeProjector, returnsAttribute } from "@/lib/scim/projection";
+import { projectAttributes, returnsAttribute } from "@/lib/scim/projection";
 import { userSchemas } from "@/lib/scim/schemas/lookup";
 import { resourceEndpoint, type ResourceType } from "./resource-endpoint";
 
@@ -21,8 +21,9 @@ export const userResource: ResourceType<UserRow> = {
     const wanted = returnsAttribute(userSchemas, projection, "groups") && !options?.isNew;
     const unread = wanted ? rows.filter((p) => p.related === undefined).map((p) => p.id) : [];
     const loaded = unread.length > 0 ? await groupsOfPeople(context.db, context.tenantId, unread) : undefined;
-    const project = attributeProjector(userSchemas, projection);
-    return rows.map((p) => project(toScimUser(p, context.baseUrl, wanted ? (p.related ?? loaded?.get(p.id)) : undefined)));
+    return rows.map((p) =>
+      projectAttributes(toScimUser(p, context.baseUrl, wanted ? (p.related ?? loaded?.get(p.id)) : undefined), userSchemas, projection),
+    );
   },
   list: (context, query) => filterPeople(context.db, context, query),
   async create(context, body) {

@@ -27,14 +27,26 @@ export function projectAttributes(
   schemas: ResourceSchemas,
   options: ProjectionOptions,
 ): Record<string, unknown> {
-  return attributeProjector(schemas, options)(resource);
+  let bySchemas = projectors.get(options);
+  if (!bySchemas) projectors.set(options, (bySchemas = new WeakMap()));
+  let project = bySchemas.get(schemas);
+  if (!project) bySchemas.set(schemas, (project = attributeProjector(schemas, options)));
+  return project(resource);
 }
 
+type Projector = (resource: Record<string, unknown>) => Record<string, unknown>;
+
 /**
- * projectAttributes for many resources with one projection (a page of a list): what to keep
- * of each key is decided once, on its first appearance, not again for every resource.
+ * The projector of each options object: a request builds its options once and never changes
+ * them, so every resource of a page (Users and Groups alike) reuses one projection's decisions.
  */
-export function attributeProjector(schemas: ResourceSchemas, options: ProjectionOptions): (resource: Record<string, unknown>) => Record<string, unknown> {
+const projectors = new WeakMap<ProjectionOptions, WeakMap<ResourceSchemas, Projector>>();
+
+/**
+ * projectAttributes for many resources with one projection: what to keep of each key is
+ * decided once, on its first appearance, not again for every resource.
+ */
+function attributeProjector(schemas: ResourceSchemas, options: ProjectionOptions): Projector {
   const plan = planProjection(schemas, options);
   const coreRules = new Map<string, Rule>();
   const extensions = new Map<string, { schema: SchemaDef; rules: Map<string, Rule> } | null>();
