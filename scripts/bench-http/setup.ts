@@ -12,7 +12,7 @@ import { createIntegration } from "@/lib/integrations/create-integration";
 import { setIntegrationRateLimit } from "@/lib/integrations/set-integration-rate-limit";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import type { Target } from "../chaos/databases";
-import { analyzeSql, type Scope } from "./seeding";
+import { vacuumAnalyzeSql, type Scope } from "./seeding";
 
 export type Installed = Scope & { appKey: string; token: string };
 
@@ -42,5 +42,5 @@ export async function installIntegration(db: Db, slug: string): Promise<Installe
 
 /** Runs seeding statements, then refreshes the planner's statistics. */
 export async function runSeed(db: Db, statements: string[]): Promise<void> {
-  for (const statement of [...statements, analyzeSql]) await db.execute(sql.raw(statement));
+  for (const statement of [...statements, vacuumAnalyzeSql]) await db.execute(sql.raw(statement));
 }
