@@ -67,7 +67,9 @@ export const people = pgTable(
     uniqueIndex("people_tenant_user_name_key")
       .on(t.tenantId, sql`lower(${t.userName})`)
       .where(sql`${t.deletedAt} is null`),
-    index("people_integration_idx").on(t.integrationId, t.createdAt, t.id),
+    // A SCIM page's order, with the columns its filter reads (tenant, liveness) after it: the
+    // page and its count read this index alone, however far the OFFSET (filterResources).
+    index("people_integration_idx").on(t.integrationId, t.createdAt, t.id, t.tenantId, t.deletedAt),
     index("people_tenant_external_id_idx").on(t.tenantId, t.externalId),
     index("people_tenant_email_idx").on(t.tenantId, sql`lower(${t.primaryEmail})`),
     // What retention policies look for: few rows, so partial indexes stay small.
@@ -120,7 +122,8 @@ export const groups = pgTable(
     uniqueIndex("groups_tenant_display_name_key")
       .on(t.tenantId, sql`lower(${t.displayName})`)
       .where(sql`${t.deletedAt} is null`),
-    index("groups_integration_idx").on(t.integrationId, t.createdAt, t.id),
+    // As people_integration_idx: a SCIM page and its count from the index alone.
+    index("groups_integration_idx").on(t.integrationId, t.createdAt, t.id, t.tenantId, t.deletedAt),
     // /api/v1/roles pages in id order (lib/groups/list-api-roles.ts).
     index("groups_tenant_id_idx").on(t.tenantId, t.id),
   ],

@@ -110,8 +110,10 @@ type PageShape<X> = {
 /**
  * One page, with the count of all matches on each row when `counted`: a page that is not
  * the first is usually full and needs the count, computed once by the database (an
- * uncorrelated subquery) in the same round trip. With `related`, the page is a subquery and
- * the related value is read over its rows only, in the page's order.
+ * uncorrelated subquery) in the same round trip. The page is chosen by id first, then its
+ * rows are read: an OFFSET skips index entries (people_integration_idx holds the live
+ * page's order and filters), not whole resources read and sorted. `related` is read for
+ * the page's rows only, in the page's order.
  */
 function pageQuery<X>(db: Db, table: ResourceTable, shape: PageShape<X>) {
   // One query for either table: drizzle types a select by its table, and both share these columns.
@@ -119,27 +121,19 @@ function pageQuery<X>(db: Db, table: ResourceTable, shape: PageShape<X>) {
   const total = (shape.counted ? sql<number>`(select count(*)::int from ${from} where ${shape.where})` : sql<number | null>`null`).as("total");
   const direction = shape.descending ? desc : asc;
   const page = db
-    .select({ ...scimColumns(table), total, sortKey: sql`${shape.sortKey ?? sql`null`}`.as("sort_key") })
+    .select({ id: table.id, createdAt: table.createdAt, total, sortKey: sql`${shape.sortKey ?? sql`null`}`.as("sort_key") })
     .from(from)
     .where(shape.where)
     .orderBy(...(shape.sortKey ? [direction(shape.sortKey)] : []), asc(table.createdAt), asc(table.id))
     .limit(shape.limit)
-    .offset(shape.offset);
+    .offset(shape.offset)
+    .as("page");
   const related = shape.related;
-  if (!related) return page;
-  const rows = page.as("page");
   return db
-    .select({
-      id: rows.id,
-      resource: rows.resource,
-      version: rows.version,
-      createdAt: rows.createdAt,
-      updatedAt: rows.updatedAt,
-      total: rows.total,
-      related: related(sql`${rows.id}`, shape.tenantId),
-    })
-    .from(rows)
-    .orderBy(...(shape.sortKey ? [direction(rows.sortKey)] : []), asc(rows.createdAt), asc(rows.id));
+    .select({ ...scimColumns(table), total: page.total, ...(related ? { related: related(sql`${table.id}`, shape.tenantId) } : {}) })
+    .from(page)
+    .innerJoin(from, eq(table.id, page.id))
+    .orderBy(...(shape.sortKey ? [direction(page.sortKey)] : []), asc(page.createdAt), asc(page.id));
 }
 
 type PreparedRows<X> = (db: Db) => { execute(values: Record<string, unknown>): Promise<(ListedRow<X> & { total?: number | null })[]> };
