@@ -47,6 +47,13 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, labels?
   throw new AppError("bad_input", label ? `${label}: ${issue.message}` : issue.message, field);
 }
 
+/** The error at the end of `cause` links (five at most): the driver's own error under a query wrapper. */
+export function innermostCause(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) current = current.cause;
+  return current;
+}
+
 /** Postgres unique_violation (SQLSTATE 23505), as raised by both PGlite and postgres.js. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   for (let e = error as { code?: string; constraint_name?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { findIntegrationByAppKey } from "@/lib/integrations/find-integration-by-app-key";
 import { ScimError } from "@/lib/scim/errors";
+import { innermostCause } from "@/lib/errors";
 import { authenticate, type Authenticated } from "./authenticate";
 import { isDatabaseUnavailable } from "./database-unavailable";
 import { dispatch } from "./dispatch";
@@ -137,12 +138,6 @@ export function errorResponse(error: unknown, request: { requestId: string; meth
   logScimError(requestId, "internal error", error);
   const internal = new ScimError(500, undefined, `Internal error; quote request id ${requestId} to support. ${outcome}`);
   return { status: 500, headers: {}, body: internal.toBody() };
-}
-
-function innermostCause(error: unknown): unknown {
-  let current = error;
-  for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) current = current.cause;
-  return current;
 }
 
 /** A client's X-Request-Id is kept when it is a sane token, so both sides can correlate. */

@@ -5,6 +5,7 @@
  * server stops while it is seeded.
  */
 import { randomUUID } from "node:crypto";
+import { innermostCause } from "@/lib/errors";
 import { CpuMeter, localDatabasePort } from "./cpu";
 import { initialSync } from "./initial-sync";
 import { measure, type Measurement, type Timing } from "./load";
@@ -18,6 +19,17 @@ import { installIntegration, runSeed, withDatabase } from "./setup";
 function selectedScenarios(kind: DatabaseKind, options: Options): ScenarioName[] {
   if (options.scenarios) return scenarioNames.filter((name) => name !== "ceiling" && options.scenarios!.includes(name));
   return scenarioNames.filter((name) => name !== "ceiling" && (name !== "pglite-64" || kind === "pglite"));
+}
+
+/**
+ * What stopped a run, short: a failed query's message is its whole SQL, and says why only in
+ * the driver's error below it (a statement timeout, a full disk).
+ */
+function failureReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = innermostCause(error);
+  if (cause === error || !(cause instanceof Error)) return message;
+  return `${cause.message} (${message.replace(/\s+/g, " ").slice(0, 160)}…)`;
 }
 
 function cpuText(m: Measurement): string {
@@ -93,7 +105,7 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
     const started = performance.now();
     const { main, sync } = await withDatabase(target, options.appDir, async (db) => {
       const installed = { main: await installIntegration(db, "bench"), sync: await installIntegration(db, "bench-sync") };
-      await runSeed(db, [seedPeopleSql(installed.main, 1, people), ...seedGroupSql(installed.main, BIG_GROUP, bigGroupMembers)]);
+      await runSeed(db, [...seedPeopleSql(installed.main, 1, people), ...seedGroupSql(installed.main, BIG_GROUP, bigGroupMembers)]);
       return installed;
     });
     run.seedSeconds[people] = (performance.now() - started) / 1000;
@@ -113,7 +125,7 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
     let seeded = people;
     for (const size of lookups.length ? options.sizes : []) {
       if (target.readsNeedServerStopped) await stop();
-      await seed([seedPeopleSql(main, seeded + 1, size)], size);
+      await seed(seedPeopleSql(main, seeded + 1, size), size);
       seeded = size;
       if (!server.running) await start();
       await measureCeiling(context);
@@ -121,7 +133,7 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
     }
   } catch (error) {
     run.status = "failed";
-    run.reason = (error as Error).message;
+    run.reason = failureReason(error);
     log(`${label}: failed: ${run.reason}`);
   } finally {
     rss.sample();
