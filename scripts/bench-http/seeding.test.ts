@@ -29,7 +29,10 @@ describe("the HTTP benchmark's seed data", () => {
     const b = { tenantId: h.b.tenant.id, integrationId: h.b.entra.integration.id };
     const posted = await h.scim("POST", `${a.key}/Users`, { body: entraUser(userNameOf(7), externalIdOf(7), 7) });
     expect(posted.status).toBe(201);
-    await h.db.execute(sql.raw(seedPeopleSql(b, 6, 8)));
+    // Two people per statement: 6 and 7, then 8.
+    const statements = seedPeopleSql(b, 6, 8, 2);
+    expect(statements).toHaveLength(2);
+    for (const statement of statements) await h.db.execute(sql.raw(statement));
 
     const [viaApi] = await rows(sql`select * from people where id = ${posted.body.id}`);
     const [seeded] = await rows(sql`select * from people where tenant_id = ${b.tenantId} and user_name = ${userNameOf(7)}`);
@@ -52,7 +55,7 @@ describe("the HTTP benchmark's seed data", () => {
     const person = await h.scim("POST", `${key}/Users`, { body: entraUser(userNameOf(20), externalIdOf(20), 20) });
     expect((await h.scim("PATCH", `${key}/Groups/${posted.body.id}`, { body: memberPatch("Add", [person.body.id]) })).status).toBe(204);
 
-    await h.db.execute(sql.raw(seedPeopleSql(b, 20, 22)));
+    for (const statement of seedPeopleSql(b, 20, 22)) await h.db.execute(sql.raw(statement));
     for (const statement of seedGroupSql(b, "team-1", [[20, 22]])) await h.db.execute(sql.raw(statement));
 
     const [viaApi] = await rows(sql`select * from groups where id = ${posted.body.id}`);
