@@ -98,6 +98,65 @@ describe("PGlite in a worker thread", () => {
     expect(rows[0].n).toBe(8);
   });
 
+  it("runs a statement again with other values of every kind, as PGlite in the same thread", async () => {
+    const answers = [];
+    for (const database of [threaded, inProcess]) {
+      const seen = [];
+      for (const [n, doc, flag, at, ids] of [
+        [1, { a: [1, "x"] }, true, new Date("2026-01-02T03:04:05.678Z"), "{00000000-0000-4000-8000-000000000001}"],
+        [2, null, false, null, "{}"],
+        [3, [{ nested: { b: null } }], null, "2026-05-06T00:00:00Z", "{00000000-0000-4000-8000-000000000002,00000000-0000-4000-8000-000000000003}"],
+      ] as const) {
+        const result = await database.db.execute(
+          sql`select ${n}::int8 + 1 as n, ${doc === null ? null : JSON.stringify(doc)}::jsonb as doc, ${flag}::boolean as flag, ${at}::timestamptz as at, cardinality(${ids}::uuid[]) as ids`,
+        );
+        seen.push((result as unknown as { rows: Record<string, unknown>[] }).rows[0]);
+      }
+      answers.push(seen);
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0].map((row) => row.n)).toEqual([2, 3, 4]);
+    expect(answers[0][2].doc).toEqual([{ nested: { b: null } }]);
+    // Timestamps come back as text from a raw execute (drizzle parses them per column).
+    expect(answers[0][0].at).toBe("2026-01-02 03:04:05.678+00");
+    expect(answers[0].map((row) => [row.flag, row.ids])).toEqual([[true, 1], [false, 0], [null, 2]]);
+  });
+
+  it("answers a statement whose table a migration changed since it last ran", async () => {
+    await threaded.db.execute(sql`create table reshaped (id int primary key)`);
+    await threaded.db.execute(sql`insert into reshaped values (${1})`);
+    const read = async () => ((await threaded.db.execute(sql`select * from reshaped where id = ${1}`)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    expect(await read()).toEqual([{ id: 1 }]);
+    await threaded.db.execute(sql`alter table reshaped add column label text not null default 'new'`);
+    expect(await read()).toEqual([{ id: 1, label: "new" }]);
+  });
+
+  it("keeps answering once it has run more distinct statements than it keeps prepared", async () => {
+    // 300 texts, past the 256 the thread keeps; the first is closed, then prepared again.
+    for (let k = 0; k < 300; k++) {
+      const { rows } = (await threaded.db.execute(sql`select ${k}::int + ${sql.raw(String(k))} as v`)) as unknown as { rows: { v: number }[] };
+      expect(rows[0].v).toBe(2 * k);
+    }
+    const { rows } = (await threaded.db.execute(sql`select ${5}::int + ${sql.raw("0")} as v`)) as unknown as { rows: { v: number }[] };
+    expect(rows[0].v).toBe(5);
+  });
+
+  it("keeps a statement first run in a rolled-back transaction, and its errors inside one", async () => {
+    const insert = (tx: Pick<Database["db"], "insert">, slug: string) => tx.insert(tenants).values({ slug, name: slug });
+    await expect(
+      threaded.db.transaction(async (tx) => {
+        await insert(tx, "in-rolled-back");
+        throw new Error("undo");
+      }),
+    ).rejects.toThrow("undo");
+    await insert(threaded.db, "after-rollback");
+    const error = await threaded.db
+      .transaction(async (tx) => insert(tx, "after-rollback"))
+      .then(() => undefined, (caught: unknown) => caught);
+    expect(isUniqueViolation(error, "tenants_slug_unique")).toBe(true);
+    expect([await count(threaded, "in-rolled-back"), await count(threaded, "after-rollback")]).toEqual([0, 1]);
+  });
+
   it("closes the thread and releases the folder: it opens again, with what was committed", async () => {
     await threaded.close();
     await expect(threaded.db.select().from(tenants)).rejects.toThrow();

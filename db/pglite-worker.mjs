@@ -9,7 +9,7 @@
  * { id, ok: true, value } or { id, ok: false, error }.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, parse, protocol } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 
 /** @type {import("node:worker_threads").MessagePort} */
@@ -39,9 +39,110 @@ function reply(id, work) {
 }
 
 /** The types the caller parses itself arrive as PostgreSQL's text (functions cannot cross threads). */
-function query(target, message) {
-  const parsers = Object.fromEntries(message.rawTypes.map((type) => [type, keepText]));
-  return target.query(message.sql, message.params, { rowMode: message.rowMode, parsers });
+function queryOptions(message) {
+  return { rowMode: message.rowMode, parsers: Object.fromEntries(message.rawTypes.map((type) => [type, keepText])) };
+}
+
+/**
+ * Statements with parameters, parsed once as named prepared statements, by their text: the
+ * app sends the same few (drizzle's prepared queries) for every request, and PGlite's
+ * query() parses, analyses and plans each one again, which was about half of a write's time
+ * in this thread. The least recently used is closed past MAX_PREPARED.
+ */
+const MAX_PREPARED = 256;
+const prepared = new Map();
+let preparedCount = 0;
+/** SQLSTATE 0A000 "cached plan must not change result type": a migration changed a table under a statement. */
+const PLAN_CHANGED = "0A000";
+
+function concat(messages) {
+  const all = new Uint8Array(messages.reduce((n, m) => n + m.length, 0));
+  let offset = 0;
+  for (const m of messages) {
+    all.set(m, offset);
+    offset += m.length;
+  }
+  return all;
+}
+
+async function prepare(text) {
+  const name = `pglite_worker_${preparedCount++}`;
+  const { messages } = await pg.execProtocol(concat([protocol.serialize.parse({ name, text }), protocol.serialize.describe({ type: "S", name }), protocol.serialize.sync()]), {
+    syncToFs: false,
+  });
+  const types = parse.parseDescribeStatementResults(messages);
+  const statement = { name, types };
+  prepared.set(text, statement);
+  if (prepared.size > MAX_PREPARED) {
+    const [oldestText, oldest] = prepared.entries().next().value;
+    prepared.delete(oldestText);
+    await pg.execProtocol(concat([protocol.serialize.close({ type: "S", name: oldest.name }), protocol.serialize.sync()]), { syncToFs: false });
+  }
+  return statement;
+}
+
+/** Bind and execute a prepared statement: the parameters serialised by their types, as query() does. */
+async function executePrepared(statement, params, options) {
+  const values = params.map((value, index) => {
+    if (value === null || value === undefined) return null;
+    const serialize = pg.serializers[statement.types[index]];
+    return serialize ? serialize(value) : value.toString();
+  });
+  const { messages } = await pg.execProtocol(
+    concat([
+      protocol.serialize.bind({ statement: statement.name, values }),
+      protocol.serialize.describe({ type: "P" }),
+      protocol.serialize.execute({}),
+      protocol.serialize.sync(),
+    ]),
+    { syncToFs: false },
+  );
+  return parse.parseResults(messages, pg.parsers, options)[0];
+}
+
+/** `inTransaction`: a failed statement has aborted it, so a changed plan is not tried again there. */
+async function runPrepared(text, params, options, inTransaction) {
+  let statement = prepared.get(text);
+  if (statement) {
+    // Most recently used last: the Map's order is the eviction order.
+    prepared.delete(text);
+    prepared.set(text, statement);
+  } else {
+    statement = await prepare(text);
+  }
+  try {
+    return await executePrepared(statement, params, options);
+  } catch (error) {
+    if (error?.code !== PLAN_CHANGED) throw error;
+    prepared.delete(text);
+    await pg.execProtocol(concat([protocol.serialize.close({ type: "S", name: statement.name }), protocol.serialize.sync()]), { syncToFs: false });
+    if (inTransaction) throw error;
+    return await executePrepared(await prepare(text), params, options);
+  }
+}
+
+/**
+ * One query, in the transaction `tx` when given. A query with parameters runs as a prepared
+ * statement, under the same locks PGlite's query() takes: outside a transaction it waits for
+ * any open one, then the data reaches the folder as after query().
+ */
+function query(message) {
+  const options = queryOptions(message);
+  const params = message.params ?? [];
+  if (message.tx !== undefined) {
+    const held = open.get(message.tx);
+    if (!held?.tx) return Promise.reject(new Error(`transaction ${message.tx} is not open`));
+    if (params.length === 0) return held.tx.query(message.sql, params, options);
+    return pg.runExclusive(() => runPrepared(message.sql, params, options, true));
+  }
+  if (params.length === 0) return pg.query(message.sql, params, options);
+  return pg._runExclusiveTransaction(() =>
+    pg.runExclusive(async () => {
+      const result = await runPrepared(message.sql, params, options, false);
+      await pg.syncToFs();
+      return result;
+    }),
+  );
 }
 
 /**
@@ -85,11 +186,8 @@ function end(id, tx, commit) {
 
 port.on("message", (message) => {
   switch (message.op) {
-    case "query": {
-      const target = message.tx === undefined ? pg : open.get(message.tx)?.tx;
-      if (!target) return reply(message.id, Promise.reject(new Error(`transaction ${message.tx} is not open`)));
-      return reply(message.id, query(target, message));
-    }
+    case "query":
+      return reply(message.id, query(message));
     case "begin":
       return begin(message.id);
     case "commit":
