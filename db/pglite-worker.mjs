@@ -65,6 +65,11 @@ function concat(messages) {
   return all;
 }
 
+/** Frees a prepared statement's plan in the database. */
+function closeStatement(name) {
+  return pg.execProtocol(concat([protocol.serialize.close({ type: "S", name }), protocol.serialize.sync()]), { syncToFs: false });
+}
+
 async function prepare(text) {
   const name = `pglite_worker_${preparedCount++}`;
   const { messages } = await pg.execProtocol(concat([protocol.serialize.parse({ name, text }), protocol.serialize.describe({ type: "S", name }), protocol.serialize.sync()]), {
@@ -76,7 +81,7 @@ async function prepare(text) {
   if (prepared.size > MAX_PREPARED) {
     const [oldestText, oldest] = prepared.entries().next().value;
     prepared.delete(oldestText);
-    await pg.execProtocol(concat([protocol.serialize.close({ type: "S", name: oldest.name }), protocol.serialize.sync()]), { syncToFs: false });
+    await closeStatement(oldest.name);
   }
   return statement;
 }
@@ -115,7 +120,7 @@ async function runPrepared(text, params, options, inTransaction) {
   } catch (error) {
     if (error?.code !== PLAN_CHANGED) throw error;
     prepared.delete(text);
-    await pg.execProtocol(concat([protocol.serialize.close({ type: "S", name: statement.name }), protocol.serialize.sync()]), { syncToFs: false });
+    await closeStatement(statement.name);
     if (inTransaction) throw error;
     return await executePrepared(await prepare(text), params, options);
   }
@@ -124,7 +129,9 @@ async function runPrepared(text, params, options, inTransaction) {
 /**
  * One query, in the transaction `tx` when given. A query with parameters runs as a prepared
  * statement, under the same locks PGlite's query() takes: outside a transaction it waits for
- * any open one, then the data reaches the folder as after query().
+ * any open one, then the data reaches the folder as after query(). The transaction lock has
+ * no public name (`_runExclusiveTransaction`, what query() and transaction() call): should
+ * an upgrade rename it, every query with parameters fails, first in db/pglite-thread.test.ts.
  */
 function query(message) {
   const options = queryOptions(message);
