@@ -1,5 +1,6 @@
 import type { Integration } from "@/db/schema";
 import type { Actor } from "@/lib/history/record-event";
+import type { Prefetched } from "@/lib/scim-resources/find-live-resource";
 
 /**
  * The SCIM namespace a request acts in: one integration of one tenant. Another integration's
@@ -11,4 +12,6 @@ export type IntegrationScope = {
   actor: Actor;
   /** `{APP_URL}/api/scim/v2/{appKey}`, for meta.location. */
   baseUrl: string;
+  /** The resource the request names, read with its token; its first unlocked read takes it (findLiveResource). */
+  prefetched?: Prefetched;
 };

@@ -1,9 +1,14 @@
 import type { Db } from "@/db/client";
 import type { Integration, Token } from "@/db/schema";
 import { ScimError } from "@/lib/scim/errors";
-import { findTokenBySecret } from "@/lib/tokens/find-token-by-secret";
+import type { Prefetched } from "@/lib/scim-resources/find-live-resource";
+import type { ResourceTable } from "@/lib/scim-resources/resource-table";
+import { findTokenBySecret, findTokenWithResource } from "@/lib/tokens/find-token-by-secret";
 
-export type Authenticated = { integration: Integration; token: Token };
+export type Authenticated = { integration: Integration; token: Token; prefetched?: Prefetched };
+
+/** A resource to read in the statement that checks the token (findTokenWithResource). */
+export type NamedResource = { table: ResourceTable; id: string };
 
 const unauthorized = (detail: string) => new ScimError(401, undefined, detail);
 
@@ -22,12 +27,18 @@ function readCredentials(header: string | null): { secret: string; appKey?: stri
 }
 
 /**
- * Finds the live token and its integration. Every failure is the same 401 to the caller
- * (the detail says which, without revealing whether another tenant's key exists).
+ * Finds the live token and its integration, and `prefetch`, the resource the request names,
+ * in the same statement. Every failure is the same 401 to the caller (the detail says which,
+ * without revealing whether another tenant's key exists), and drops what was prefetched.
  */
-export async function authenticate(db: Db, header: string | null, pathAppKey: string | undefined): Promise<Authenticated> {
+export async function authenticate(
+  db: Db,
+  header: string | null,
+  pathAppKey: string | undefined,
+  prefetch?: NamedResource,
+): Promise<Authenticated> {
   const { secret, appKey } = readCredentials(header);
-  const row = await findTokenBySecret(db, secret);
+  const row = prefetch ? await findTokenWithResource(db, secret, prefetch.table, prefetch.id) : await findTokenBySecret(db, secret);
   if (!row) throw unauthorized("The token is not valid or has been revoked");
   if (row.token.expiresAt && row.token.expiresAt <= new Date()) throw unauthorized("The token has expired");
   if (appKey !== undefined && appKey !== row.integration.appKey) throw unauthorized("The app key does not match the token");

@@ -3,7 +3,9 @@ import type { Db } from "@/db/client";
 import { findIntegrationByAppKey } from "@/lib/integrations/find-integration-by-app-key";
 import { ScimError } from "@/lib/scim/errors";
 import { innermostCause } from "@/lib/errors";
-import { authenticate, type Authenticated } from "./authenticate";
+import { groups, people } from "@/db/schema";
+import { isUuid } from "@/lib/is-uuid";
+import { authenticate, type Authenticated, type NamedResource } from "./authenticate";
 import { isDatabaseUnavailable } from "./database-unavailable";
 import { dispatch } from "./dispatch";
 import { observeScimRequest } from "@/lib/observability/observe-scim-request";
@@ -13,7 +15,7 @@ import { checkBodySize } from "./request-body";
 import { processGuards, type RequestGuards } from "./request-guards";
 import { retryOnConflict } from "./retry-on-conflict";
 import { SCIM_CONTENT_TYPE, type ScimContext, type ScimRequest, type ScimResponse } from "./scim-request";
-import { appKeyOf, parseScimRoute } from "./scim-route";
+import { appKeyOf, parseScimRoute, type ScimRoute } from "./scim-route";
 
 /**
  * What one identity-provider request does: hold back an address whose authentications keep
@@ -33,7 +35,7 @@ export async function handleScimRequest(db: Db, request: ScimRequest, guards: Re
     appKey = appKeyOf(request.segments);
     const route = parseScimRoute(request.segments);
     if (route.resource === "Users") userId = route.id;
-    auth = await authenticateGuarded(db, request, route.appKey, guards);
+    auth = await authenticateGuarded(db, request, route, guards);
     const wait = guards.integrationWait(auth.integration);
     if (wait > 0) {
       throttled = true;
@@ -49,6 +51,7 @@ export async function handleScimRequest(db: Db, request: ScimRequest, guards: Re
       baseUrl: `${request.origin}/api/scim/v2/${auth.integration.appKey}`,
       request,
       ignored,
+      prefetched: auth.prefetched,
     };
     response = await retryOnConflict(() => {
       ignored.length = 0;
@@ -99,7 +102,7 @@ export async function handleScimRequest(db: Db, request: ScimRequest, guards: Re
  * 429 without touching the database), and counts a failure against that address. Without a
  * trusted proxy every caller shares one address; a credential that worked passes anyway.
  */
-async function authenticateGuarded(db: Db, request: ScimRequest, pathAppKey: string | undefined, guards: RequestGuards) {
+async function authenticateGuarded(db: Db, request: ScimRequest, route: ScimRoute, guards: RequestGuards) {
   const address = request.sourceAddress ?? "unknown";
   const authorization = request.headers.get("authorization");
   const wait = guards.failedAuthWait(address, authorization);
@@ -108,13 +111,29 @@ async function authenticateGuarded(db: Db, request: ScimRequest, pathAppKey: str
     throw tooManyRequests(`Too many failed authentications ${from}; retry in ${wait} s`, wait);
   }
   try {
-    const authenticated = await authenticate(db, authorization, pathAppKey);
+    const authenticated = await authenticate(db, authorization, route.appKey, readFirst(request, route));
     guards.recordAuthenticated(authorization!);
     return authenticated;
   } catch (error) {
     if (error instanceof ScimError && error.status === 401) guards.recordFailedAuth(address);
     throw error;
   }
+}
+
+/**
+ * The resource a request reads first, unlocked and before writing anything, so it can be
+ * read with the token (see authenticate): a PATCH or PUT of a User, whose write reads it
+ * unlocked first (writeOptimistically), and a GET or a PATCH without If-Match of a Group
+ * (patchGroup). Other requests read it locked, with their related data, or not at all.
+ */
+function readFirst(request: ScimRequest, route: ScimRoute): NamedResource | undefined {
+  if (route.search || !route.id || !isUuid(route.id)) return undefined;
+  const { method } = request;
+  if (route.resource === "Users" && (method === "PATCH" || method === "PUT")) return { table: people, id: route.id };
+  if (route.resource === "Groups" && (method === "GET" || (method === "PATCH" && !request.headers.has("if-match")))) {
+    return { table: groups, id: route.id };
+  }
+  return undefined;
 }
 
 /** RFC 6585 section 4: 429 with Retry-After. */

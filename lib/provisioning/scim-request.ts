@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import type { Integration } from "@/db/schema";
 import type { Actor } from "@/lib/history/record-event";
+import type { Prefetched } from "@/lib/scim-resources/find-live-resource";
 
 /** One identity-provider request as a plain value: no framework types past this point. */
 export type ScimRequest = {
@@ -39,6 +40,8 @@ export type ScimContext = {
   request: ScimRequest;
   /** Attribute paths a write ignored (unknown or read-only), for the request log. */
   ignored: string[];
+  /** The resource the request names, read with its token; its first unlocked read takes it (findLiveResource). */
+  prefetched?: Prefetched;
 };
 
 export const SCIM_CONTENT_TYPE = "application/scim+json; charset=utf-8";

@@ -1,4 +1,4 @@
-import { and, eq, getTableName, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, getTableName, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { people } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
@@ -32,11 +32,33 @@ export async function findLiveResource<T extends ResourceTable>(
   id: string,
   options: FindOptions = {},
 ): Promise<ResourceRow<T>> {
-  const row = await readLiveInScope(resourceType, scope, id, (values) => liveRead(table, options.lock)(db).execute(values));
+  const prefetched = takePrefetched(scope, table, id);
+  const row = prefetched && !options.lock
+    ? await readLiveInScope(resourceType, scope, id, async () => (prefetched.row ? [prefetched.row] : []))
+    : await readLiveInScope(resourceType, scope, id, (values) => liveRead(table, options.lock)(db).execute(values));
   if (options.ifMatch !== undefined && !ifMatchSatisfied(options.ifMatch, row.version)) {
     throw new ScimError(412, undefined, `${resourceType} ${id} has changed (version ${row.version}); fetch it again`);
   }
   return row as ResourceRow<T>;
+}
+
+/**
+ * The resource a SCIM request names, read by the statement that checked its token, with the
+ * token's integration as the scope (lib/tokens/find-token-by-secret.ts); `row` is absent when
+ * no live resource has that id there.
+ */
+export type Prefetched = { table: ResourceTable; id: string; row: ResourceRow<ResourceTable> | undefined };
+
+/**
+ * The prefetched row of this resource, once: the first read of the resource a request names
+ * takes it, if that read takes no lock. Any later read, a locked one, and every read after a
+ * conflict reads the database, so nothing the request wrote meanwhile is read stale.
+ */
+function takePrefetched(scope: IntegrationScope, table: ResourceTable, id: string): Prefetched | undefined {
+  const prefetched = scope.prefetched;
+  if (!prefetched || prefetched.table !== table || prefetched.id !== id) return undefined;
+  scope.prefetched = undefined;
+  return prefetched;
 }
 
 /**
@@ -58,14 +80,20 @@ export async function readLiveInScope<R>(
 /**
  * The row of placeholder `id`, if it is live and of the integration in placeholders
  * `tenantId` and `integrationId` (liveInScopeValues): the rule findLiveResource reads by.
+ * `scope` names the integration by other expressions instead (a joined integration's columns).
  */
-export function isLiveInScope(table: ResourceTable): SQL | undefined {
-  return and(eq(table.id, sql.placeholder("id")), ...liveOfIntegration(table));
+export function isLiveInScope(table: ResourceTable, scope?: ScopeExpressions): SQL | undefined {
+  return and(eq(table.id, sql.placeholder("id")), ...liveOfIntegration(table, scope));
 }
 
+/** What names the integration in a statement: placeholders by default, or columns. */
+type ScopeExpressions = { tenantId: SQLWrapper; integrationId: SQLWrapper };
+
+const scopePlaceholders: ScopeExpressions = { tenantId: sql.placeholder("tenantId"), integrationId: sql.placeholder("integrationId") };
+
 /** Live rows of the integration in placeholders `tenantId` and `integrationId`: what a prepared read of resources starts from. */
-export function liveOfIntegration(table: ResourceTable): SQL[] {
-  return [eq(table.tenantId, sql.placeholder("tenantId")), eq(table.integrationId, sql.placeholder("integrationId")), isNull(table.deletedAt)];
+export function liveOfIntegration(table: ResourceTable, scope: ScopeExpressions = scopePlaceholders): SQL[] {
+  return [eq(table.tenantId, scope.tenantId), eq(table.integrationId, scope.integrationId), isNull(table.deletedAt)];
 }
 
 /** Placeholder `tenantId` (liveInScopeValues) where SQL written by hand needs it as a uuid. */
