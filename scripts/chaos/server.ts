@@ -44,6 +44,15 @@ export function serverEnv(options: Pick<ServerOptions, "port" | "dataDir" | "dat
   return env;
 }
 
+/**
+ * The flags `npm start` gives the server's node (package.json's config.serverNodeOptions),
+ * read from the checkout whose build runs: another commit's build runs as that commit starts.
+ */
+function serverNodeOptions(appDir: string): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(appDir, "package.json"), "utf8")) as { config?: { serverNodeOptions?: string } };
+  return manifest.config?.serverNodeOptions?.split(/\s+/).filter(Boolean) ?? [];
+}
+
 export function assertBuilt(appDir = process.cwd()): void {
   if (!existsSync(path.join(appDir, ".next", "BUILD_ID"))) {
     throw new Error(`no production build in ${path.join(appDir, ".next")}: run \`npx next build\` (or \`npm run build\`) there first`);
@@ -77,7 +86,8 @@ export class Server {
     const started = performance.now();
     const log = openSync(this.options.logFile, "a");
     const appDir = this.options.appDir ?? process.cwd();
-    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), nextBin(appDir), "start", "-p", String(this.options.port), "-H", "127.0.0.1"], {
+    const nodeArgs = [...serverNodeOptions(appDir), ...(this.options.nodeArgs ?? [])];
+    const child = spawn(process.execPath, [...nodeArgs, nextBin(appDir), "start", "-p", String(this.options.port), "-H", "127.0.0.1"], {
       cwd: appDir,
       env: serverEnv(this.options),
       detached: true,
