@@ -45,12 +45,13 @@ export function serverEnv(options: Pick<ServerOptions, "port" | "dataDir" | "dat
 }
 
 /**
- * The flags `npm start` gives the server's node (package.json's config.serverNodeOptions),
- * read from the checkout whose build runs: another commit's build runs as that commit starts.
+ * The flags `npm start` gives the server's node on PostgreSQL (package.json's
+ * config.postgresNodeOptions), read from the checkout whose build runs: another commit's
+ * build runs as that commit starts.
  */
-function serverNodeOptions(appDir: string): string[] {
-  const manifest = JSON.parse(readFileSync(path.join(appDir, "package.json"), "utf8")) as { config?: { serverNodeOptions?: string } };
-  return manifest.config?.serverNodeOptions?.split(/\s+/).filter(Boolean) ?? [];
+function postgresNodeOptions(appDir: string): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(appDir, "package.json"), "utf8")) as { config?: { postgresNodeOptions?: string } };
+  return manifest.config?.postgresNodeOptions?.split(/\s+/).filter(Boolean) ?? [];
 }
 
 export function assertBuilt(appDir = process.cwd()): void {
@@ -86,7 +87,7 @@ export class Server {
     const started = performance.now();
     const log = openSync(this.options.logFile, "a");
     const appDir = this.options.appDir ?? process.cwd();
-    const nodeArgs = [...serverNodeOptions(appDir), ...(this.options.nodeArgs ?? [])];
+    const nodeArgs = [...(this.options.databaseUrl ? postgresNodeOptions(appDir) : []), ...(this.options.nodeArgs ?? [])];
     const child = spawn(process.execPath, [...nodeArgs, nextBin(appDir), "start", "-p", String(this.options.port), "-H", "127.0.0.1"], {
       cwd: appDir,
       env: serverEnv(this.options),
