@@ -1,7 +1,5 @@
 import type { Db } from "@/db/client";
-import type { Integration } from "@/db/schema";
-import type { Actor } from "@/lib/history/record-event";
-import type { Prefetched } from "@/lib/scim-resources/find-live-resource";
+import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 
 /** One identity-provider request as a plain value: no framework types past this point. */
 export type ScimRequest = {
@@ -29,19 +27,15 @@ export type ScimResponse = {
   stream?: AsyncIterable<string>;
 };
 
-/** What every endpoint needs: who is calling, for which integration, in which transaction scope. */
-export type ScimContext = {
+/**
+ * What every endpoint needs: the integration's scope (who is calling, for which integration,
+ * and the resource read with the token), the database, and the request.
+ */
+export type ScimContext = IntegrationScope & {
   db: Db;
-  integration: Integration;
-  tenantId: string;
-  actor: Actor;
-  /** `{origin}/api/scim/v2/{appKey}`: where this integration's resources live. */
-  baseUrl: string;
   request: ScimRequest;
   /** Attribute paths a write ignored (unknown or read-only), for the request log. */
   ignored: string[];
-  /** The resource the request names, read with its token; its first unlocked read takes it (findLiveResource). */
-  prefetched?: Prefetched;
 };
 
 export const SCIM_CONTENT_TYPE = "application/scim+json; charset=utf-8";
