@@ -201,6 +201,37 @@ describe("count and startIndex", () => {
     expect(config.body.filter.maxResults).toBe(1000);
   });
 
+  it("walks every person exactly once, in pages of the default size and of another", async () => {
+    const many = await h.install(h.b.tenant, "okta");
+    const userNames = Array.from({ length: 250 }, (_, i) => `walk-${i}@example.com`);
+    await h.db.insert(people).values(
+      userNames.map((userName) => ({
+        tenantId: many.integration.tenantId,
+        integrationId: many.integration.id,
+        userName,
+        resource: { schemas: [USER_SCHEMA], userName },
+      })),
+    );
+    /** Every page from startIndex 1 until one comes back empty; `count` is not sent when undefined. */
+    const walk = async (size: number, count?: number) => {
+      const seen: string[] = [];
+      for (let startIndex = 1; ; startIndex += size) {
+        const query = `startIndex=${startIndex}${count === undefined ? "" : `&count=${count}`}&attributes=userName`;
+        const page = await h.scim("GET", `${many.integration.appKey}/Users?${query}`, { as: many });
+        const expected = Math.max(0, Math.min(size, 250 - (startIndex - 1)));
+        expect(page.body).toMatchObject({ totalResults: 250, startIndex, itemsPerPage: expected });
+        expect(page.body.Resources).toHaveLength(expected);
+        if (expected === 0) return seen;
+        seen.push(...page.body.Resources.map((r: { userName: string }) => r.userName));
+      }
+    };
+    const byDefault = await walk(100);
+    expect(byDefault).toHaveLength(250);
+    expect(new Set(byDefault)).toEqual(new Set(userNames));
+    expect(await walk(100, 100)).toEqual(byDefault);
+    expect(await walk(70, 70)).toEqual(byDefault);
+  });
+
   it.each([
     ["startIndex=1&count=2", 2],
     ["startIndex=4&count=2", 2],
