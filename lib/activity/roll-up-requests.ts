@@ -1,19 +1,20 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { scimRequestHours } from "@/db/schema";
 import { isFailedRequest, isSuccessfulWrite } from "./request-outcome";
 
 export type RolledUpEntry = { tenantId?: string | null; integrationId?: string | null; method: string; path: string; status: number; createdAt?: Date };
 
+/** One integration's counts for one hour, as scim_request_hours adds them up. */
+export type RequestHour = { integrationId: string; tenantId: string; hour: Date; requests: number; failures: number; writes: number };
+
 const HOUR_MS = 3_600_000;
 
 /**
- * Adds log entries to their integration's hourly counts, in one upsert, inside the caller's
- * transaction so the counts and the log agree. Entries without an integration (a request
- * whose URL and credentials named none) belong to no chart and are skipped.
+ * Log entries counted by integration and hour, for the request log's writer to add to
+ * scim_request_hours in the statement that inserts them, so the counts and the log agree.
+ * Entries without an integration (a request whose URL and credentials named none) belong to
+ * no chart and are left out.
  */
-export async function rollUpRequests(tx: Db, entries: RolledUpEntry[], now = new Date()): Promise<void> {
-  const counts = new Map<string, { integrationId: string; tenantId: string; hour: Date; requests: number; failures: number; writes: number }>();
+export function rollUpRequests(entries: RolledUpEntry[], now = new Date()): RequestHour[] {
+  const counts = new Map<string, RequestHour>();
   for (const entry of entries) {
     if (!entry.integrationId || !entry.tenantId) continue;
     const at = (entry.createdAt ?? now).getTime();
@@ -25,16 +26,5 @@ export async function rollUpRequests(tx: Db, entries: RolledUpEntry[], now = new
     if (isSuccessfulWrite(entry)) row.writes += 1;
     counts.set(key, row);
   }
-  if (counts.size === 0) return;
-  await tx
-    .insert(scimRequestHours)
-    .values([...counts.values()])
-    .onConflictDoUpdate({
-      target: [scimRequestHours.integrationId, scimRequestHours.hour],
-      set: {
-        requests: sql`${scimRequestHours.requests} + excluded.requests`,
-        failures: sql`${scimRequestHours.failures} + excluded.failures`,
-        writes: sql`${scimRequestHours.writes} + excluded.writes`,
-      },
-    });
+  return [...counts.values()];
 }
