@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { people, scimRequestHours, scimRequests } from "@/db/schema";
 import { isUuid } from "@/lib/is-uuid";
+import { jsonRecordset } from "@/lib/sql/json-recordset";
 import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
 import { rollUpRequests } from "./roll-up-requests";
 
@@ -56,64 +57,44 @@ export class RequestLogWriter {
   }
 }
 
-/** A log row as the statement reads it from its JSON parameter (jsonb_to_recordset). */
-type BatchRow = {
-  tenant_id: string | null;
-  integration_id: string | null;
-  request_id: string;
-  method: string;
-  path: string;
-  query: string;
-  status: number;
-  latency_ms: number;
-  scim_type: string | null;
-  detail: string | null;
-  user_agent: string | null;
-  request_body: unknown;
-  body_truncated: boolean;
-  authenticated: boolean;
-  source_address: string | null;
-  /** The person whose permanent delete drops this row's body (Pending.aboutPersonId), if any. */
-  about: string | null;
-};
-
-const batchColumns = sql.raw(`
-  tenant_id uuid, integration_id uuid, request_id text, method text, path text, query text, status integer,
-  latency_ms integer, scim_type text, detail text, user_agent text, request_body jsonb, body_truncated boolean,
-  authenticated boolean, source_address text, about uuid`);
+/** What a log row sets: every column but its id and time, which take their defaults. */
+const logRows = jsonRecordset(
+  Object.fromEntries(Object.entries(getTableColumns(scimRequests)).filter(([key]) => key !== "id" && key !== "createdAt")),
+);
+const hourRows = jsonRecordset(getTableColumns(scimRequestHours));
 
 /**
  * The rows and their hourly counts (rollUpRequests) in ONE statement, prepared once, so the
  * Overview's counts and the log agree and a batch costs one round trip, whatever its size:
- * both come as JSON parameters. A row about one person with a body (`about`) keeps no body if
- * that person was permanently deleted. Every such person is read FOR KEY SHARE: a purge in
- * flight (FOR UPDATE) commits first and the body is dropped, or waits until this statement
- * commits and then scrubs what it wrote. So a request that raced a purge never leaves the
- * person's data behind in its body. They are named as an array, so each is one probe of the
- * primary key: as a join of the batch, the one plan kept for every call scanned all people.
+ * both come as JSON parameters (jsonRecordset). A row about one person with a body (`about`)
+ * keeps no body if that person was permanently deleted. Every such person is read FOR KEY
+ * SHARE: a purge in flight (FOR UPDATE) commits first and the body is dropped, or waits until
+ * this statement commits and then scrubs what it wrote. So a request that raced a purge never
+ * leaves the person's data behind in its body. They are named as an array, so each is one
+ * probe of the primary key: as a join of the batch, the one plan kept for every call scanned
+ * all people.
  */
 const insertBatch = preparedPerDatabase((db) => {
   const batch = db.$with("batch", {}).as(
-    sql`select * from rows from (jsonb_to_recordset(${sql.placeholder("rows")}::jsonb) as (${batchColumns})) with ordinality as b`,
+    sql`select * from rows from (jsonb_to_recordset(${sql.placeholder("rows")}::jsonb) as (${logRows.definitions}, about uuid)) with ordinality as b`,
   );
   const subjects = db.$with("subjects", {}).as(
     sql`select ${people.id}, ${people.tenantId}, ${people.purgedAt} from ${people}
         where ${people.id} = any(array(select about from batch where about is not null)) for key share`,
   );
-  const purged = sql`exists (select 1 from subjects s where s.id = b.about and s.tenant_id = b.tenant_id and s.purged_at is not null)`;
   const logged = db.$with("logged", {}).as(sql`
-    insert into ${scimRequests} (tenant_id, integration_id, request_id, method, path, query, status, latency_ms, scim_type,
-                                 detail, user_agent, request_body, body_truncated, authenticated, source_address)
-    select b.tenant_id, b.integration_id, b.request_id, b.method, b.path, b.query, b.status, b.latency_ms, b.scim_type,
-           b.detail, b.user_agent, case when ${purged} then null else b.request_body end,
-           case when ${purged} then false else b.body_truncated end, b.authenticated, b.source_address
+    insert into ${scimRequests} (${logRows.names})
+    select ${logRows.select("b", {
+      requestBody: sql`case when purged.id is null then b.request_body end`,
+      bodyTruncated: sql`purged.id is null and b.body_truncated`,
+    })}
     from batch b
+    left join subjects purged on purged.id = b.about and purged.tenant_id = b.tenant_id and purged.purged_at is not null
     order by b.ordinality
     returning 1`);
   const hours = db.$with("hours", {}).as(sql`
-    insert into ${scimRequestHours} (integration_id, tenant_id, hour, requests, failures, writes)
-    select * from jsonb_to_recordset(${sql.placeholder("hours")}::jsonb)
-      as (integration_id uuid, tenant_id uuid, hour timestamptz, requests integer, failures integer, writes integer)
+    insert into ${scimRequestHours} (${hourRows.names})
+    select * from jsonb_to_recordset(${sql.placeholder("hours")}::jsonb) as (${hourRows.definitions})
     on conflict (integration_id, hour) do update set
       requests = ${scimRequestHours.requests} + excluded.requests,
       failures = ${scimRequestHours.failures} + excluded.failures,
@@ -125,39 +106,11 @@ const insertBatch = preparedPerDatabase((db) => {
     .prepare("write_request_log");
 });
 
-/** The defaults of scim_requests, for fields a log entry may leave out. */
-const defaults = {
-  query: scimRequests.query.default as string,
-  bodyTruncated: scimRequests.bodyTruncated.default as boolean,
-  authenticated: scimRequests.authenticated.default as boolean,
-};
-
 async function insertRows(db: Db, batch: Pending[]): Promise<void> {
-  const rows: BatchRow[] = batch.map(({ entry, aboutPersonId }) => ({
-    tenant_id: entry.tenantId ?? null,
-    integration_id: entry.integrationId ?? null,
-    request_id: entry.requestId,
-    method: entry.method,
-    path: entry.path,
-    query: entry.query ?? defaults.query,
-    status: entry.status,
-    latency_ms: entry.latencyMs,
-    scim_type: entry.scimType ?? null,
-    detail: entry.detail ?? null,
-    user_agent: entry.userAgent ?? null,
-    request_body: entry.requestBody ?? null,
-    body_truncated: entry.bodyTruncated ?? defaults.bodyTruncated,
-    authenticated: entry.authenticated ?? defaults.authenticated,
-    source_address: entry.sourceAddress ?? null,
+  const rows = batch.map(({ entry, aboutPersonId }) => ({
+    ...entry,
     about: aboutPersonId && isUuid(aboutPersonId) && entry.tenantId && entry.requestBody != null ? aboutPersonId : null,
   }));
-  const hours = rollUpRequests(batch.map(({ entry }) => entry)).map((h) => ({
-    integration_id: h.integrationId,
-    tenant_id: h.tenantId,
-    hour: h.hour,
-    requests: h.requests,
-    failures: h.failures,
-    writes: h.writes,
-  }));
-  await insertBatch(db).execute({ rows: JSON.stringify(rows), hours: JSON.stringify(hours) });
+  const hours = rollUpRequests(batch.map(({ entry }) => entry));
+  await insertBatch(db).execute({ rows: logRows.value(rows), hours: hourRows.value(hours) });
 }
