@@ -11,6 +11,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { env } from "@/lib/env";
 import { lockEmbeddedFolder } from "./embedded-lock";
+import { connectPostgres } from "./postgres-url";
 import { startPgliteThread } from "./pglite-thread";
 import * as schema from "./schema";
 import { assertSchemaKnown, readJournal } from "./schema-version";
@@ -51,7 +52,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string; th
     // A server that is down or unreachable fails a request within seconds instead of the
     // driver's 30 s; a runaway statement or an abandoned transaction does not hold a
     // connection (and its locks) for ever; idle connections are closed after a while.
-    const client = postgres(options.url, {
+    const client = connectPostgres(options.url, {
       max: POSTGRES_POOL_SIZE,
       onnotice: () => {},
       connect_timeout: 5,

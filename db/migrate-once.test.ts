@@ -3,10 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { isEmbeddedDatabaseHeld } from "./embedded-lock";
 import { migrationsFolder, openDatabase, type Db } from "./client";
+import { connectPostgres } from "./postgres-url";
 import { readJournal } from "./schema-version";
 
 /**
@@ -31,7 +31,7 @@ async function emptyDatabase(): Promise<{ url?: string; dataDir?: string }> {
     return { dataDir: dir };
   }
   const name = `migrate_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   cleanups.push(async () => {
     await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -5,9 +5,9 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
-import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { migrationsFolder, openDatabase, pgliteExtensions } from "./client";
+import { connectPostgres } from "./postgres-url";
 
 /** Where createTestDb() copies each test file's database from, built once per project run. */
 export type TestTemplate = { kind: "pglite"; file: string } | { kind: "postgres"; database: string };
@@ -49,7 +49,7 @@ async function pgliteTemplate(project: TestProject) {
 
 async function postgresTemplate(project: TestProject, serverUrl: string) {
   const database = `test_template_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${database}`);
   try {
     const url = new URL(serverUrl);

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
-import postgres from "postgres";
 import { openDatabase, pgliteExtensions, type Database, type Db } from "./client";
+import { connectPostgres } from "./postgres-url";
 import * as schema from "./schema";
 import type { TestTemplate } from "./test-template";
 
@@ -33,7 +33,7 @@ export async function createTestDb(): Promise<Database> {
   }
 
   const name = `test_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(template?.kind === "postgres" ? `create database ${name} template ${template.database}` : `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import postgres from "postgres";
+import { connectPostgres } from "@/db/postgres-url";
 import { onCleanup } from "./cleanup";
 
 export type Row = Record<string, unknown>;
@@ -77,7 +77,7 @@ export async function postgresTarget(port: number, given = process.env.CHAOS_DAT
 
 async function throwawayDatabase(serverUrl: string, restart: (() => Promise<number>) | undefined): Promise<Target> {
   const name = `chaos_${Date.now().toString(36)}_${process.pid}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`create database ${name}`);
   } finally {
@@ -85,7 +85,7 @@ async function throwawayDatabase(serverUrl: string, restart: (() => Promise<numb
   }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const sql = postgres(url.toString(), { max: 2, onnotice: () => {}, connect_timeout: 10 });
+  const sql = connectPostgres(url.toString(), { max: 2, onnotice: () => {}, connect_timeout: 10 });
   const drop = onCleanup(`drop database ${name}`, () => {
     if (!restart) dropDatabaseSync(serverUrl, name);
   });
