@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { isEmbeddedDatabaseHeld } from "./embedded-lock";
 import { migrationsFolder, openDatabase, type Db } from "./client";
-import { connectPostgres } from "./postgres-url";
+import { connectPostgres, databaseOnServer } from "./postgres-url";
 import { readJournal } from "./schema-version";
 
 /**
@@ -37,9 +37,7 @@ async function emptyDatabase(): Promise<{ url?: string; dataDir?: string }> {
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end({ timeout: 5 });
   });
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString() };
+  return { url: databaseOnServer(serverUrl, name) };
 }
 
 async function appliedMigrations(db: Db): Promise<{ count: number; distinct: number }> {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "./client";
-import { connectPostgres } from "./postgres-url";
+import { connectPostgres, databaseOnServer } from "./postgres-url";
 import { createTestDb } from "./testing";
 
 let database: Database;
@@ -24,14 +24,19 @@ describe("connectPostgres", () => {
     await Promise.all([socket.end(), named.end(), plain.end()]);
   });
 
+  it("names another database on the same server by the same host, socket and settings", () => {
+    expect(databaseOnServer("postgres://app:pw@localhost:5433/postgres?host=/run/pg&sslmode=disable", "chaos_1")).toBe(
+      "postgres://app:pw@localhost:5433/chaos_1?host=/run/pg&sslmode=disable",
+    );
+  });
+
   it("serves the app over the server's Unix socket when the URL names its folder", async () => {
     if (database.kind !== "postgres") return;
     const [setting] = (await database.db.execute(
       sql`select split_part(current_setting('unix_socket_directories'), ',', 1) as folder, current_setting('port') as port, current_database() as name`,
     )) as unknown as { folder: string; port: string; name: string }[];
-    const url = new URL(process.env.TEST_DATABASE_URL!);
+    const url = new URL(databaseOnServer(process.env.TEST_DATABASE_URL!, setting.name));
     url.port = setting.port;
-    url.pathname = `/${setting.name}`;
     url.searchParams.set("host", setting.folder);
     const overSocket = await openDatabase({ url: url.toString() });
     try {

@@ -14,3 +14,10 @@ export function connectPostgres(url: string, options: postgres.Options<Record<st
   parsed.searchParams.delete("host");
   return postgres(parsed.toString(), host === "" ? options : { ...options, host });
 }
+
+/** The URL of another database on the same server: the same host, socket and settings. */
+export function databaseOnServer(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}

@@ -7,7 +7,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import type { TestProject } from "vitest/node";
 import { migrationsFolder, openDatabase, pgliteExtensions } from "./client";
-import { connectPostgres } from "./postgres-url";
+import { connectPostgres, databaseOnServer } from "./postgres-url";
 
 /** Where createTestDb() copies each test file's database from, built once per project run. */
 export type TestTemplate = { kind: "pglite"; file: string } | { kind: "postgres"; database: string };
@@ -52,10 +52,8 @@ async function postgresTemplate(project: TestProject, serverUrl: string) {
   const admin = connectPostgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${database}`);
   try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${database}`;
     // Closed before any copy is made: PostgreSQL copies only a template nobody is connected to.
-    await (await openDatabase({ url: url.toString() })).close();
+    await (await openDatabase({ url: databaseOnServer(serverUrl, database) })).close();
   } catch (error) {
     await admin.unsafe(`drop database if exists ${database} with (force)`);
     await admin.end({ timeout: 5 });

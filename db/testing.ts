@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { openDatabase, pgliteExtensions, type Database, type Db } from "./client";
-import { connectPostgres } from "./postgres-url";
+import { connectPostgres, databaseOnServer } from "./postgres-url";
 import * as schema from "./schema";
 import type { TestTemplate } from "./test-template";
 
@@ -35,9 +35,7 @@ export async function createTestDb(): Promise<Database> {
   const name = `test_${randomBytes(6).toString("hex")}`;
   const admin = connectPostgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(template?.kind === "postgres" ? `create database ${name} template ${template.database}` : `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  const database = await openDatabase({ url: databaseOnServer(serverUrl, name) });
   return {
     ...database,
     close: async () => {

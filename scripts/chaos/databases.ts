@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { connectPostgres } from "@/db/postgres-url";
+import { connectPostgres, databaseOnServer } from "@/db/postgres-url";
 import { onCleanup } from "./cleanup";
 
 export type Row = Record<string, unknown>;
@@ -83,9 +83,8 @@ async function throwawayDatabase(serverUrl: string, restart: (() => Promise<numb
   } finally {
     await admin.end({ timeout: 5 });
   }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const sql = connectPostgres(url.toString(), { max: 2, onnotice: () => {}, connect_timeout: 10 });
+  const url = databaseOnServer(serverUrl, name);
+  const sql = connectPostgres(url, { max: 2, onnotice: () => {}, connect_timeout: 10 });
   const drop = onCleanup(`drop database ${name}`, () => {
     if (!restart) dropDatabaseSync(serverUrl, name);
   });
@@ -93,7 +92,7 @@ async function throwawayDatabase(serverUrl: string, restart: (() => Promise<numb
     kind: "postgres",
     label: "PostgreSQL",
     dataDir: makeTempDir("pg-app"),
-    databaseUrl: url.toString(),
+    databaseUrl: url,
     readsNeedServerStopped: false,
     query: (text) => sql.unsafe(text) as Promise<Row[]>,
     async sizeBytes() {
