@@ -6,6 +6,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -149,3 +150,23 @@ export const groupMembers = pgTable(
   (t) => [primaryKey({ columns: [t.groupId, t.personId] }), index("group_members_person_idx").on(t.personId)],
 );
 export type GroupMember = typeof groupMembers.$inferSelect;
+
+/**
+ * The membership changes of each group, counted in a few slots: a group's version is its
+ * row's plus these counts, and its lastModified the later of its row's and theirs
+ * (lib/groups/group-version.ts). A member-only PATCH adds one to its connection's slot
+ * instead of updating the group's row, so PATCHes to one group from several connections do
+ * not wait for each other's commit; two that share a slot wait only for each other.
+ */
+export const groupMembershipChanges = pgTable(
+  "group_membership_changes",
+  {
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    slot: smallint("slot").notNull(),
+    changes: integer("changes").notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.slot] })],
+);

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { groupLastModifiedOf } from "@/lib/groups/group-version";
 
 /**
  * How /api/v1 shows a person and a role: the one rule for both the change events' `resource`
@@ -21,7 +22,7 @@ export function roleJson(alias: string): SQL {
   const g = sql.raw(alias);
   return sql`jsonb_build_object(
     'id', ${g}.id, 'integrationId', ${g}.integration_id, 'displayName', ${g}.display_name, 'externalId', ${g}.external_id,
-    'createdAt', ${g}.created_at, 'updatedAt', ${g}.updated_at, 'deletedAt', ${g}.deleted_at)`;
+    'createdAt', ${g}.created_at, 'updatedAt', ${groupLastModifiedOf(alias)}, 'deletedAt', ${g}.deleted_at)`;
 }
 
 /** A timestamp as PostgreSQL writes one into JSON: ISO 8601 with an offset. */

@@ -5,6 +5,7 @@ import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import type { ListQuery } from "@/lib/scim/list-response";
 import { filterResources, type ResourceListing } from "@/lib/scim-resources/filter-resources";
 import type { ScimRow } from "@/lib/scim-resources/resource-table";
+import { groupLastModified } from "./group-version";
 import { groupFilterColumns } from "./internal/group-filter-columns";
 
 const groupListing: ResourceListing = {
@@ -15,7 +16,7 @@ const groupListing: ResourceListing = {
     displayname: sql`lower(${groups.displayName})`,
     externalid: groups.externalId,
     "meta.created": groups.createdAt,
-    "meta.lastmodified": groups.updatedAt,
+    "meta.lastmodified": groupLastModified,
   },
   sortable: "displayName, externalId, id, meta.created, meta.lastModified",
 };

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groupMembers, groups, integrations } from "@/db/schema";
 import { isUuid } from "@/lib/is-uuid";
+import { groupLastModified } from "./group-version";
 
 export type GroupProfile = {
   id: string;
@@ -25,7 +26,7 @@ export async function getGroupProfile(db: Db, tenantId: string, groupId: string)
       memberCount: sql<number>`(select count(*)::int from ${groupMembers} where ${groupMembers.groupId} = ${groups.id} and ${groupMembers.tenantId} = ${tenantId})`,
       integration: { id: integrations.id, name: integrations.name, provider: integrations.provider },
       createdAt: groups.createdAt,
-      updatedAt: groups.updatedAt,
+      updatedAt: groupLastModified,
       deletedAt: groups.deletedAt,
     })
     .from(groups)

@@ -23,15 +23,16 @@ import { findGroup } from "./find-group";
  *
  * One operation adding or removing members, the PATCH identity providers send most, is ONE
  * statement (writeMemberOperation) holding only KEY SHARE on the group (the lock its
- * membership insert's foreign key takes anyway) until its version bump at the end; otherwise
- * every request to one group would wait for the whole transaction of the one before. The
- * membership table's key settles concurrent adds and removes of one person, and the bump
- * counts every change.
+ * membership insert's foreign key takes anyway), and counting its change beside the group's
+ * row rather than in it (lib/groups/group-version.ts); otherwise every request to one group
+ * would wait for the commit of the one before. The membership table's key settles
+ * concurrent adds and removes of one person, and the count takes in every change.
  *
  * Every other PATCH (attributes, several operations, a whole-membership replace, If-Match)
- * locks the group FOR UPDATE first, which waits for those PATCHes under way. A weaker lock
- * would let it reach a membership row one of them wrote while that one waits to bump: a
- * deadlock. Several operations could likewise take two people's rows in opposite orders.
+ * locks the group FOR UPDATE first, which waits for those PATCHes under way and keeps new
+ * ones out until it commits: the version an If-Match is checked against (its row's and the
+ * counted changes) and the membership it reads cannot change under it. Two PATCHes of
+ * several operations could otherwise take two people's rows in opposite orders.
  * Which kind a PATCH is gets decided on an unlocked read, so a locking write never holds
  * KEY SHARE while it waits for FOR UPDATE (two of them would each wait for the other).
  */

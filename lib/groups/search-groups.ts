@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { groupMembers, groups, integrations } from "@/db/schema";
 import { countAll, pagedQuery, type Paged, type PageWindow } from "@/lib/paged-query";
 import { containsPattern } from "@/lib/sql/contains-pattern";
+import { groupLastModified } from "./group-version";
 
 export const groupSortKeys = ["name", "members", "updatedAt"] as const;
 export type GroupSortKey = (typeof groupSortKeys)[number];
@@ -51,7 +52,7 @@ export async function searchGroups(
   const sortExpressions: Record<GroupSortKey, SQL> = {
     name: sql`lower(${groups.displayName})`,
     members: memberCount,
-    updatedAt: sql`${groups.updatedAt}`,
+    updatedAt: groupLastModified,
   };
   const direction = query.descending ? desc : asc;
   const rows = (page: PageWindow) =>
@@ -62,7 +63,7 @@ export async function searchGroups(
         memberCount,
         integrationName: integrations.name,
         deleted: sql<boolean>`${groups.deletedAt} is not null`,
-        updatedAt: groups.updatedAt,
+        updatedAt: groupLastModified,
       })
       .from(groups)
       .leftJoin(counts, eq(counts.groupId, groups.id))

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { events } from "@/db/schema";
+import { events, groups } from "@/db/schema";
+import { holdingLock, waitingOnLocks } from "@/lib/people/testing";
 import type { Installed, ScimHarness } from "@/lib/provisioning/testing";
 import { PATCH_OP } from "@/lib/scim/schemas/urns";
 
@@ -57,6 +58,23 @@ export async function memberIdsOf(h: ScimHarness, installed: Installed, groupId:
 export async function versionOf(h: ScimHarness, installed: Installed, groupId: string): Promise<string> {
   const res = await h.scim("GET", at(installed, `Groups/${groupId}?excludedAttributes=members`), { as: installed });
   return res.headers.get("etag")!;
+}
+
+/**
+ * Runs `work` while another transaction holds the group's row FOR NO KEY UPDATE, as any
+ * update of the row does until it commits, and says whether `work` had to wait: whether a
+ * session was seen waiting on a lock before `work` ended. On PostgreSQL (TEST_DATABASE_URL)
+ * only: PGlite runs one transaction at a time, so there `work` runs alone.
+ */
+export async function whileGroupRowLocked<T>(db: Db, groupId: string, work: () => Promise<T>): Promise<{ result: T; waited: boolean }> {
+  if (!process.env.TEST_DATABASE_URL) return { result: await work(), waited: false };
+  const release = await holdingLock(db, (tx) => tx.select({ id: groups.id }).from(groups).where(eq(groups.id, groupId)).for("no key update"));
+  let ended = false;
+  const running = work().finally(() => (ended = true));
+  await waitingOnLocks(db, 1, () => ended);
+  const waited = !ended;
+  await release();
+  return { result: await running, waited };
 }
 
 /** History of one person or group, oldest first, as action names (or whole rows). */

@@ -65,28 +65,40 @@ export async function tracesOf(db: Db, needles: string[]): Promise<string[]> {
  */
 export async function queuedOnPerson(db: Db, personId: string, first: () => Promise<unknown>, second: () => Promise<unknown>) {
   if (!process.env.TEST_DATABASE_URL) return [await first(), await second()];
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let locked!: () => void;
-  const isLocked = new Promise<void>((resolve) => (locked = resolve));
-  const blocker = db.transaction(async (tx) => {
-    await tx.select({ id: people.id }).from(people).where(eq(people.id, personId)).for("update");
-    locked();
-    await held;
-  });
-  await isLocked;
+  const release = await holdingLock(db, (tx) => tx.select({ id: people.id }).from(people).where(eq(people.id, personId)).for("update"));
   const a = first();
   await waitingOnLocks(db, 1, () => false);
   let secondEnded = false;
   const b = second().finally(() => (secondEnded = true));
   await waitingOnLocks(db, 2, () => secondEnded);
-  release();
-  await blocker;
+  await release();
   return Promise.all([a, b]);
 }
 
+/**
+ * Opens a transaction that takes a lock (`lock`, a locking read) and holds it until the
+ * returned function is called, which ends the transaction. PostgreSQL only: PGlite runs one
+ * transaction at a time.
+ */
+export async function holdingLock(db: Db, lock: (tx: Db) => Promise<unknown>): Promise<() => Promise<void>> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const holder = db.transaction(async (tx) => {
+    await lock(tx);
+    locked();
+    await held;
+  });
+  await Promise.race([isLocked, holder]);
+  return () => {
+    release();
+    return holder;
+  };
+}
+
 /** Returns once `count` sessions of this database wait on a lock, or once `moot` says so. */
-async function waitingOnLocks(db: Db, count: number, moot: () => boolean) {
+export async function waitingOnLocks(db: Db, count: number, moot: () => boolean) {
   while (!moot()) {
     const result = (await db.execute(
       sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,

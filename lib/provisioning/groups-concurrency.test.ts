@@ -1,13 +1,26 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changeEvents, groupMembers } from "@/db/schema";
-import { actionsOf, addMembersBody, at, memberIdsOf, patchBody, provisionGroup, provisionUsers, removeMemberBody, versionOf } from "@/lib/groups/testing";
+import { changeEvents, groupMembers, groupMembershipChanges, groups } from "@/db/schema";
+import {
+  actionsOf,
+  addMembersBody,
+  at,
+  memberIdsOf,
+  patchBody,
+  provisionGroup,
+  provisionUsers,
+  removeMemberBody,
+  versionOf,
+  whileGroupRowLocked,
+} from "@/lib/groups/testing";
+import { getGroupProfile } from "@/lib/groups/get-group-profile";
+import { searchGroups } from "@/lib/groups/search-groups";
 import { queuedOnPerson } from "@/lib/people/testing";
 import { createScimHarness, type Installed, type ScimHarness } from "./testing";
 
 /**
- * A member-only group PATCH holds the group's write lock only for its last statement, so
- * these races are no longer settled by the group's lock alone: each must still end in a
+ * A member-only group PATCH never takes the group's write lock, so these races are not
+ * settled by the group's lock: each must still end in a
  * state some order of the requests would have produced, with History and the event feed
  * telling the same story and no request answered 500.
  */
@@ -53,6 +66,62 @@ describe("member-only PATCHes racing on one group", () => {
     expect(group.headers.get("etag")).toBe('W/"6"');
   });
 
+});
+
+/**
+ * A member-only PATCH counts its change beside the group's row (lib/groups/group-version.ts):
+ * every PATCH to one group updating that row made each wait for the commit of the one before.
+ */
+describe("a member-only PATCH and the group's own row", () => {
+  const rowOf = async (id: string) => {
+    const [row] = await h.db
+      .select({ xmin: sql<string>`xmin::text`, version: groups.version, updatedAt: groups.updatedAt })
+      .from(groups)
+      .where(eq(groups.id, id));
+    return row;
+  };
+
+  it("changes the group's version and lastModified without writing its row", async () => {
+    const [x, y] = await provisionUsers(h, h.a.entra, 2, "unwritten");
+    const id = await provisionGroup(h, h.a.entra, `Unwritten ${x}`);
+    const row = await rowOf(id);
+    const added = await h.scim("PATCH", at(h.a.entra, `Groups/${id}`), { body: addMembersBody([x, y]) });
+    const removed = await h.scim("PATCH", at(h.a.entra, `Groups/${id}`), { body: removeMemberBody(x) });
+    const unchanged = await h.scim("PATCH", at(h.a.entra, `Groups/${id}`), { body: removeMemberBody(x) });
+    expect([added, removed, unchanged].map((r) => [r.status, r.headers.get("etag")])).toEqual([
+      [204, 'W/"2"'],
+      [204, 'W/"3"'],
+      [204, 'W/"3"'],
+    ]);
+    expect(await rowOf(id)).toEqual(row);
+
+    const read = await h.scim("GET", at(h.a.entra, `Groups/${id}`));
+    expect(read.headers.get("etag")).toBe('W/"3"');
+    expect(read.body.meta.version).toBe('W/"3"');
+    const counted = await h.db.select().from(groupMembershipChanges).where(eq(groupMembershipChanges.groupId, id));
+    expect(counted.reduce((sum, c) => sum + c.changes, 0)).toBe(2);
+    const lastChange = Math.max(...counted.map((c) => c.changedAt.getTime()));
+    expect(lastChange).toBeGreaterThanOrEqual(row.updatedAt.getTime());
+    expect(read.body.meta.lastModified).toBe(new Date(lastChange).toISOString());
+    const tenantId = h.a.entra.integration.tenantId;
+    expect((await getGroupProfile(h.db, tenantId, id))?.updatedAt.toISOString()).toBe(read.body.meta.lastModified);
+    const listedInConsole = await searchGroups(h.db, tenantId, { limit: 1, offset: 0, search: `Unwritten ${x}` });
+    expect(listedInConsole.rows.map((r) => r.updatedAt.toISOString())).toEqual([read.body.meta.lastModified]);
+
+    const since = encodeURIComponent(`meta.lastModified ge "${read.body.meta.lastModified}"`);
+    const listed = await h.scim("GET", at(h.a.entra, `Groups?filter=${since}&excludedAttributes=members`));
+    expect(listed.body.Resources.map((g: { id: string }) => g.id)).toContain(id);
+  });
+
+  it("does not wait for another transaction's uncommitted write of the group's row", async () => {
+    const [x] = await provisionUsers(h, h.a.okta, 1, "unblocked");
+    const id = await provisionGroup(h, h.a.okta, `Unblocked ${x}`);
+    const patched = await whileGroupRowLocked(h.db, id, () => h.scim("PATCH", at(h.a.okta, `Groups/${id}`), { body: addMembersBody([x]) }));
+    expect(patched.waited).toBe(false);
+    expect(patched.result.status).toBe(204);
+    expect(await memberIdsOf(h, h.a.okta, id)).toEqual([x]);
+    expect(await versionOf(h, h.a.okta, id)).toBe('W/"2"');
+  });
 });
 
 describe.each(["soft", "hard"] as const)("a group's %s DELETE racing member PATCHes", (deleteMode) => {

@@ -9,9 +9,9 @@ import { isRetryableConflict } from "./retry-on-conflict";
 import { createScimHarness, type Installed, type ScimHarness } from "./testing";
 
 /**
- * Writes to one group never deadlock with each other: a member-only PATCH takes the group's
- * write lock only for its last statement (lib/groups/patch-group.ts), so every other order
- * of locks two writes could take is tried here. The companion file groups-concurrency.test.ts
+ * Writes to one group never deadlock with each other: a member-only PATCH never takes the
+ * group's write lock, every other write takes it first (lib/groups/patch-group.ts), and
+ * every order of locks two writes could take is tried here. The companion file groups-concurrency.test.ts
  * checks what such races leave behind.
  */
 let h: ScimHarness;
@@ -57,14 +57,14 @@ describe("member PATCHes of several operations", () => {
 /**
  * A write that locks the group first (PUT, a whole-membership replace, a rename) and then
  * writes membership rows must never meet a member-only PATCH that already wrote one of those
- * rows and now waits for the group's lock to bump the version: each would wait for the other,
- * and PostgreSQL aborts one of them after deadlock_timeout.
+ * rows and now waits for a lock the first write holds: each would wait for the other, and
+ * PostgreSQL aborts one of them after deadlock_timeout.
  */
 describe("a member-only PATCH racing a write that locks the group first", () => {
   /**
    * `lockedWrite` locks the group, then waits on `held`'s row (locked meanwhile); `memberOnly`
-   * then writes its membership row and waits for the group's lock to bump the version; once
-   * `held` is free, `lockedWrite` reaches the membership row `memberOnly` wrote.
+   * then runs until it waits too; once `held` is free, `lockedWrite` goes on to the
+   * membership rows `memberOnly` would write.
    */
   function race(held: string, lockedWrite: () => Promise<unknown>, memberOnly: () => Promise<unknown>) {
     return queuedOnPerson(h.db, held, () => settled(lockedWrite()), () => settled(memberOnly()));

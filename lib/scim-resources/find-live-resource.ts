@@ -6,7 +6,7 @@ import { isUuid } from "@/lib/is-uuid";
 import { notFound, ScimError } from "@/lib/scim/errors";
 import { ifMatchSatisfied } from "@/lib/scim/etag";
 import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
-import type { ResourceRow, ResourceTable } from "./resource-table";
+import { rowColumns, type ResourceRow, type ResourceTable } from "./resource-table";
 
 /** The row lock a write takes as it reads (PostgreSQL's FOR ... row-level lock modes). */
 export type RowLock = "update" | "no key update" | "key share";
@@ -112,7 +112,7 @@ function liveRead(table: ResourceTable, lock: RowLock | undefined) {
   let read = liveReads.get(key);
   if (!read) {
     read = preparedPerDatabase((db) => {
-      const query = db.select().from(table as typeof people).where(isLiveInScope(table));
+      const query = db.select(rowColumns(table) as typeof people._.columns).from(table as typeof people).where(isLiveInScope(table));
       return (lock ? query.for(lock) : query).prepare(`find_live_${key.replace(/ /g, "_")}`);
     });
     liveReads.set(key, read);

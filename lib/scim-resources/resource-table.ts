@@ -1,4 +1,6 @@
-import type { groups, people, ScimResource } from "@/db/schema";
+import { getTableColumns } from "drizzle-orm";
+import { groups, type people, type ScimResource } from "@/db/schema";
+import { groupRow } from "@/lib/groups/group-version";
 
 /** The tables that store SCIM resources: people are Users, groups are Groups. */
 export type ResourceTable = typeof people | typeof groups;
@@ -12,7 +14,16 @@ export type ResourceRow<T extends ResourceTable> = T["$inferSelect"];
  */
 export type ScimRow = { id: string; resource: ScimResource; version: number; createdAt: Date; updatedAt: Date };
 
+/**
+ * A whole row as a read returns it. A group's version and updatedAt count its membership
+ * changes too (lib/groups/group-version.ts).
+ */
+export function rowColumns(table: ResourceTable) {
+  return table === groups ? groupRow : getTableColumns(table);
+}
+
 /** The columns of a ScimRow, for a select that reads nothing else. */
 export function scimColumns(table: ResourceTable) {
-  return { id: table.id, resource: table.resource, version: table.version, createdAt: table.createdAt, updatedAt: table.updatedAt };
+  const { id, resource, version, createdAt, updatedAt } = rowColumns(table);
+  return { id, resource, version, createdAt, updatedAt };
 }

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groups, integrations, people, tokens, type Integration, type Token } from "@/db/schema";
 import { isLiveInScope, type Prefetched } from "@/lib/scim-resources/find-live-resource";
-import type { ResourceTable } from "@/lib/scim-resources/resource-table";
+import { rowColumns, type ResourceTable } from "@/lib/scim-resources/resource-table";
 import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
 import { hashSecret } from "./mint-token";
 
@@ -25,7 +25,7 @@ const ofTokensIntegration = { tenantId: integrations.tenantId, integrationId: in
 function lookupWith(table: ResourceTable, name: string) {
   return preparedPerDatabase((db) =>
     db
-      .select({ token: tokens, integration: integrations, resource: table as typeof people })
+      .select({ token: tokens, integration: integrations, resource: rowColumns(table) as typeof people._.columns })
       .from(tokens)
       .innerJoin(integrations, eq(integrations.id, tokens.integrationId))
       .leftJoin(table as typeof people, isLiveInScope(table, ofTokensIntegration))

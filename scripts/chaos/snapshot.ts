@@ -1,12 +1,13 @@
 /**
- * A row-level fingerprint of the data a SCIM request may change (people, groups,
- * memberships, History events, and the tenants, integrations and tokens that authenticate
- * it). Two snapshots give the rows added, removed or changed between them, each with the
- * ids it refers to, so a change can be traced to the request that made it.
+ * A row-level fingerprint of the data a SCIM request may change (people, groups, their
+ * memberships and counts of membership changes, History events, and the tenants,
+ * integrations and tokens that authenticate it). Two snapshots give the rows added, removed
+ * or changed between them, each with the ids it refers to, so a change can be traced to the
+ * request that made it.
  */
 import type { Row, Target } from "./databases";
 
-const TABLES = ["people", "groups", "group_members", "events", "tenants", "integrations", "tokens"];
+const TABLES = ["people", "groups", "group_members", "group_membership_changes", "events", "tenants", "integrations", "tokens"];
 /** Written on every request by design (a "last seen" time), not a change of data. */
 const VOLATILE = ["last_request_at", "last_used_at"];
 /** Columns whose values name the person, group or request a row belongs to. */

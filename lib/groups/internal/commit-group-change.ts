@@ -5,6 +5,7 @@ import { isUniqueViolation } from "@/lib/errors";
 import { recordEvent, type Actor } from "@/lib/history/record-event";
 import { diffResources } from "@/lib/scim/diff";
 import { uniqueness } from "@/lib/scim/errors";
+import { groupRow } from "../group-version";
 import { groupColumns } from "./group-columns";
 
 /** displayName is unique per tenant, case-insensitively (Entra matches groups by it). */
@@ -32,7 +33,7 @@ export async function commitGroupChange(
       .update(groups)
       .set({ ...groupColumns(resource), resource, version: sql`${groups.version} + 1`, updatedAt: new Date() })
       .where(eq(groups.id, before.id))
-      .returning();
+      .returning(groupRow);
   } catch (error) {
     if (isUniqueViolation(error)) throw displayNameTaken(resource.displayName);
     throw error;

@@ -1,6 +1,7 @@
 import { groupMembers, groups } from "@/db/schema";
-import { column, type FilterColumns } from "@/lib/scim/filter-columns";
+import { column, complex, type FilterColumns } from "@/lib/scim/filter-columns";
 import { GROUP_SCHEMA } from "@/lib/scim/schemas/urns";
+import { groupLastModified } from "../group-version";
 import { commonFilterColumns, membershipFilter } from "@/lib/scim-resources/resource-filter-columns";
 
 /**
@@ -12,6 +13,7 @@ export const groupFilterColumns: FilterColumns = {
   schema: GROUP_SCHEMA,
   attributes: {
     ...commonFilterColumns(groups),
+    meta: complex({ created: column(groups.createdAt, "dateTime"), lastModified: column(groupLastModified, "dateTime") }),
     displayName: column(groups.displayName, "string"),
     members: membershipFilter({ table: groups, key: groupMembers.groupId }, groupMembers.personId),
   },

@@ -1,6 +1,6 @@
-import { and, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { groupMembers, groups, people, type Group } from "@/db/schema";
+import { groupMembers, groupMembershipChanges, groups, people, type Group } from "@/db/schema";
 import { outboxInsert } from "@/lib/events/record-history-with-change-events";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { isUuid } from "@/lib/is-uuid";
@@ -8,6 +8,7 @@ import { notFound } from "@/lib/scim/errors";
 import { isLiveInScope, liveInScopeValues, tenantIdPlaceholder } from "@/lib/scim-resources/find-live-resource";
 import { idListValue, inIdListPlaceholder } from "@/lib/sql/in-id-list";
 import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
+import { groupRow, MEMBERSHIP_SLOTS } from "../group-version";
 import { liveMembersAmong, liveMembersValues, refuseUnknownMembers } from "./check-member-ids";
 import { membershipHistoryInsert } from "./record-membership-events";
 
@@ -17,7 +18,8 @@ export type MemberOperationOnly = { kind: "add" | "remove"; ids: readonly string
 /**
  * Applies one member-only operation to a group in ONE statement, so no transaction is opened
  * around it: the membership rows, the History of both sides with their outbox events, and
- * the group's version bump commit together or not at all. Otherwise it stores what
+ * the count of the change that makes the group's version commit together or not at all.
+ * Otherwise it stores what
  * applyMemberOperations and commitGroupChange store: an add whose ids are not all live
  * people of the integration writes nothing and fails as checkMemberIds says; adding a member
  * or removing a non-member changes, records and bumps nothing.
@@ -28,9 +30,13 @@ export type MemberOperationOnly = { kind: "add" | "remove"; ids: readonly string
  *   the group as that write left it (deleted: 404, nothing stored);
  * - the people to add FOR SHARE, as checkMemberIds;
  * - the membership rows;
- * - the group FOR NO KEY UPDATE by the bump, last: its condition reads every changed row
- *   first, so the statement never holds that lock while it waits for a person.
- * Returns the group as bumped, or as read when nothing changed.
+ * - the connection's slot of the group's change count (lib/groups/group-version.ts), last:
+ *   its condition reads every changed row first. The group's own row is not written, so a
+ *   PATCH to the same group from another connection does not wait for this one's commit.
+ * Returns the group as read, with the version and lastModified of this change when it
+ * changed anything. A change another connection commits while this statement runs is not
+ * counted in that version, which is then lower than the group's once both have committed:
+ * an If-Match naming it is refused, as it should be, since the group has changed since.
  */
 export async function writeMemberOperation(
   db: Db,
@@ -55,12 +61,13 @@ export async function writeMemberOperation(
   if (operation.kind === "add" && row.found.ids.length < requested.size) {
     await refuseUnknownMembers(db, scope, operation.ids, row.found.ids);
   }
-  return row.bumped ?? row.target;
+  const { changedAt } = row.found;
+  return changedAt ? { ...row.target, version: row.target.version + 1, updatedAt: changedAt } : row.target;
 }
 
 /** The statement, built once per database and kind with placeholders for every value. */
 function buildStatement(db: Db, kind: MemberOperationOnly["kind"]) {
-  const target = db.$with("target").as(db.select().from(groups).where(isLiveInScope(groups)).for("key share"));
+  const target = db.$with("target").as(db.select(groupRow).from(groups).where(isLiveInScope(groups)).for("key share"));
   const live = db.$with("live").as(liveMembersAmong(db));
   const changed = db.$with("changed", {}).as(
     kind === "add"
@@ -87,21 +94,23 @@ function buildStatement(db: Db, kind: MemberOperationOnly["kind"]) {
     )} returning *`,
   );
   const outbox = db.$with("outbox", {}).as(outboxInsert({ people: "people", groups: true }));
-  const bumped = db.$with("bumped").as(
-    db
-      .update(groups)
-      .set({ version: sql`${groups.version} + 1`, updatedAt: sql`now()` })
-      .where(and(sql`${groups.id} = (select id from target)`, sql`(select count(*) from changed) > 0`))
-      .returning(),
+  const countChange = db.$with("count_change", {}).as(
+    sql`
+      insert into ${groupMembershipChanges} (group_id, slot, changes, changed_at)
+      select id, pg_backend_pid() % ${sql.raw(String(MEMBERSHIP_SLOTS))}, 1, now() from target
+      where (select count(*) from changed) > 0
+      on conflict (group_id, slot) do update set changes = ${groupMembershipChanges.changes} + 1, changed_at = excluded.changed_at
+      returning changed_at`,
   );
-  const found = db.$with("found").as(db.select({ ids: sql<string[]>`coalesce(array_agg(live.id), '{}')`.as("ids") }).from(live));
-  return db
-    .with(target, live, changed, history, outbox, bumped, found)
-    .select()
-    .from(target)
-    .leftJoin(bumped, sql`true`)
-    .crossJoin(found)
-    .prepare(`write_member_${kind}`);
+  const found = db.$with("found").as(
+    db
+      .select({
+        ids: sql<string[]>`coalesce(array_agg(live.id), '{}')`.as("ids"),
+        changedAt: sql<string | null>`(select changed_at from count_change)`.mapWith(groups.updatedAt).as("changed_at"),
+      })
+      .from(live),
+  );
+  return db.with(target, live, changed, history, outbox, countChange, found).select().from(target).crossJoin(found).prepare(`write_member_${kind}`);
 }
 
 const statements = {
