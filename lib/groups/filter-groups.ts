@@ -4,8 +4,7 @@ import { groups } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import type { ListQuery } from "@/lib/scim/list-response";
 import { filterResources, type ResourceListing } from "@/lib/scim-resources/filter-resources";
-import type { ScimRow } from "@/lib/scim-resources/resource-table";
-import { groupLastModified } from "./group-version";
+import { lastModifiedOf, type ScimRow } from "@/lib/scim-resources/resource-table";
 import { groupFilterColumns } from "./internal/group-filter-columns";
 
 const groupListing: ResourceListing = {
@@ -16,7 +15,7 @@ const groupListing: ResourceListing = {
     displayname: sql`lower(${groups.displayName})`,
     externalid: groups.externalId,
     "meta.created": groups.createdAt,
-    "meta.lastmodified": groupLastModified,
+    "meta.lastmodified": lastModifiedOf(groups),
   },
   sortable: "displayName, externalId, id, meta.created, meta.lastModified",
 };

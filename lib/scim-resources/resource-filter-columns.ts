@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { groupMembers } from "@/db/schema";
 import { column, complex, type AttributeTarget, type MultiValuedTarget } from "@/lib/scim/filter-columns";
-import type { ResourceTable } from "./resource-table";
+import { lastModifiedOf, type ResourceTable } from "./resource-table";
 
 /**
  * The filterable attributes every stored resource has, as columns of its table: `id` and
@@ -15,7 +15,7 @@ export function commonFilterColumns(table: ResourceTable): Record<"id" | "extern
     externalId: column(table.externalId, "string", { caseExact: true }),
     meta: complex({
       created: column(table.createdAt, "dateTime"),
-      lastModified: column(table.updatedAt, "dateTime"),
+      lastModified: column(lastModifiedOf(table), "dateTime"),
     }),
   };
 }

@@ -1,6 +1,6 @@
 import { getTableColumns } from "drizzle-orm";
 import { groups, type people, type ScimResource } from "@/db/schema";
-import { groupRow } from "@/lib/groups/group-version";
+import { groupLastModified, groupRow } from "@/lib/groups/group-version";
 
 /** The tables that store SCIM resources: people are Users, groups are Groups. */
 export type ResourceTable = typeof people | typeof groups;
@@ -20,6 +20,11 @@ export type ScimRow = { id: string; resource: ScimResource; version: number; cre
  */
 export function rowColumns(table: ResourceTable) {
   return table === groups ? groupRow : getTableColumns(table);
+}
+
+/** A row's meta.lastModified, for a filter or a sort: a group's counts its membership changes too. */
+export function lastModifiedOf(table: ResourceTable) {
+  return table === groups ? groupLastModified : table.updatedAt;
 }
 
 /** The columns of a ScimRow, for a select that reads nothing else. */

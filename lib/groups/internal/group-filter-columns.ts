@@ -1,7 +1,6 @@
 import { groupMembers, groups } from "@/db/schema";
-import { column, complex, type FilterColumns } from "@/lib/scim/filter-columns";
+import { column, type FilterColumns } from "@/lib/scim/filter-columns";
 import { GROUP_SCHEMA } from "@/lib/scim/schemas/urns";
-import { groupLastModified } from "../group-version";
 import { commonFilterColumns, membershipFilter } from "@/lib/scim-resources/resource-filter-columns";
 
 /**
@@ -13,7 +12,6 @@ export const groupFilterColumns: FilterColumns = {
   schema: GROUP_SCHEMA,
   attributes: {
     ...commonFilterColumns(groups),
-    meta: complex({ created: column(groups.createdAt, "dateTime"), lastModified: column(groupLastModified, "dateTime") }),
     displayName: column(groups.displayName, "string"),
     members: membershipFilter({ table: groups, key: groupMembers.groupId }, groupMembers.personId),
   },
