@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { openDatabase, pgliteExtensions, type Database, type Db } from "./client";
 import { connectPostgres, databaseOnServer } from "./postgres-url";
@@ -49,4 +50,37 @@ export async function createTestDb(): Promise<Database> {
 /** A short random suffix, so factories never collide across tests. */
 export function uniqueSuffix(): string {
   return randomBytes(4).toString("hex");
+}
+
+/**
+ * Opens a transaction that takes a lock (`lock`, a locking read) and holds it until the
+ * returned function is called, which ends the transaction. PostgreSQL only: PGlite runs one
+ * transaction at a time.
+ */
+export async function holdingLock(db: Db, lock: (tx: Db) => Promise<unknown>): Promise<() => Promise<void>> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const holder = db.transaction(async (tx) => {
+    await lock(tx);
+    locked();
+    await held;
+  });
+  await Promise.race([isLocked, holder]);
+  return () => {
+    release();
+    return holder;
+  };
+}
+
+/** Returns once `count` sessions of this database wait on a lock, or once `moot` says so. */
+export async function waitingOnLocks(db: Db, count: number, moot: () => boolean) {
+  while (!moot()) {
+    const result = (await db.execute(
+      sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+    )) as unknown as { n: number }[];
+    if (result[0].n >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

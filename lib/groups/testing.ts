@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events, groups } from "@/db/schema";
-import { holdingLock, waitingOnLocks } from "@/lib/people/testing";
+import { holdingLock, waitingOnLocks } from "@/db/testing";
 import type { Installed, ScimHarness } from "@/lib/provisioning/testing";
 import { PATCH_OP } from "@/lib/scim/schemas/urns";
 
