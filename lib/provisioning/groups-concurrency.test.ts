@@ -1,6 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeEvents, groupMembers, groupMembershipChanges, groups } from "@/db/schema";
+import { getGroupProfile } from "@/lib/groups/get-group-profile";
+import { searchGroups } from "@/lib/groups/search-groups";
 import {
   actionsOf,
   addMembersBody,
@@ -13,16 +15,14 @@ import {
   versionOf,
   whileGroupRowLocked,
 } from "@/lib/groups/testing";
-import { getGroupProfile } from "@/lib/groups/get-group-profile";
-import { searchGroups } from "@/lib/groups/search-groups";
 import { queuedOnPerson } from "@/lib/people/testing";
 import { createScimHarness, type Installed, type ScimHarness } from "./testing";
 
 /**
  * A member-only group PATCH never takes the group's write lock, so these races are not
- * settled by the group's lock: each must still end in a
- * state some order of the requests would have produced, with History and the event feed
- * telling the same story and no request answered 500.
+ * settled by the group's lock: each must still end in a state some order of the requests
+ * would have produced, with History and the event feed telling the same story and no
+ * request answered 500.
  */
 let h: ScimHarness;
 beforeAll(async () => {

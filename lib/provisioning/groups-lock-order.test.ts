@@ -11,8 +11,8 @@ import { createScimHarness, type Installed, type ScimHarness } from "./testing";
 /**
  * Writes to one group never deadlock with each other: a member-only PATCH never takes the
  * group's write lock, every other write takes it first (lib/groups/patch-group.ts), and
- * every order of locks two writes could take is tried here. The companion file groups-concurrency.test.ts
- * checks what such races leave behind.
+ * every order of locks two writes could take is tried here. The companion file
+ * groups-concurrency.test.ts checks what such races leave behind.
  */
 let h: ScimHarness;
 beforeAll(async () => {

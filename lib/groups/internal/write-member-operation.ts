@@ -18,11 +18,10 @@ export type MemberOperationOnly = { kind: "add" | "remove"; ids: readonly string
 /**
  * Applies one member-only operation to a group in ONE statement, so no transaction is opened
  * around it: the membership rows, the History of both sides with their outbox events, and
- * the count of the change that makes the group's version commit together or not at all.
- * Otherwise it stores what
- * applyMemberOperations and commitGroupChange store: an add whose ids are not all live
- * people of the integration writes nothing and fails as checkMemberIds says; adding a member
- * or removing a non-member changes, records and bumps nothing.
+ * the count of the change in the group's version commit together or not at all. Otherwise
+ * it stores what applyMemberOperations and commitGroupChange store: an add whose ids are
+ * not all live people of the integration writes nothing and fails as checkMemberIds says;
+ * adding a member or removing a non-member changes, records and counts nothing.
  *
  * The locks are those of the transaction it replaces, taken in the same order:
  * - the group FOR KEY SHARE as it is read, so a write that locks the group FOR UPDATE
