@@ -9,6 +9,7 @@
  * times as much, and the 100,000-user sync took a third of a core from the server.
  */
 import { Agent, request } from "node:http";
+import type { CpuPerRequest } from "./load";
 import { entraGroup, entraUser, memberPatch } from "./seeding";
 
 export type SyncPlan = { users: number; groups: number; concurrency: number; memberBatch: number };
@@ -31,6 +32,8 @@ export type SyncResult = {
   unexpected: number;
   /** The first few unexpected answers, to read in the report. */
   failures: string[];
+  /** Measured by the harness around the sync (CpuMeter), when the app's process was visible. */
+  cpuMsPerRequest?: CpuPerRequest;
 };
 
 type Integration = { origin: string; appKey: string; token: string };

@@ -4,7 +4,7 @@
  * expect, a connection error or a timeout is a failure the run reports and exits non-zero on.
  */
 import autocannon from "autocannon";
-import type { CpuMeter } from "./cpu";
+import type { CpuMeter, CpuSpent } from "./cpu";
 
 export type LoadRequest = { method: "GET" | "POST" | "PATCH"; path: string; body?: unknown };
 
@@ -41,7 +41,7 @@ export type Measurement = {
    * CPU milliseconds per request over the measured run: the app server's, and the database
    * server's when its processes are visible (a private cluster, or a server on this machine).
    */
-  cpuMsPerRequest?: { app: number; db?: number };
+  cpuMsPerRequest?: CpuPerRequest;
 };
 
 // A stalled request is measured (the 64-connection run looks for stalls over 2 s), not cut short.
@@ -98,6 +98,14 @@ export async function measure(origin: string, scenario: Scenario, timing: Timing
     max: result.latency.max,
     statuses,
     unexpected,
-    cpuMsPerRequest: spent && requests > 0 ? { app: spent.appMs / requests, db: spent.dbMs === undefined ? undefined : spent.dbMs / requests } : undefined,
+    cpuMsPerRequest: perRequest(spent, requests),
   };
+}
+
+/** CPU milliseconds per request of the app and the database, over a window that served `requests`. */
+export type CpuPerRequest = { app: number; db?: number };
+
+export function perRequest(spent: CpuSpent | undefined, requests: number): CpuPerRequest | undefined {
+  if (!spent || requests <= 0) return undefined;
+  return { app: spent.appMs / requests, db: spent.dbMs === undefined ? undefined : spent.dbMs / requests };
 }

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SyncResult } from "./initial-sync";
-import type { Measurement } from "./load";
+import type { CpuPerRequest, Measurement } from "./load";
 
 /** A scenario and its ratio to `ceiling`: the higher req/s of the ceilings measured before and after its group. */
 export type ScenarioRow = Measurement & { ratio: number; ceiling: number };
@@ -52,6 +52,11 @@ const columns: { title: string; cell: (r: ScenarioRow) => string }[] = [
 /** "-" where it was not measured: PGlite runs inside the app, and a remote server's processes are out of sight. */
 const cpuCell = (ms: number | undefined) => (ms === undefined ? "-" : ms.toFixed(2));
 
+/** The CPU per request in a line of text, "cpu ms/req app 1.02 db 0.98, ", or nothing where unmeasured. */
+export function cpuText(cpu: CpuPerRequest | undefined): string {
+  return cpu ? `cpu ms/req app ${cpu.app.toFixed(2)}${cpu.db === undefined ? "" : ` db ${cpu.db.toFixed(2)}`}, ` : "";
+}
+
 /** Answers outside 2xx, and requests that got none, from a count by status. */
 export function non2xx(statuses: Record<string, number>): number {
   return Object.entries(statuses).reduce((sum, [status, count]) => sum + (status.startsWith("2") ? 0 : count), 0);
@@ -72,7 +77,7 @@ export function databaseTable(run: DatabaseRun): string {
     const s = run.sync;
     lines.push(
       `initial sync: ${s.users.toLocaleString("en")} users, ${s.groups.toLocaleString("en")} groups, ${s.memberships.toLocaleString("en")} memberships at ${s.concurrency} in flight: ` +
-        `${s.wallSeconds.toFixed(1)} s wall (users ${s.usersSeconds.toFixed(1)} s, groups ${s.groupsSeconds.toFixed(1)} s), ${s.requests.toLocaleString("en")} requests, p99 ${s.p99.toFixed(0)} ms, unexpected ${s.unexpected}`,
+        `${s.wallSeconds.toFixed(1)} s wall (users ${s.usersSeconds.toFixed(1)} s, groups ${s.groupsSeconds.toFixed(1)} s), ${s.requests.toLocaleString("en")} requests, p99 ${s.p99.toFixed(0)} ms, ${cpuText(s.cpuMsPerRequest)}unexpected ${s.unexpected}`,
     );
     for (const failure of s.failures) lines.push(`  ${failure}`);
   }

@@ -8,9 +8,9 @@ import { randomUUID } from "node:crypto";
 import { innermostCause } from "@/lib/errors";
 import { CpuMeter, localDatabasePort } from "./cpu";
 import { initialSync } from "./initial-sync";
-import { measure, type Measurement, type Timing } from "./load";
+import { measure, perRequest, type Measurement, type Timing } from "./load";
 import type { Options } from "./options";
-import type { DatabaseRun } from "./report";
+import { cpuText, type DatabaseRun } from "./report";
 import { BIG_GROUP, bigGroupMembers, buildScenario, lookupNames, MIN_PEOPLE, scenarioNames, type ScenarioContext, type ScenarioName } from "./scenarios";
 import { seedGroupSql, seedPeopleSql } from "./seeding";
 import { benchServer, databaseLabels, openTarget, RssSampler, type DatabaseKind } from "./servers";
@@ -30,11 +30,6 @@ function failureReason(error: unknown): string {
   const cause = innermostCause(error);
   if (cause === error || !(cause instanceof Error)) return message;
   return `${cause.message} (${message.replace(/\s+/g, " ").slice(0, 160)}…)`;
-}
-
-function cpuText(m: Measurement): string {
-  const cpu = m.cpuMsPerRequest;
-  return cpu ? `cpu ms/req app ${cpu.app.toFixed(2)}${cpu.db === undefined ? "" : ` db ${cpu.db.toFixed(2)}`}, ` : "";
 }
 
 export async function runDatabase(kind: DatabaseKind, options: Options, log: (line: string) => void): Promise<DatabaseRun> {
@@ -82,7 +77,7 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
     const measured: Measurement[] = [];
     for (const name of names) {
       const m = await measure(server.origin, buildScenario(name, context, people), timing, cpu);
-      log(`${label} ${m.label}: ${m.reqPerSec.toFixed(0)} req/s, p50 ${m.p50.toFixed(0)} ms, p99 ${m.p99.toFixed(0)} ms, max ${m.max.toFixed(0)} ms, ${cpuText(m)}unexpected ${m.unexpected}`);
+      log(`${label} ${m.label}: ${m.reqPerSec.toFixed(0)} req/s, p50 ${m.p50.toFixed(0)} ms, p99 ${m.p99.toFixed(0)} ms, max ${m.max.toFixed(0)} ms, ${cpuText(m.cpuMsPerRequest)}unexpected ${m.unexpected}`);
       measured.push(m);
       checkAlive(m.label);
     }
@@ -98,7 +93,7 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
     if (run.ceiling) run.extraCeilings = [...(run.extraCeilings ?? []), m];
     else run.ceiling = m;
     ceiling = m.reqPerSec;
-    log(`${label} ceiling: ${m.reqPerSec.toFixed(0)} req/s, p99 ${m.p99.toFixed(0)} ms, ${cpuText(m)}unexpected ${m.unexpected}`);
+    log(`${label} ceiling: ${m.reqPerSec.toFixed(0)} req/s, p99 ${m.p99.toFixed(0)} ms, ${cpuText(m.cpuMsPerRequest)}unexpected ${m.unexpected}`);
   };
   try {
     const people = Math.max(options.people, MIN_PEOPLE);
@@ -117,8 +112,10 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
     await measureBetweenCeilings(selected, context);
     if (!options.scenarios || options.scenarios.includes("sync")) {
       log(`${label}: initial sync of ${options.sync.users.toLocaleString("en")} users, ${options.sync.groups.toLocaleString("en")} groups`);
+      const endCpu = cpu.begin();
       run.sync = await initialSync({ origin: server.origin, appKey: sync.appKey, token: sync.token }, options.sync);
-      log(`${label} initial sync: ${run.sync.wallSeconds.toFixed(1)} s wall, unexpected ${run.sync.unexpected}`);
+      run.sync.cpuMsPerRequest = perRequest(endCpu?.(), run.sync.requests);
+      log(`${label} initial sync: ${run.sync.wallSeconds.toFixed(1)} s wall, ${cpuText(run.sync.cpuMsPerRequest)}unexpected ${run.sync.unexpected}`);
       checkAlive("the initial sync");
     }
     const lookups = selected.filter((name) => lookupNames.includes(name));
