@@ -25,8 +25,10 @@ export type Database = { db: Db; close: () => Promise<void>; kind: "pglite" | "p
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
-/** Connections each instance keeps to PostgreSQL at most. */
-export const POSTGRES_POOL_SIZE = 10;
+/** Connections each instance keeps to PostgreSQL at most (DATABASE_POOL_SIZE). */
+export function postgresPoolSize(): number {
+  return env().DATABASE_POOL_SIZE;
+}
 
 /**
  * How this process's connections are named in pg_stat_activity: a database administrator
@@ -53,7 +55,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string; th
     // driver's 30 s; a runaway statement or an abandoned transaction does not hold a
     // connection (and its locks) for ever; idle connections are closed after a while.
     const client = connectPostgres(options.url, {
-      max: POSTGRES_POOL_SIZE,
+      max: postgresPoolSize(),
       onnotice: () => {},
       connect_timeout: 5,
       idle_timeout: 300,

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { collectDefaultMetrics } from "prom-client";
-import { getDatabase, POSTGRES_POOL_SIZE, type Database } from "@/db/client";
+import { getDatabase, postgresPoolSize, type Database } from "@/db/client";
 import { countAlerts } from "@/lib/connection-health/count-alerts";
 import { env } from "@/lib/env";
 import { countWebhookBacklog } from "@/lib/webhooks/count-webhook-backlog";
@@ -49,7 +49,7 @@ function registerScrapedGauges(open: () => Promise<Database>): void {
     gauge.set(requestsInFlight());
   });
   scrapedGauge("db_pool_connections_max", "Connections this instance may open to PostgreSQL", [], async (gauge) => {
-    if ((await open()).kind === "postgres") gauge.set(POSTGRES_POOL_SIZE);
+    if ((await open()).kind === "postgres") gauge.set(postgresPoolSize());
   });
   scrapedGauge("db_pool_connections", "This instance's open PostgreSQL connections by state, as pg_stat_activity shows them", ["state"], async (gauge) => {
     const database = await open();
