@@ -39,7 +39,13 @@ describe("the invitation email", () => {
     const bodies = received.map((m) => m.data.split(/\r?\n\r?\n/).slice(1).join("\n\n"));
     expect(bodies[0]).toContain(toExisting.link);
     expect(bodies[1]).toContain(toFresh.link);
-    expect(bodies[0].replace(toExisting.link, "LINK")).toBe(bodies[1].replace(toFresh.link, "LINK"));
+    // Each names its own expiry, to the minute: two sent either side of a minute's turn differ there.
+    const until = (expiresAt: Date) => `until ${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`;
+    expect(bodies[0]).toContain(until(toExisting.expiresAt));
+    expect(bodies[1]).toContain(until(toFresh.expiresAt));
+    const wording = (body: string, invitation: { link: string; expiresAt: Date }) =>
+      body.replace(invitation.link, "LINK").replace(until(invitation.expiresAt), "until EXPIRY.");
+    expect(wording(bodies[0], toExisting)).toBe(wording(bodies[1], toFresh));
     expect(received[0].data).toContain("Subject: Join Acme Corp on the SCIM Console");
     expect(await findInvitation(database.db, toFresh.link.split("/").pop()!)).toMatchObject({ email: fresh });
   });
