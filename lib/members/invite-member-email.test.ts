@@ -7,6 +7,7 @@ import { smtpMailer } from "@/lib/mail/mailer";
 import { startMailCatcher, type CaughtMail } from "@/lib/mail/testing";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { findInvitation } from "./find-invitation";
+import { invitationExpiry } from "./internal/invitation-email";
 import { inviteMember } from "./invite-member";
 
 let database: Database;
@@ -40,7 +41,7 @@ describe("the invitation email", () => {
     expect(bodies[0]).toContain(toExisting.link);
     expect(bodies[1]).toContain(toFresh.link);
     // Each names its own expiry, to the minute: two sent either side of a minute's turn differ there.
-    const until = (expiresAt: Date) => `until ${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`;
+    const until = (expiresAt: Date) => `until ${invitationExpiry(expiresAt)}.`;
     expect(bodies[0]).toContain(until(toExisting.expiresAt));
     expect(bodies[1]).toContain(until(toFresh.expiresAt));
     const wording = (body: string, invitation: { link: string; expiresAt: Date }) =>

@@ -3,6 +3,11 @@ import type { MailMessage } from "@/lib/mail/mailer";
 import { describeRole } from "../role-descriptions";
 
 
+/** When an invitation's link stops working, as its email says it: to the minute, in UTC. */
+export function invitationExpiry(expiresAt: Date): string {
+  return `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
 /** The same words whoever the address belongs to: the email must not tell either. */
 export function invitationEmail(invitation: {
   to: string;
@@ -12,7 +17,6 @@ export function invitationEmail(invitation: {
   expiresAt: Date;
   invitedBy: string;
 }): MailMessage {
-  const until = `${invitation.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
   return {
     to: invitation.to,
     subject: `Join ${invitation.tenantName} on the SCIM Console`,
@@ -21,7 +25,7 @@ export function invitationEmail(invitation: {
       "",
       `To accept, open this link: ${invitation.link}`,
       "",
-      `The link works once, until ${until}. If you did not expect this invitation, ignore this email.`,
+      `The link works once, until ${invitationExpiry(invitation.expiresAt)}. If you did not expect this invitation, ignore this email.`,
     ].join("\n"),
   };
 }
