@@ -46,6 +46,11 @@ function asksForRepresentation(query: URLSearchParams): boolean {
   return [...query.keys()].some((key) => ["attributes", "excludedattributes"].includes(key.toLowerCase()));
 }
 
+/** A listing's query (RFC 7644 section 3.4.2), within this service's page sizes. */
+export function readListQuery(params: URLSearchParams | Record<string, unknown>): ListQuery {
+  return parseListQuery(params, { maxCount: MAX_RESULTS, defaultCount: DEFAULT_COUNT });
+}
+
 /** `/{path}`, `/{path}/{id}` and `/{path}/.search` (RFC 7644 sections 3.3 to 3.6) for one resource type. */
 export function resourceEndpoint<R extends Row>(type: ResourceType<R>) {
   async function one(context: ScimContext, row: R, status: number, extra: Record<string, string> = {}, isNew = false): Promise<ScimResponse> {
@@ -54,7 +59,7 @@ export function resourceEndpoint<R extends Row>(type: ResourceType<R>) {
   }
 
   async function list(context: ScimContext, params: URLSearchParams | Record<string, unknown>): Promise<ScimResponse> {
-    const query = parseListQuery(params, { maxCount: MAX_RESULTS, defaultCount: DEFAULT_COUNT });
+    const query = readListQuery(params);
     const { totalResults, rows } = await type.list(context, query);
     const resources = await type.render(context, rows, query);
     return { status: 200, headers: {}, body: listResponse(resources, { totalResults, startIndex: query.startIndex }) };

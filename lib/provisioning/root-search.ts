@@ -1,9 +1,8 @@
 import { invalidSyntax, invalidValue, methodNotAllowed, ScimError } from "@/lib/scim/errors";
-import { listResponse, parseListQuery, type ListQuery } from "@/lib/scim/list-response";
+import { listResponse, type ListQuery } from "@/lib/scim/list-response";
 import { groupResource } from "./groups-endpoint";
 import { readJsonBody } from "./request-body";
-import type { ResourceType } from "./resource-endpoint";
-import { DEFAULT_COUNT, MAX_RESULTS } from "@/lib/scim-limits";
+import { readListQuery, type ResourceType } from "./resource-endpoint";
 import type { ScimContext, ScimResponse } from "./scim-request";
 import { userResource } from "./users-endpoint";
 
@@ -22,7 +21,7 @@ export async function rootSearch(context: ScimContext): Promise<ScimResponse> {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw invalidSyntax("The .search body must be a JSON object (a SearchRequest)");
   }
-  const query = parseListQuery(body as Record<string, unknown>, { maxCount: MAX_RESULTS, defaultCount: DEFAULT_COUNT });
+  const query = readListQuery(body as Record<string, unknown>);
   if (query.sortBy) {
     throw invalidValue("sortBy is not supported when searching Users and Groups together; search /Users/.search or /Groups/.search");
   }
