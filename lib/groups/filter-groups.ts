@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { groups } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import type { ListQuery } from "@/lib/scim/list-response";
-import { filterResources, type ResourceListing } from "@/lib/scim-resources/filter-resources";
+import { filterResources, prefetchableLookup, type Lookup, type ResourceListing } from "@/lib/scim-resources/filter-resources";
 import { lastModifiedOf, type ScimRow } from "@/lib/scim-resources/resource-table";
 import { groupFilterColumns } from "./internal/group-filter-columns";
 
@@ -27,4 +27,9 @@ const groupListing: ResourceListing = {
  */
 export function filterGroups(db: Db, scope: IntegrationScope, query: ListQuery): Promise<{ totalResults: number; rows: ScimRow[] }> {
   return filterResources(db, groups, groupListing, scope, query);
+}
+
+/** The lookup a GET /Groups is, to read with the request's token (prefetchableLookup), or undefined. */
+export function groupsLookup(query: ListQuery): Lookup | undefined {
+  return prefetchableLookup(groups, groupListing, query);
 }

@@ -1,6 +1,7 @@
 import type { Integration } from "@/db/schema";
 import type { Actor } from "@/lib/history/record-event";
 import type { Prefetched } from "@/lib/scim-resources/find-live-resource";
+import type { PrefetchedLookup } from "@/lib/scim-resources/filter-resources";
 
 /**
  * The SCIM namespace a request acts in: one integration of one tenant. Another integration's
@@ -12,6 +13,9 @@ export type IntegrationScope = {
   actor: Actor;
   /** `{APP_URL}/api/scim/v2/{appKey}`, for meta.location. */
   baseUrl: string;
-  /** The resource the request names, read with its token; its first unlocked read takes it (findLiveResource). */
-  prefetched?: Prefetched;
+  /**
+   * What the request reads first, read with its token: the resource it names, which its
+   * first unlocked read takes (findLiveResource), or the lookup its filter is (filterResources).
+   */
+  prefetched?: Prefetched | PrefetchedLookup;
 };

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { people } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import type { ListQuery } from "@/lib/scim/list-response";
-import { filterResources, type ResourceListing } from "@/lib/scim-resources/filter-resources";
+import { filterResources, prefetchableLookup, type Lookup, type ResourceListing } from "@/lib/scim-resources/filter-resources";
 import { returnsAttribute } from "@/lib/scim/projection";
 import { userSchemas } from "@/lib/scim/schemas/lookup";
 import { groupsOfPersonJson } from "./groups-of-people";
@@ -34,6 +34,14 @@ const userListing: ResourceListing = {
  * statement.
  */
 export function filterPeople(db: Db, scope: IntegrationScope, query: ListQuery): Promise<{ totalResults: number; rows: UserRow[] }> {
-  const withGroups = returnsAttribute(userSchemas, query, "groups");
-  return filterResources(db, people, userListing, scope, query, withGroups ? groupsOfPersonJson : undefined);
+  return filterResources(db, people, userListing, scope, query, relatedOf(query));
+}
+
+/** The lookup a GET /Users is, to read with the request's token (prefetchableLookup), or undefined. */
+export function peopleLookup(query: ListQuery): Lookup | undefined {
+  return prefetchableLookup(people, userListing, query, relatedOf(query));
+}
+
+function relatedOf(query: ListQuery) {
+  return returnsAttribute(userSchemas, query, "groups") ? groupsOfPersonJson : undefined;
 }

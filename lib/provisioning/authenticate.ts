@@ -1,14 +1,24 @@
 import type { Db } from "@/db/client";
 import type { Integration, Token } from "@/db/schema";
 import { ScimError } from "@/lib/scim/errors";
+import type { Lookup, PrefetchedLookup } from "@/lib/scim-resources/filter-resources";
 import type { Prefetched } from "@/lib/scim-resources/find-live-resource";
 import type { ResourceTable } from "@/lib/scim-resources/resource-table";
-import { findTokenBySecret, findTokenWithResource } from "@/lib/tokens/find-token-by-secret";
+import { findTokenBySecret, findTokenWithLookup, findTokenWithResource } from "@/lib/tokens/find-token-by-secret";
 
-export type Authenticated = { integration: Integration; token: Token; prefetched?: Prefetched };
+export type Authenticated = { integration: Integration; token: Token; prefetched?: Prefetched | PrefetchedLookup };
 
 /** A resource to read in the statement that checks the token (findTokenWithResource). */
 export type NamedResource = { table: ResourceTable; id: string };
+
+/** What a request reads first, read with its token: a resource it names, or the lookup its filter is. */
+export type ReadFirst = NamedResource | Lookup;
+
+function readWithToken(db: Db, secret: string, prefetch: ReadFirst | undefined) {
+  if (!prefetch) return findTokenBySecret(db, secret);
+  if ("id" in prefetch) return findTokenWithResource(db, secret, prefetch.table, prefetch.id);
+  return findTokenWithLookup(db, secret, prefetch);
+}
 
 const unauthorized = (detail: string) => new ScimError(401, undefined, detail);
 
@@ -27,18 +37,18 @@ function readCredentials(header: string | null): { secret: string; appKey?: stri
 }
 
 /**
- * Finds the live token and its integration, and `prefetch`, the resource the request names,
- * in the same statement. Every failure is the same 401 to the caller (the detail says which,
+ * Finds the live token and its integration, and `prefetch`, what the request reads first, in
+ * the same statement. Every failure is the same 401 to the caller (the detail says which,
  * without revealing whether another tenant's key exists), and drops what was prefetched.
  */
 export async function authenticate(
   db: Db,
   header: string | null,
   pathAppKey: string | undefined,
-  prefetch?: NamedResource,
+  prefetch?: ReadFirst,
 ): Promise<Authenticated> {
   const { secret, appKey } = readCredentials(header);
-  const row = prefetch ? await findTokenWithResource(db, secret, prefetch.table, prefetch.id) : await findTokenBySecret(db, secret);
+  const row = await readWithToken(db, secret, prefetch);
   if (!row) throw unauthorized("The token is not valid or has been revoked");
   if (row.token.expiresAt && row.token.expiresAt <= new Date()) throw unauthorized("The token has expired");
   if (appKey !== undefined && appKey !== row.integration.appKey) throw unauthorized("The app key does not match the token");

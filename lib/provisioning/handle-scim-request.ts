@@ -5,12 +5,17 @@ import { ScimError } from "@/lib/scim/errors";
 import { innermostCause } from "@/lib/errors";
 import { groups, people } from "@/db/schema";
 import { isUuid } from "@/lib/is-uuid";
-import { authenticate, type Authenticated, type NamedResource } from "./authenticate";
+import { groupsLookup } from "@/lib/groups/filter-groups";
+import { peopleLookup } from "@/lib/people/filter-people";
+import type { Lookup } from "@/lib/scim-resources/filter-resources";
+import type { ListQuery } from "@/lib/scim/list-response";
+import { authenticate, type Authenticated, type ReadFirst } from "./authenticate";
 import { isDatabaseUnavailable } from "./database-unavailable";
 import { dispatch } from "./dispatch";
 import { observeScimRequest } from "@/lib/observability/observe-scim-request";
 import { logScimError } from "./log-error";
 import { recordRequest } from "./record-request";
+import { readListQuery } from "./resource-endpoint";
 import { checkBodySize } from "./request-body";
 import { processGuards, type RequestGuards } from "./request-guards";
 import { retryOnConflict } from "./retry-on-conflict";
@@ -121,19 +126,34 @@ async function authenticateGuarded(db: Db, request: ScimRequest, route: ScimRout
 }
 
 /**
- * The resource a request reads first, unlocked and before writing anything, so it can be
- * read with the token (see authenticate): a PATCH or PUT of a User, whose write reads it
- * unlocked first (writeOptimistically), and a GET or a PATCH without If-Match of a Group
- * (patchGroup). Other requests read it locked, with their related data, or not at all.
+ * What a request reads first, unlocked and before writing anything, so it can be read with
+ * the token (see authenticate): the lookup a GET of Users or Groups by `attr eq "value"` is
+ * (the read an identity provider sends before almost every write); the resource a PATCH or
+ * PUT of a User names, whose write reads it unlocked first (writeOptimistically); and the
+ * Group a GET or a PATCH without If-Match names (patchGroup). Other requests read it locked,
+ * with their related data, or not at all.
  */
-function readFirst(request: ScimRequest, route: ScimRoute): NamedResource | undefined {
-  if (route.search || !route.id || !isUuid(route.id)) return undefined;
+function readFirst(request: ScimRequest, route: ScimRoute): ReadFirst | undefined {
   const { method } = request;
+  if (method === "GET" && !route.search && route.id === undefined) return listLookup(route.resource, request.query);
+  if (route.search || !route.id || !isUuid(route.id)) return undefined;
   if (route.resource === "Users" && (method === "PATCH" || method === "PUT")) return { table: people, id: route.id };
   if (route.resource === "Groups" && (method === "GET" || (method === "PATCH" && !request.headers.has("if-match")))) {
     return { table: groups, id: route.id };
   }
   return undefined;
+}
+
+/** The lookup a GET of a list is, or undefined: another shape, or a query its endpoint will refuse. */
+function listLookup(resource: ScimRoute["resource"], params: URLSearchParams): Lookup | undefined {
+  if (resource !== "Users" && resource !== "Groups") return undefined;
+  let query: ListQuery;
+  try {
+    query = readListQuery(params);
+  } catch {
+    return undefined;
+  }
+  return resource === "Users" ? peopleLookup(query) : groupsLookup(query);
 }
 
 /** RFC 6585 section 4: 429 with Retry-After. */

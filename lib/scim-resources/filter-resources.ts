@@ -5,13 +5,14 @@ import type { people } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { invalidValue } from "@/lib/scim/errors";
 import type { FilterColumns } from "@/lib/scim/filter-columns";
+import type { Filter } from "@/lib/scim/filter-ast";
 import { parseFilter } from "@/lib/scim/filter-parser";
 import { exactMatch, filterToSql, type StringColumnTarget } from "@/lib/scim/filter-sql";
 import type { ListQuery } from "@/lib/scim/list-response";
 import { stringEquality } from "@/lib/scim/scalar-condition";
 import { DEFAULT_COUNT } from "@/lib/scim-limits";
 import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
-import { liveOfIntegration, tenantIdPlaceholder } from "./find-live-resource";
+import { liveOfIntegration, tenantIdPlaceholder, type ScopeExpressions } from "./find-live-resource";
 import { scimColumns, type ResourceTable, type ScimRow } from "./resource-table";
 
 /** How one resource type is filtered and sorted. */
@@ -63,9 +64,9 @@ export async function filterResources<X = never>(
 ): Promise<{ totalResults: number; rows: ListedRow<X>[] }> {
   const filter = query.filter?.trim() ? parseFilter(query.filter) : undefined;
   const scopeValues = { tenantId: scope.tenantId, integrationId: scope.integration.id };
-  const exact = filter && query.startIndex === 1 && !query.sortBy && query.count > 0 ? exactMatch(filter, listing.filterColumns) : undefined;
+  const exact = filter ? lookupOf(table, listing, query, filter, related) : undefined;
   if (exact) {
-    const rows = await lookup(table, exact.target, related)(db).execute({ ...scopeValues, value: exact.value, limit: query.count });
+    const rows = takePrefetchedLookup(scope, exact) ?? (await lookup(exact)(db).execute({ ...scopeValues, value: exact.value, limit: exact.limit }));
     if (rows.length < query.count) return { totalResults: rows.length, rows };
   }
   const from = table as typeof people;
@@ -139,30 +140,34 @@ function pageQuery<X>(db: Db, table: ResourceTable, shape: PageShape<X>) {
     .orderBy(...(shape.sortKey ? [direction(page.sortKey)] : []), asc(page.createdAt), asc(page.id));
 }
 
-type PreparedRows<X> = (db: Db) => { execute(values: Record<string, unknown>): Promise<(ListedRow<X> & { total?: number | null })[]> };
+/** A statement prepared per database that returns rows of type R. */
+type Prepared<R> = (db: Db) => { execute(values: Record<string, unknown>): Promise<R[]> };
+
+type PreparedRows<X> = Prepared<ListedRow<X> & { total?: number | null }>;
 
 /**
  * Statements prepared once per owner (a table, or a lookup's column), related column and
  * variant (what else is written into the statement's text).
  */
-const prepared = new WeakMap<object, Map<RelatedColumn<unknown> | undefined, Map<string, PreparedRows<unknown>>>>();
+const prepared = new WeakMap<object, Map<RelatedColumn<unknown> | undefined, Map<string, Prepared<unknown>>>>();
 
-function preparedOnce<X>(
+/** The statement `build` makes, prepared once per owner, related column and variant. */
+export function preparedOnce<R>(
   owner: object,
-  related: RelatedColumn<X> | undefined,
+  related: RelatedColumn<unknown> | undefined,
   variant: string,
   build: (db: Db) => { prepare(name: string): unknown },
-): PreparedRows<X> {
+): Prepared<R> {
   let byRelated = prepared.get(owner);
   if (!byRelated) prepared.set(owner, (byRelated = new Map()));
-  let byVariant = byRelated.get(related as RelatedColumn<unknown> | undefined);
-  if (!byVariant) byRelated.set(related as RelatedColumn<unknown> | undefined, (byVariant = new Map()));
+  let byVariant = byRelated.get(related);
+  if (!byVariant) byRelated.set(related, (byVariant = new Map()));
   let statement = byVariant.get(variant);
   if (!statement) {
-    statement = preparedPerDatabase((db) => build(db).prepare("filter_resources") as ReturnType<PreparedRows<unknown>>);
+    statement = preparedPerDatabase((db) => build(db).prepare("filter_resources") as ReturnType<Prepared<unknown>>);
     byVariant.set(variant, statement);
   }
-  return statement as PreparedRows<X>;
+  return statement as Prepared<R>;
 }
 
 /**
@@ -175,7 +180,7 @@ function preparedOnce<X>(
  */
 function everything<X>(table: ResourceTable, related: RelatedColumn<X> | undefined, count: number): PreparedRows<X> {
   const fixed = count === DEFAULT_COUNT;
-  return preparedOnce(table, related, fixed ? "default-count" : "", (db) =>
+  return preparedOnce(table, related as RelatedColumn<unknown> | undefined, fixed ? "default-count" : "", (db) =>
     pageQuery(db, table, {
       where: and(...liveOfIntegration(table)),
       counted: true,
@@ -190,20 +195,75 @@ function everything<X>(table: ResourceTable, related: RelatedColumn<X> | undefin
 }
 
 /**
- * The first page of `attr eq "value"` on a string column (exactMatch), as filterResources
- * reads any page but prepared once per attribute: identity providers send this lookup before
- * almost every write. A full page (more matches than asked for) falls back to the general
- * query, which also counts them. With no OFFSET, the related value is read for the rows
- * returned only, so the lookup needs no subquery.
+ * The first page of `attr eq "value"` on a string column (exactMatch), unsorted: the lookup
+ * identity providers send before almost every write, read by a statement prepared once per
+ * attribute. A full page (more matches than asked for) falls back to the general query,
+ * which also counts them.
  */
-function lookup<X>(table: ResourceTable, target: StringColumnTarget, related: RelatedColumn<X> | undefined): PreparedRows<X> {
-  return preparedOnce(target, related, "", (db) => {
-    const from = table as typeof people;
-    return db
-      .select({ ...scimColumns(table), ...(related ? { related: related(sql`${table.id}`, tenantIdPlaceholder) } : {}) })
-      .from(from)
-      .where(and(...liveOfIntegration(table), stringEquality(sql`${target.column}`, "eq", sql.placeholder("value"), target.caseExact)))
-      .orderBy(asc(table.createdAt), asc(table.id))
-      .limit(sql.placeholder("limit"));
-  });
+export type Lookup<X = unknown> = {
+  table: ResourceTable;
+  target: StringColumnTarget;
+  value: string;
+  limit: number;
+  related: RelatedColumn<X> | undefined;
+};
+
+/** The query as a Lookup, or undefined when it is another shape. */
+function lookupOf<X>(table: ResourceTable, listing: ResourceListing, query: ListQuery, filter: Filter, related?: RelatedColumn<X>): Lookup<X> | undefined {
+  if (query.startIndex !== 1 || query.sortBy || query.count <= 0) return undefined;
+  const exact = exactMatch(filter, listing.filterColumns);
+  return exact && { table, target: exact.target, value: exact.value, limit: query.count, related };
+}
+
+/**
+ * The Lookup a GET's query is, for reading it before the request runs (with its token,
+ * lib/tokens/find-token-by-secret.ts), or undefined: another shape, or a query or filter
+ * that does not parse, which filterResources then refuses with its error.
+ */
+export function prefetchableLookup<X>(table: ResourceTable, listing: ResourceListing, query: ListQuery, related?: RelatedColumn<X>): Lookup<X> | undefined {
+  if (!query.filter) return undefined;
+  let filter: Filter;
+  try {
+    filter = parseFilter(query.filter);
+  } catch {
+    return undefined;
+  }
+  return lookupOf(table, listing, query, filter, related);
+}
+
+/** A Lookup's rows, read by the statement that checked the request's token. */
+export type PrefetchedLookup = { lookup: Lookup; rows: ListedRow<unknown>[] };
+
+/** The prefetched rows of this very lookup, once; any other read goes to the database. */
+function takePrefetchedLookup<X>(scope: IntegrationScope, wanted: Lookup<X>): ListedRow<X>[] | undefined {
+  const prefetched = scope.prefetched;
+  if (!prefetched || !("lookup" in prefetched)) return undefined;
+  const { lookup } = prefetched;
+  // A target is its listing's own object (exactMatch), so the same attribute is the same target.
+  const same = lookup.target === wanted.target && lookup.value === wanted.value && lookup.limit === wanted.limit && lookup.related === wanted.related;
+  if (!same) return undefined;
+  scope.prefetched = undefined;
+  return prefetched.rows as ListedRow<X>[];
+}
+
+/**
+ * A Lookup's rows in the integration `scope` names (placeholders by default, or columns of a
+ * joined integration), with placeholders `value` and `limit`. With no OFFSET, the related
+ * value is read for the rows returned only, so the lookup needs no subquery.
+ */
+export function lookupQuery(db: Db, lookup: Pick<Lookup, "table" | "target" | "related">, scope?: ScopeExpressions) {
+  const { table, target, related } = lookup;
+  const from = table as typeof people;
+  const tenantId = scope ? sql`${scope.tenantId}` : tenantIdPlaceholder;
+  return db
+    .select({ ...scimColumns(table), ...(related ? { related: related(sql`${table.id}`, tenantId).as("related") } : {}) })
+    .from(from)
+    .where(and(...liveOfIntegration(table, scope), stringEquality(sql`${target.column}`, "eq", sql.placeholder("value"), target.caseExact)))
+    .orderBy(asc(table.createdAt), asc(table.id))
+    .limit(sql.placeholder("limit"));
+}
+
+/** lookupQuery, prepared once per attribute and related column. */
+function lookup<X>(wanted: Lookup<X>): PreparedRows<X> {
+  return preparedOnce(wanted.target, wanted.related as RelatedColumn<unknown> | undefined, "", (db) => lookupQuery(db, wanted));
 }

@@ -56,7 +56,7 @@ export type Prefetched = { table: ResourceTable; id: string; row: ResourceRow<Re
  */
 function takePrefetched(scope: IntegrationScope, table: ResourceTable, id: string): Prefetched | undefined {
   const prefetched = scope.prefetched;
-  if (!prefetched || prefetched.table !== table || prefetched.id !== id) return undefined;
+  if (!prefetched || !("id" in prefetched) || prefetched.table !== table || prefetched.id !== id) return undefined;
   scope.prefetched = undefined;
   return prefetched;
 }
@@ -87,7 +87,7 @@ export function isLiveInScope(table: ResourceTable, scope?: ScopeExpressions): S
 }
 
 /** What names the integration in a statement: placeholders by default, or columns. */
-type ScopeExpressions = { tenantId: SQLWrapper; integrationId: SQLWrapper };
+export type ScopeExpressions = { tenantId: SQLWrapper; integrationId: SQLWrapper };
 
 const scopePlaceholders: ScopeExpressions = { tenantId: sql.placeholder("tenantId"), integrationId: sql.placeholder("integrationId") };
 

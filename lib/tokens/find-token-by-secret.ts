@@ -1,8 +1,9 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groups, integrations, people, tokens, type Integration, type Token } from "@/db/schema";
+import { lookupQuery, preparedOnce, type Lookup, type PrefetchedLookup, type RelatedColumn } from "@/lib/scim-resources/filter-resources";
 import { isLiveInScope, type Prefetched } from "@/lib/scim-resources/find-live-resource";
-import { rowColumns, type ResourceTable } from "@/lib/scim-resources/resource-table";
+import { rowColumns, scimColumns, type ResourceTable, type ScimRow } from "@/lib/scim-resources/resource-table";
 import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
 import { hashSecret } from "./mint-token";
 
@@ -35,10 +36,29 @@ function lookupWith(table: ResourceTable, name: string) {
   );
 }
 
+/** The token's lookup, with the rows of a Lookup in the token's integration, each on its own row with the token. */
+function lookupWithMatches(lookup: Lookup) {
+  return preparedOnce<MatchRow>(lookup.target, lookup.related as RelatedColumn<unknown> | undefined, "with-token", (db) => {
+    const matches = lookupQuery(db, lookup, ofTokensIntegration).as("matches");
+    const fields = matches as unknown as Record<string, unknown>;
+    const match = Object.fromEntries(Object.keys(scimColumns(lookup.table)).map((name) => [name, fields[name]]));
+    return db
+      .select({ token: tokens, integration: integrations, match: match as ReturnType<typeof scimColumns>, ...(lookup.related ? { related: fields.related as SQL } : {}) })
+      .from(tokens)
+      .innerJoin(integrations, eq(integrations.id, tokens.integrationId))
+      .leftJoinLateral(matches, sql`true`)
+      .where(liveSecret)
+      .orderBy(asc(fields.createdAt as SQL), asc(fields.id as SQL));
+  });
+}
+
 const lookupWithPerson = lookupWith(people, "find_token_by_secret_with_person");
 const lookupWithGroup = lookupWith(groups, "find_token_by_secret_with_group");
 
 type TokenRow = { token: Token; integration: Integration };
+
+/** A row of lookupWithMatches: `match` is null when nothing matched. */
+type MatchRow = TokenRow & { match: ScimRow | null; related?: unknown };
 
 /**
  * The token a secret belongs to, with its integration, unless it was revoked. Only the
@@ -65,4 +85,20 @@ export async function findTokenWithResource(
   const [row] = await (table === people ? lookupWithPerson : lookupWithGroup)(db).execute(values);
   if (!row) return undefined;
   return { token: row.token, integration: row.integration, prefetched: { table, id, row: row.resource ?? undefined } };
+}
+
+/**
+ * findTokenBySecret, and in the same statement the rows `lookup` finds in the token's
+ * integration (filterResources takes them): an identity provider's lookup before a write
+ * saves the round trip of a second statement.
+ */
+export async function findTokenWithLookup(
+  db: Db,
+  secret: string,
+  lookup: Lookup,
+): Promise<(TokenRow & { prefetched: PrefetchedLookup }) | undefined> {
+  const rows = await lookupWithMatches(lookup)(db).execute({ secretHash: hashSecret(secret), value: lookup.value, limit: lookup.limit });
+  if (rows.length === 0) return undefined;
+  const found = rows.filter((row) => row.match?.id != null).map((row) => (lookup.related ? { ...row.match!, related: row.related } : row.match!));
+  return { token: rows[0].token, integration: rows[0].integration, prefetched: { lookup, rows: found } };
 }
