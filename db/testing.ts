@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { sql } from "drizzle-orm";
+import { sql, type SQLWrapper } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { openDatabase, pgliteExtensions, type Database, type Db } from "./client";
 import { connectPostgres, databaseOnServer } from "./postgres-url";
@@ -83,4 +83,11 @@ export async function waitingOnLocks(db: Db, count: number, moot: () => boolean)
     if (result[0].n >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** The plan PostgreSQL (or PGlite) makes for `query`, as EXPLAIN prints it, one line per node. */
+export async function planOf(db: Db, query: SQLWrapper): Promise<string> {
+  const result = await db.execute(sql`explain ${query}`);
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Record<string, string>[];
+  return rows.map((row) => row["QUERY PLAN"]).join("\n");
 }

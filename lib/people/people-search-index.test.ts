@@ -1,7 +1,7 @@
-import { asc, sql, type SQLWrapper } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
 import { people } from "@/db/schema";
+import { planOf } from "@/db/testing";
 import { createScimHarness, type ScimHarness } from "@/lib/provisioning/testing";
 import { peopleMatching, searchPeople } from "./search-people";
 
@@ -28,19 +28,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => h.close());
 
-async function plan(db: Db, query: SQLWrapper): Promise<string> {
-  const result = await db.execute(sql`explain ${query}`);
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Record<string, string>[];
-  return rows.map((row) => row["QUERY PLAN"]).join("\n");
-}
 
 describe("the People search index", () => {
   it("answers a rare term's page and count from the trigram index, not by reading every person", async () => {
     const where = peopleMatching(h.a.tenant.id, { search: "E4242" });
     const page = h.db.select({ id: people.id }).from(people).where(where).orderBy(asc(sql`(${people.nameSortKey} collate "C")`), asc(people.id)).limit(50);
     const count = h.db.select({ one: sql`1` }).from(people).where(where).limit(10_001);
-    expect(await plan(h.db, page)).toContain("people_search_text_trgm_idx");
-    expect(await plan(h.db, count)).toContain("people_search_text_trgm_idx");
+    expect(await planOf(h.db, page)).toContain("people_search_text_trgm_idx");
+    expect(await planOf(h.db, count)).toContain("people_search_text_trgm_idx");
   });
 
   it("still finds what the term contains, case-insensitively, with the index", async () => {
@@ -62,8 +57,8 @@ describe("the status filters", () => {
     const page = (status: "active" | "inactive" | "deleted") =>
       h.db.select({ id: people.id }).from(people).where(peopleMatching(h.a.tenant.id, { status })).orderBy(asc(people.id)).limit(101);
 
-    expect(await plan(h.db, page("inactive"))).toContain("people_tenant_inactive_idx");
-    expect(await plan(h.db, page("deleted"))).toContain("people_tenant_deleted_idx");
+    expect(await planOf(h.db, page("inactive"))).toContain("people_tenant_inactive_idx");
+    expect(await planOf(h.db, page("deleted"))).toContain("people_tenant_deleted_idx");
     expect((await page("inactive")).map((p) => p.id)).toEqual(inactive);
     expect((await page("deleted")).map((p) => p.id)).toEqual(deleted);
     const active = await h.db.select({ id: people.id }).from(people).where(peopleMatching(h.a.tenant.id, { status: "active" }));
