@@ -1,6 +1,7 @@
 import { and, eq, getTableName, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { people } from "@/db/schema";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { isUuid } from "@/lib/is-uuid";
 import { notFound, ScimError } from "@/lib/scim/errors";
@@ -91,9 +92,17 @@ export type ScopeExpressions = { tenantId: SQLWrapper; integrationId: SQLWrapper
 
 const scopePlaceholders: ScopeExpressions = { tenantId: sql.placeholder("tenantId"), integrationId: sql.placeholder("integrationId") };
 
-/** Live rows of the integration in placeholders `tenantId` and `integrationId`: what a prepared read of resources starts from. */
-export function liveOfIntegration(table: ResourceTable, scope: ScopeExpressions = scopePlaceholders): SQL[] {
-  return [eq(table.tenantId, scope.tenantId), eq(table.integrationId, scope.integrationId), isNull(table.deletedAt)];
+/**
+ * Live rows of the integration in placeholders `tenantId` and `integrationId`: what a prepared
+ * read of resources starts from. `equals` compares the scope; a read that finds its rows by an
+ * id list passes checkOnly (lib/sql/in-id-list.ts), so the scope cannot become its index.
+ */
+export function liveOfIntegration(
+  table: ResourceTable,
+  scope: ScopeExpressions = scopePlaceholders,
+  equals: (column: AnyPgColumn, value: SQLWrapper) => SQL = eq,
+): SQL[] {
+  return [equals(table.tenantId, scope.tenantId), equals(table.integrationId, scope.integrationId), isNull(table.deletedAt)];
 }
 
 /** Placeholder `tenantId` (liveInScopeValues) where SQL written by hand needs it as a uuid. */

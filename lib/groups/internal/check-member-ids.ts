@@ -1,12 +1,12 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groups, people } from "@/db/schema";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { isUuid } from "@/lib/is-uuid";
 import { invalidValue } from "@/lib/scim/errors";
-import { idListValue, inIdList, inIdListPlaceholder } from "@/lib/sql/in-id-list";
+import { checkOnly, idListValue, inIdList, listedIds } from "@/lib/sql/in-id-list";
 import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
-import { liveOfIntegration } from "@/lib/scim-resources/find-live-resource";
+import { liveOfIntegration, type ScopeExpressions } from "@/lib/scim-resources/find-live-resource";
 
 const NAMED_AT_MOST = 20;
 
@@ -42,17 +42,18 @@ export async function refuseUnknownMembers(db: Db, scope: IntegrationScope, ids:
 
 /**
  * The live people of this tenant and integration among placeholder `candidates` (well-formed
- * ids; liveMembersValues). FOR SHARE waits for a concurrent DELETE of one of them to commit
- * and then sees them gone, so no deleted person is ever added to a group.
+ * ids; liveMembersValues), or among `candidates` (a uuid[] expression) and in `scope` as
+ * given. The ids find the people, by the primary key; the scope only checks them (listedIds,
+ * checkOnly). FOR SHARE waits for a concurrent DELETE of one of them to commit and then sees
+ * them gone, so no deleted person is ever added to a group.
  */
-export function liveMembersAmong(db: Db) {
+export function liveMembersAmong(db: Db, scope?: ScopeExpressions, candidates: SQL = sql`${sql.placeholder("candidates")}::uuid[]`) {
   return db
     .select({ id: people.id, tenantId: people.tenantId })
-    .from(people)
-    .where(
-      and(...liveOfIntegration(people), inIdListPlaceholder(people.id, "candidates")),
-    )
-    .for("share");
+    .from(listedIds(candidates))
+    .innerJoin(people, sql`${people.id} = listed.id`)
+    .where(and(...liveOfIntegration(people, scope, checkOnly)))
+    .for("share", { of: people });
 }
 
 export function liveMembersValues(scope: IntegrationScope, candidates: readonly string[]) {

@@ -4,7 +4,7 @@ import { people } from "@/db/schema";
 import type { GroupEventAction, PersonEventAction } from "@/lib/history/history-actions";
 import { recordHistoryWithChangeEvents } from "@/lib/events/record-history-with-change-events";
 import type { Actor } from "@/lib/history/record-event";
-import { inIdList } from "@/lib/sql/in-id-list";
+import { checkOnly, idListValue, listedIds } from "@/lib/sql/in-id-list";
 
 export type MembershipChange = "added" | "removed";
 
@@ -32,21 +32,22 @@ export async function recordMembershipEvents(
     membershipHistoryInsert(
       { id: sql`${group.id}::uuid`, tenantId: sql`${group.tenantId}::uuid`, displayName: sql`${group.displayName}::text` },
       change,
-      inIdList(people.id, personIds),
+      sql`${idListValue(personIds)}::uuid[]`,
       sql`${actor.type}::text, ${actor.id}::uuid, ${actor.label}::text, ${actor.requestId ?? null}::text`,
     ),
   );
 }
 
 /**
- * The History insert of recordMembershipEvents, for the people `members` selects. The group
- * and the actor (its type, id, label and request id, in that order) are SQL, so a statement
- * can take them from a row it reads itself or from placeholders (write-member-operation.ts).
+ * The History insert of recordMembershipEvents, for the people of `memberIds` (a uuid[]
+ * expression) in the group's tenant, found by their ids (listedIds). The group and the actor
+ * (its type, id, label and request id, in that order) are SQL, so a statement can take them
+ * from a row it reads itself or from placeholders (write-member-operation.ts).
  */
 export function membershipHistoryInsert(
   group: { id: SQL; tenantId: SQL; displayName: SQL },
   change: MembershipChange,
-  members: SQL,
+  memberIds: SQL,
   actor: SQL,
 ): SQL {
   const action = actions[change];
@@ -57,11 +58,12 @@ export function membershipHistoryInsert(
   return sql`
     insert into events (tenant_id, subject_type, subject_id, action, changes, actor_type, actor_id, actor_label, request_id)
     select ${group.tenantId}, side.subject_type, side.subject_id, side.action, side.changes, ${actor}
-    from ${people}
+    from ${listedIds(memberIds)}
+    join ${people} on ${people.id} = listed.id
     cross join lateral (values
       ('group', ${group.id}, ${action.group}::text, ${entry("members", member)}),
       ('person', ${people.id}, ${action.person}::text, ${entry("groups", role)})
     ) as side (subject_type, subject_id, action, changes)
-    where ${people.tenantId} = ${group.tenantId} and ${members}
+    where ${checkOnly(people.tenantId, group.tenantId)}
   `;
 }

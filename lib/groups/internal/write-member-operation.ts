@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { groupMembers, groupMembershipChanges, groups, people, type Group } from "@/db/schema";
+import { groupMembers, groupMembershipChanges, groups, type Group } from "@/db/schema";
 import { outboxInsert } from "@/lib/events/record-history-with-change-events";
 import type { IntegrationScope } from "@/lib/integrations/integration-scope";
 import { isUuid } from "@/lib/is-uuid";
@@ -88,7 +88,7 @@ function buildStatement(db: Db, kind: MemberOperationOnly["kind"]) {
     sql`${membershipHistoryInsert(
       { id: sql`(select id from target)`, tenantId: tenantIdPlaceholder, displayName: sql`(select display_name from target)` },
       kind === "add" ? "added" : "removed",
-      sql`${people.id} = any(array(select person_id from changed))`,
+      sql`array(select person_id from changed)`,
       sql`${sql.placeholder("actorType")}::text, ${sql.placeholder("actorId")}::uuid, ${sql.placeholder("actorLabel")}::text, ${sql.placeholder("requestId")}::text`,
     )} returning *`,
   );
