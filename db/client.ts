@@ -46,16 +46,17 @@ export const pgliteExtensions = { pg_trgm };
  * memory without one), in a worker thread when `thread` is set (db/pglite-thread.ts). A
  * folder is locked first; EmbeddedDatabaseHeld says another process has it.
  * `migrations` is another release's folder when a script prepares a database for that release
- * (bench:http --app-dir); the app itself always uses its own.
+ * (bench:http --app-dir); the app itself always uses its own. `poolSize` replaces
+ * DATABASE_POOL_SIZE.
  */
-export async function openDatabase(options: { url?: string; dataDir?: string; thread?: boolean; migrations?: string }): Promise<Database> {
+export async function openDatabase(options: { url?: string; dataDir?: string; thread?: boolean; migrations?: string; poolSize?: number }): Promise<Database> {
   const folder = options.migrations ?? migrationsFolder;
   if (options.url) {
     // A server that is down or unreachable fails a request within seconds instead of the
     // driver's 30 s; a runaway statement or an abandoned transaction does not hold a
     // connection (and its locks) for ever; idle connections are closed after a while.
     const client = connectPostgres(options.url, {
-      max: postgresPoolSize(),
+      max: options.poolSize ?? postgresPoolSize(),
       onnotice: () => {},
       connect_timeout: 5,
       idle_timeout: 300,
@@ -63,7 +64,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string; th
     });
     const db = drizzlePostgres(preparingStatements(client), { schema }) as unknown as Db;
     try {
-      await migrateOnce(client, db, folder);
+      await migrateOnce(options.url, db, folder);
     } catch (error) {
       await client.end({ timeout: 5 });
       throw error;
@@ -87,21 +88,20 @@ const MIGRATION_LOCK = 7_266_839_151;
  * Applies the migrations under a PostgreSQL advisory lock, so instances starting together on
  * an empty or older database migrate it once: the others wait, then find nothing left to
  * apply (drizzle's migrator alone would run the same migration from each, and all but one
- * fail). The lock is held on a connection of its own, without the statement timeout (one
- * instance may wait for another's long migration); a crashed holder's lock goes with its
+ * fail). The lock is held on a connection of its own, outside the pool the migrations run on
+ * (a pool of one connection would otherwise wait on itself) and without the statement timeout
+ * (one instance may wait for another's long migration); a crashed holder's lock goes with its
  * connection. Then refuses a schema newer than this code.
  */
-async function migrateOnce(client: postgres.Sql, db: Db, folder: string): Promise<void> {
-  const lock = await client.reserve();
+async function migrateOnce(url: string, db: Db, folder: string): Promise<void> {
+  const lock = connectPostgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5, connection: { application_name: applicationName() } });
   try {
-    await lock`set statement_timeout = 0`;
     await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migratePostgres(db as never, { migrationsFolder: folder });
     await assertSchemaKnown(db, readJournal(folder));
   } finally {
     await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
-    await lock`reset statement_timeout`.catch(() => {});
-    lock.release();
+    await lock.end({ timeout: 5 });
   }
 }
 

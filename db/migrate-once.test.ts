@@ -72,6 +72,17 @@ describe("starting several instances at once on a fresh database", () => {
   });
 });
 
+describe("an instance with a pool of one connection", () => {
+  it("migrates a fresh database and then answers on that one connection", async () => {
+    const database = await openDatabase({ ...(await emptyDatabase()), poolSize: 1 });
+    try {
+      expect(await appliedMigrations(database.db)).toEqual({ count: known.count, distinct: known.count });
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 describe("a database migrated by a newer release", () => {
   it("is refused with a message saying so", async () => {
     const target = await emptyDatabase();
