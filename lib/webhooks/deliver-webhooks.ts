@@ -19,6 +19,8 @@ export type DeliveryOptions = {
   clock: () => Date;
   mailer: Mailer | null;
   signal?: AbortSignal;
+  /** How long a receiver may take to answer; WEBHOOK_TIMEOUT_MS unless given. */
+  responseTimeoutMs?: number;
 };
 
 export type DeliveryTally = { sent: number; failed: number };
@@ -49,7 +51,7 @@ async function deliverToEndpoint(db: Db, endpoint: WebhookEndpoint, options: Del
     const position = eventIdSchema.parse(event.id);
     if (subscribed(endpoint, event.type)) {
       const message = webhookMessageOf(event);
-      const outcome = await sendWebhook(endpoint.url, endpoint.secret, message, { now: clock() });
+      const outcome = await sendWebhook(endpoint.url, endpoint.secret, message, { now: clock(), timeoutMs: options.responseTimeoutMs });
       await logDelivery(db, { tenantId: endpoint.tenantId, endpointId: endpoint.id, message, attempt: endpoint.failedAttempts + 1, outcome });
       if (!outcome.ok) {
         tally.failed++;

@@ -40,9 +40,9 @@ export function sendWebhook(
   url: string,
   secret: string,
   message: WebhookMessage,
-  options: { now: Date; allowPrivate?: boolean },
+  options: { now: Date; allowPrivate?: boolean; timeoutMs?: number },
 ): Promise<SendOutcome> {
-  const { now, allowPrivate = privateAddressesAllowed() } = options;
+  const { now, allowPrivate = privateAddressesAllowed(), timeoutMs = WEBHOOK_TIMEOUT_MS } = options;
   // An address written in the URL is dialled without a lookup: judge it here.
   const problem = webhookUrlProblem(url, allowPrivate);
   if (problem) return Promise.resolve({ ok: false, status: null, error: problem, latencyMs: 0, responseExcerpt: null });
@@ -55,7 +55,7 @@ export function sendWebhook(
     const request = (target.protocol === "https:" ? https : http).request(target, {
       method: "POST",
       lookup: guardedLookup(allowPrivate),
-      timeout: WEBHOOK_TIMEOUT_MS,
+      timeout: timeoutMs,
       headers: {
         "content-type": "application/json",
         "user-agent": "scim-console-webhooks",
@@ -64,7 +64,7 @@ export function sendWebhook(
         "webhook-signature": signature,
       },
     });
-    request.on("timeout", () => request.destroy(new Error(`No response within ${WEBHOOK_TIMEOUT_MS / 1000} s`)));
+    request.on("timeout", () => request.destroy(new Error(`No response within ${timeoutMs / 1000} s`)));
     request.on("error", (error) => settle({ ok: false, status: null, error: error.message.slice(0, 300), responseExcerpt: null }));
     request.on("response", (response) => {
       const chunks: Buffer[] = [];
