@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { sql, type SQLWrapper } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
-import { openDatabase, pgliteExtensions, type Database, type Db } from "./client";
+import { openDatabase, pgliteExtensions, postgresPoolSize, type Database, type Db } from "./client";
 import { connectPostgres, databaseOnServer } from "./postgres-url";
 import * as schema from "./schema";
 import type { TestTemplate } from "./test-template";
@@ -21,6 +21,13 @@ async function testTemplate(): Promise<TestTemplate | undefined> {
  * Under Vitest each is a copy of the template migrated once per run; elsewhere (the
  * benchmark) it is created and migrated here.
  */
+/**
+ * The connections a test database's pool has at least: the locking tests hold a lock in one
+ * transaction while two others wait on it and a fourth connection watches them
+ * (holdingLock, waitingOnLocks).
+ */
+const LOCKING_TESTS_CONNECTIONS = 4;
+
 export async function createTestDb(): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   const template = await testTemplate();
@@ -36,7 +43,7 @@ export async function createTestDb(): Promise<Database> {
   const name = `test_${randomBytes(6).toString("hex")}`;
   const admin = connectPostgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(template?.kind === "postgres" ? `create database ${name} template ${template.database}` : `create database ${name}`);
-  const database = await openDatabase({ url: databaseOnServer(serverUrl, name) });
+  const database = await openDatabase({ url: databaseOnServer(serverUrl, name), poolSize: Math.max(postgresPoolSize(), LOCKING_TESTS_CONNECTIONS) });
   return {
     ...database,
     close: async () => {

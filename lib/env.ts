@@ -7,12 +7,13 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default("./.data"),
   DATABASE_URL: z.string().min(1).optional(),
   /**
-   * Connections each instance keeps to PostgreSQL at most. More backends than the server has
-   * cores to run them cost CPU without adding throughput: with a 2-core server, 4 took the
-   * database's CPU per request in the initial sync down by 6% to 36% (median 20%) against
-   * 10, in each of seven paired runs.
+   * Connections each instance keeps to PostgreSQL at most. postgres.js pipelines statements
+   * on a busy connection, so a few keep the server busy; more backends than the server has
+   * cores to run them cost CPU without adding throughput. With a 2-core server shared with the
+   * app, 2 connections took the database's CPU per request in the initial sync 14% below 4's
+   * (mean of six paired runs), as 4 had against 10.
    */
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(2),
   /** How many reverse proxies in front append to X-Forwarded-For; unset: none is trusted. */
   TRUST_PROXY: z.coerce.number().int().min(1).max(10).optional(),
   SCIM_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),

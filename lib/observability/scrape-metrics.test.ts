@@ -55,7 +55,7 @@ describe("scrapeMetrics", () => {
     expect(body).toContain('scim_console_alerts_raised{state="failing"} 1');
     expect(body).toContain("process_cpu_seconds_total");
     if (database.kind === "postgres") {
-      expect(body).toContain("db_pool_connections_max 4");
+      expect(body).toContain("db_pool_connections_max 2");
       // The scrape's own query is one of this instance's active connections.
       expect(body).toMatch(/^db_pool_connections\{state="active"\} [1-9]\d*$/m);
     }
