@@ -16,18 +16,18 @@ async function testTemplate(): Promise<TestTemplate | undefined> {
 }
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
- * database on the PostgreSQL server named by TEST_DATABASE_URL (dropped again on close).
- * Under Vitest each is a copy of the template migrated once per run; elsewhere (the
- * benchmark) it is created and migrated here.
- */
-/**
  * The connections a test database's pool has at least: the locking tests hold a lock in one
  * transaction while two others wait on it and a fourth connection watches them
  * (holdingLock, waitingOnLocks).
  */
 const LOCKING_TESTS_CONNECTIONS = 4;
 
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
+ * database on the PostgreSQL server named by TEST_DATABASE_URL (dropped again on close).
+ * Under Vitest each is a copy of the template migrated once per run; elsewhere (the
+ * benchmark) it is created and migrated here.
+ */
 export async function createTestDb(): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   const template = await testTemplate();
