@@ -94,7 +94,7 @@ const MIGRATION_LOCK = 7_266_839_151;
  * connection. Then refuses a schema newer than this code.
  */
 async function migrateOnce(url: string, db: Db, folder: string): Promise<void> {
-  const lock = connectPostgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5, connection: { application_name: applicationName() } });
+  const lock = connectPostgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5, connection: { statement_timeout: 0, application_name: applicationName() } });
   try {
     await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migratePostgres(db as never, { migrationsFolder: folder });
