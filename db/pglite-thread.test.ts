@@ -42,6 +42,13 @@ describe("PGlite in a worker thread", () => {
     expect(shapes[0].resource).toEqual({ name: { givenName: "Ada" }, emails: [] });
   });
 
+  it("starts PostgreSQL with the app's parameters, as PGlite in the same thread does", async () => {
+    for (const database of [threaded, inProcess]) {
+      const raw = await database.db.execute(sql`select current_setting('shared_buffers') as buffers`);
+      expect((raw as unknown as { rows: { buffers: string }[] }).rows[0].buffers).toBe("32MB");
+    }
+  });
+
   it("keeps PostgreSQL's error fields: a unique violation is still one, naming its constraint", async () => {
     const error = await threaded.db
       .insert(tenants)

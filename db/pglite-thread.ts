@@ -47,9 +47,12 @@ function parsed<T>(result: Results<T>, options: QueryOptions | undefined): Resul
   return result;
 }
 
-/** Starts PGlite on `dataDir` (in memory without one) in a worker thread; resolves once it is ready. */
-export async function startPgliteThread(dataDir: string | undefined): Promise<PgliteThread> {
-  const worker = new Worker(pgliteWorkerFile, { workerData: { dataDir } });
+/**
+ * Starts PGlite on `dataDir` (in memory without one) in a worker thread, with PostgreSQL's
+ * `startParams`; resolves once it is ready.
+ */
+export async function startPgliteThread(dataDir: string | undefined, startParams: string[]): Promise<PgliteThread> {
+  const worker = new Worker(pgliteWorkerFile, { workerData: { dataDir, startParams } });
   const pending = new Map<number | "ready", { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let failure: Error | undefined;

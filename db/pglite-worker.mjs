@@ -14,7 +14,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 
 /** @type {import("node:worker_threads").MessagePort} */
 const port = /** @type {never} */ (parentPort);
-const pg = new PGlite({ dataDir: workerData.dataDir, extensions: { pg_trgm } });
+const pg = new PGlite({ dataDir: workerData.dataDir, extensions: { pg_trgm }, startParams: workerData.startParams });
 
 /** Open transactions by id: the PGlite transaction and how its callback ends. */
 const open = new Map();
