@@ -19,7 +19,11 @@ export type PgliteThread = PgliteQueries & {
 type Parser = (text: string, typeId: number) => unknown;
 type Reply = { id: number | "ready"; ok: true; value: unknown } | { id: number | "ready"; ok: false; error: Record<string, unknown> & { message: string } };
 
-/** Next to the migrations, found the same way (the server's working directory is the app's). */
+/**
+ * Next to the migrations, found the same way (the working directory is the app's) when this
+ * module runs unbundled, in tests and scripts. In the production build, `next build` bundles
+ * the worker and points this module's `new Worker` at that chunk instead.
+ */
 export const pgliteWorkerFile = path.join(process.cwd(), "db", "pglite-worker.mjs");
 
 /** The worker's error again, with PostgreSQL's fields (code 23505, constraint, detail…) as own properties. */

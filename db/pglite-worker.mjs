@@ -1,8 +1,9 @@
 /**
  * The embedded database's own thread: PGlite runs here, so its queries (WebAssembly, run
  * synchronously) never hold the server's event loop, which keeps accepting connections and
- * parsing requests meanwhile. db/pglite-thread.ts is the other end; plain JavaScript because
- * `next start` loads it with Node as it is, outside the bundle.
+ * parsing requests meanwhile. db/pglite-thread.ts is the other end. Tests and scripts load
+ * this file as it is; `next build` bundles it into a chunk of its own, which the server runs,
+ * so a change here reaches a server only through a new build.
  *
  * Messages in: { id, op: "query", sql, params, rowMode, rawTypes, tx? }, { id, op: "begin" },
  * { id, op: "commit" | "rollback", tx }, { id, op: "close" }. Each is answered once with
