@@ -38,18 +38,19 @@ export function applicationName(): string {
   return `scim-console ${hostname()}:${process.pid}`.slice(0, 63);
 }
 
-/** Extensions the migrations create (pg_trgm): every PGlite must load them before it opens the data. */
-export const pgliteExtensions = { pg_trgm };
-
 /**
- * How every PGlite of the app starts: PGlite's own parameters, and 32 MB of shared buffers
- * instead of its 128 MB. PostgreSQL touches all of its shared buffers as it starts, and in
- * WebAssembly memory they stay resident for the life of the process: 128 MB cost the server
- * about 90 MiB more at its peak than 32 MB, for no speed measured (`npm run bench:http --
- * --quick --only pglite`). The data files are read through the operating system's page
- * cache, which is not the process's memory.
+ * How every PGlite starts, the app's and the tests': with the extensions the migrations
+ * create (pg_trgm), which it must load before it opens the data, and with 32 MB of shared
+ * buffers instead of PGlite's 128 MB. PostgreSQL touches all of its shared buffers as it
+ * starts, and in WebAssembly memory they stay resident for the life of the process: 128 MB
+ * cost the server about 100 MiB more at its peak than 32 MB, for no speed measured (`npm run
+ * bench:http -- --quick --only pglite`). The data files are read through the operating
+ * system's page cache, which is not the process's memory.
  */
-export const pgliteStartParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+export const pgliteOptions = {
+  extensions: { pg_trgm },
+  startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"],
+};
 
 /**
  * Opens a migrated database: postgres.js when a URL is given, else PGlite in `dataDir` (in
@@ -148,8 +149,8 @@ function preparingStatements(sql: postgres.Sql): postgres.Sql {
 
 async function openPglite(dataDir: string | undefined, folder: string, thread: boolean, release: () => Promise<void>): Promise<Database> {
   const client = thread
-    ? await startPgliteThread(dataDir, pgliteStartParams)
-    : new PGlite({ dataDir, extensions: pgliteExtensions, startParams: pgliteStartParams });
+    ? await startPgliteThread(dataDir, pgliteOptions.startParams)
+    : new PGlite({ dataDir, ...pgliteOptions });
   try {
     // The thread answers every call drizzle's pglite driver makes (db/pglite-thread.ts).
     const db = drizzlePglite(client as PGlite, { schema }) as unknown as Db;

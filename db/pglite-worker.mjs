@@ -15,6 +15,8 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 
 /** @type {import("node:worker_threads").MessagePort} */
 const port = /** @type {never} */ (parentPort);
+// pgliteOptions (db/client.ts): its start parameters arrive with the folder; its extensions,
+// which cannot be sent to a thread, are imported here.
 const pg = new PGlite({ dataDir: workerData.dataDir, extensions: { pg_trgm }, startParams: workerData.startParams });
 
 /** Open transactions by id: the PGlite transaction and how its callback ends. */

@@ -6,7 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import type { TestProject } from "vitest/node";
-import { migrationsFolder, openDatabase, pgliteExtensions } from "./client";
+import { migrationsFolder, openDatabase, pgliteOptions } from "./client";
 import { connectPostgres, databaseOnServer } from "./postgres-url";
 
 /** Where createTestDb() copies each test file's database from, built once per project run. */
@@ -34,7 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 async function pgliteTemplate(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), "scim-test-template-"));
   const file = path.join(dir, "pgdata.tar.gz");
-  const client = new PGlite({ extensions: pgliteExtensions });
+  const client = new PGlite(pgliteOptions);
   try {
     await migrate(drizzle(client), { migrationsFolder });
     // Gzipped: 4.7 MB instead of 41 MB, and loading it took less CPU than the plain tar.

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { sql, type SQLWrapper } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
-import { openDatabase, pgliteExtensions, postgresPoolSize, type Database, type Db } from "./client";
+import { openDatabase, pgliteOptions, postgresPoolSize, type Database, type Db } from "./client";
 import { connectPostgres, databaseOnServer } from "./postgres-url";
 import * as schema from "./schema";
 import type { TestTemplate } from "./test-template";
@@ -33,7 +33,7 @@ export async function createTestDb(): Promise<Database> {
   const template = await testTemplate();
   if (!serverUrl) {
     if (template?.kind !== "pglite") return openDatabase({});
-    const client = new PGlite({ loadDataDir: new Blob([readFileSync(template.file)]), extensions: pgliteExtensions });
+    const client = new PGlite({ loadDataDir: new Blob([readFileSync(template.file)]), ...pgliteOptions });
     // Boot here, inside the caller's setup hook, not in whichever test queries first.
     await client.waitReady;
     const db = drizzle(client, { schema }) as unknown as Db;
