@@ -62,6 +62,11 @@ test("a fresh integration waits, Entra's Test Connection connects it live, and w
   const card = page.getByRole("article", { name: `Live ${run}` });
   await expect(card.getByText("Failing", { exact: true })).toBeVisible();
   await expect(card.getByText("4 requests, 3 failed", { exact: true })).toBeVisible();
+  // The chart draws its bars under the pages' Content-Security-Policy, on a page rendered by
+  // the server as after a client-side navigation: the hour's requests and its failures.
+  await expect(card.locator(".recharts-bar-rectangle path")).toHaveCount(2);
+  await page.reload();
+  await expect(card.locator(".recharts-bar-rectangle path")).toHaveCount(2);
 });
 
 test("a token near expiry raises the banner on every console page", async ({ page }) => {

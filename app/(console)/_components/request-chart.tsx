@@ -1,8 +1,18 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
+import type { ChartPoint } from "./request-bars";
 
-export type ChartPoint = { label: string; requests: number; failures: number };
+export type { ChartPoint };
+
+/**
+ * The bars are drawn in the browser only. Their container sizes itself with style
+ * attributes, which the pages' Content-Security-Policy refuses in server-rendered HTML
+ * (style-src has a nonce, not 'unsafe-inline'); React sets the same styles in the browser
+ * through the DOM, which the policy allows. Rendered on the server, the container kept no
+ * size and the chart stayed empty.
+ */
+const RequestBars = dynamic(() => import("./request-bars"), { ssr: false });
 
 /**
  * Requests and failures per bucket as grouped bars. Failures are hatched as well as red, and
@@ -14,23 +24,7 @@ export function RequestChart({ points, caption }: { points: ChartPoint[]; captio
   return (
     <figure className="min-w-0">
       <div className="h-44 w-full" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={points} margin={{ top: 4, right: 4, bottom: 0, left: -16 }} barGap={1}>
-            <defs>
-              <pattern id="failure-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                <rect width="6" height="6" fill="#fecaca" />
-                <line x1="0" y1="0" x2="0" y2="6" stroke="#b91c1c" strokeWidth="3" />
-              </pattern>
-            </defs>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-            <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#64748b" }} interval="preserveStartEnd" minTickGap={24} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#64748b" }} width={48} />
-            <Tooltip />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar dataKey="requests" name="Requests" fill="#4f46e5" isAnimationActive={false} />
-            <Bar dataKey="failures" name="Failures (hatched)" fill="url(#failure-hatch)" stroke="#b91c1c" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        <RequestBars points={points} />
       </div>
       <figcaption className="mt-1 text-xs text-slate-500">
         {caption}: {total.toLocaleString("en")} {total === 1 ? "request" : "requests"}, {points.reduce((sum, p) => sum + p.failures, 0).toLocaleString("en")} failed.
