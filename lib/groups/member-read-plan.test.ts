@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { people } from "@/db/schema";
+import { groups, people } from "@/db/schema";
 import { planOf } from "@/db/testing";
+import { outboxInsert } from "@/lib/events/record-history-with-change-events";
 import { createScimHarness, type Installed, type ScimHarness } from "@/lib/provisioning/testing";
 import { idListValue } from "@/lib/sql/in-id-list";
 import { liveMembersAmong } from "./internal/check-member-ids";
@@ -57,5 +58,29 @@ describe("the read of a member PATCH's people", () => {
     const explained = await planOf(h.db, membershipHistoryInsert(group, "added", sql`${idListValue(ids)}::uuid[]`, actor));
     expect(explained).toContain("people_pkey");
     expect(explained).not.toMatch(/Index Cond: \(+tenant_id = /);
+  });
+
+  it("writes their outbox events reading the group and the people named, not whole tables per member", async () => {
+    const ids = (await h.db.select({ id: people.id }).from(people).where(sql`${people.tenantId} = ${h.b.tenant.id}::uuid`).limit(100)).map((r) => r.id);
+    const [group] = await h.db
+      .insert(groups)
+      .values({ tenantId: h.b.tenant.id, integrationId: h.b.entra.integration.id, displayName: "Plan", resource: {} })
+      .returning();
+    const actor = sql`'cli'::text, null::uuid, 'plan test'::text, null::text`;
+    const history = membershipHistoryInsert(
+      { id: sql`${group.id}::uuid`, tenantId: sql`${h.b.tenant.id}::uuid`, displayName: sql`'Plan'::text` },
+      "added",
+      sql`${idListValue(ids)}::uuid[]`,
+      actor,
+    );
+    const explained = await planOf(h.db, sql`with h as (${history} returning *) ${outboxInsert({ people: "people", groups: true })}`);
+    // The plan is chosen once and kept: a table scanned for the ids History names is read for
+    // those rows only, however small the statistics said it was when the plan was made.
+    const named = /id = ANY \((?:\(InitPlan \d+\)\.col1|\$\d+)\)/;
+    const conditionsOfScans = (table: string) =>
+      explained.split("\n").flatMap((line, i, lines) => (new RegExp(` on ${table}(?: |$)`).test(line) ? [lines[i + 1] ?? ""] : []));
+    expect(conditionsOfScans("groups"), explained).not.toHaveLength(0);
+    for (const condition of conditionsOfScans("groups")) expect(condition, explained).toMatch(named);
+    expect(conditionsOfScans("people").filter((condition) => named.test(condition)), explained).toHaveLength(1);
   });
 });
