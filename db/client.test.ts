@@ -2,6 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "./testing";
 import type { Database } from "./client";
+import { rowsOf } from "./rows-of";
 import { people, tenants } from "./schema";
 
 let database: Database;
@@ -15,7 +16,7 @@ describe("database", () => {
     const result = await database.db.execute(
       sql`select count(*)::int as n from information_schema.tables where table_name in ('tenants','people','groups','group_members','events','scim_requests','tokens','integrations')`,
     );
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
+    const rows = rowsOf<{ n: number }>(result);
     expect(rows[0].n).toBe(8);
   });
 

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { isEmbeddedDatabaseHeld } from "./embedded-lock";
 import { migrationsFolder, openDatabase, type Db } from "./client";
 import { connectPostgres, databaseOnServer } from "./postgres-url";
+import { rowsOf } from "./rows-of";
 import { readJournal } from "./schema-version";
 
 /**
@@ -44,7 +45,7 @@ async function appliedMigrations(db: Db): Promise<{ count: number; distinct: num
   const result = await db.execute(
     sql`select count(*)::int as count, count(distinct hash)::int as distinct from drizzle.__drizzle_migrations`,
   );
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { count: number; distinct: number }[];
+  const rows = rowsOf<{ count: number; distinct: number }>(result);
   return rows[0];
 }
 

@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "./testing";
 import type { Database } from "./client";
+import { rowsOf } from "./rows-of";
 
 /**
  * natural_sort_key, the People table's sort keys (migrations 0013, 0029, 0031). The stored keys
@@ -14,16 +15,15 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await database.db.execute(query);
-  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
+async function rows<T>(query: SQL): Promise<T[]> {
+  return rowsOf<T>(await database.db.execute(query));
 }
 
 describe("natural_sort_key", () => {
   it("prefixes each run of digits with its length, so numbers sort by value", async () => {
     const values = ["", "a", "User 2", "User 10", "a00b", "12ab3", "0007", "x" + "9".repeat(12)];
     const keys = await rows<{ value: string; key: string }>(
-      sql`select value, natural_sort_key(value) as key from unnest(${`{${values.map((v) => JSON.stringify(v)).join(",")}}`}::text[]) as value`,
+      sql`select value, natural_sort_key(value) as key from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb) as value`,
     );
     expect(Object.fromEntries(keys.map((row) => [row.value, row.key]))).toEqual({
       "": "",

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
+import { rowsOf } from "./rows-of";
 
 /** The migrations this code ships: how many, and the stamp of the newest (drizzle-kit's journal). */
 export type Journal = { count: number; newest: number };
@@ -37,7 +38,7 @@ export async function assertSchemaKnown(db: Db, known: Journal): Promise<void> {
   const result = await db.execute(
     sql`select count(*)::int as count, coalesce(max(created_at), 0)::bigint as newest from drizzle.__drizzle_migrations`,
   );
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { count: number; newest: string | number }[];
+  const rows = rowsOf<{ count: number; newest: string | number }>(result);
   const applied = { count: Number(rows[0].count), newest: Number(rows[0].newest) };
   if (applied.count > known.count || applied.newest > known.newest) throw new SchemaNewerThanCode(applied, known);
 }

@@ -5,6 +5,7 @@ import { sql, type SQLWrapper } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { openDatabase, pgliteOptions, postgresPoolSize, type Database, type Db } from "./client";
 import { connectPostgres, databaseOnServer } from "./postgres-url";
+import { rowsOf } from "./rows-of";
 import * as schema from "./schema";
 import type { TestTemplate } from "./test-template";
 
@@ -95,6 +96,6 @@ export async function waitingOnLocks(db: Db, count: number, moot: () => boolean)
 /** The plan PostgreSQL (or PGlite) makes for `query`, as EXPLAIN prints it, one line per node. */
 export async function planOf(db: Db, query: SQLWrapper): Promise<string> {
   const result = await db.execute(sql`explain ${query}`);
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as Record<string, string>[];
+  const rows = rowsOf<Record<string, string>>(result);
   return rows.map((row) => row["QUERY PLAN"]).join("\n");
 }

@@ -13,6 +13,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { createTestDb } from "@/db/testing";
+import { rowsOf } from "@/db/rows-of";
 import { cliActor } from "@/lib/audit/record-audit";
 import { createIntegration } from "@/lib/integrations/create-integration";
 import { setIntegrationRateLimit } from "@/lib/integrations/set-integration-rate-limit";
@@ -81,7 +82,7 @@ async function seedPeople(who: Installed, count: number, prefix: string) {
 
 async function personIds(who: Installed, limit: number): Promise<string[]> {
   const result = await db.execute(sql`select id from people where integration_id = ${who.integrationId}::uuid order by created_at, id limit ${limit}`);
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { id: string }[];
+  const rows = rowsOf<{ id: string }>(result);
   return rows.map((r) => r.id);
 }
 

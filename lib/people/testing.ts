@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows-of";
 import { holdingLock, waitingOnLocks } from "@/db/testing";
 import { people } from "@/db/schema";
 import type { ScimHarness } from "@/lib/provisioning/testing";
@@ -43,14 +44,12 @@ export async function provisionGroup(h: ScimHarness, memberIds: string[]) {
  * (case-insensitively): what "no trace left" is checked against, whatever tables exist.
  */
 export async function tracesOf(db: Db, needles: string[]): Promise<string[]> {
-  const tables = (await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)) as unknown as
-    | { rows: { table_name: string }[] }
-    | { table_name: string }[];
-  const names = (Array.isArray(tables) ? tables : tables.rows).map((t) => t.table_name);
+  const tables = await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
+  const names = rowsOf<{ table_name: string }>(tables).map((t) => t.table_name);
   const found: string[] = [];
   for (const name of names) {
-    const result = (await db.execute(sql`select t::text as row from ${sql.identifier(name)} t`)) as unknown as { rows: { row: string }[] } | { row: string }[];
-    for (const { row } of Array.isArray(result) ? result : result.rows) {
+    const result = await db.execute(sql`select t::text as row from ${sql.identifier(name)} t`);
+    for (const { row } of rowsOf<{ row: string }>(result)) {
       const lower = row.toLowerCase();
       for (const needle of needles) if (lower.includes(needle.toLowerCase())) found.push(`${name}: ${needle} in ${row.slice(0, 300)}`);
     }

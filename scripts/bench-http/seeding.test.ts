@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "@/db/rows-of";
 import { createScimHarness } from "@/lib/provisioning/testing";
 import { entraGroup, entraUser, externalIdOf, memberPatch, seededGroupId, seededPersonId, seedGroupSql, seedPeopleSql, userNameOf } from "./seeding";
 
@@ -13,8 +14,7 @@ afterAll(async () => {
 
 type Row = Record<string, unknown>;
 async function rows(query: ReturnType<typeof sql>): Promise<Row[]> {
-  const result = (await h.db.execute(query)) as unknown as { rows: Row[] } | Row[];
-  return Array.isArray(result) ? result : result.rows;
+  return rowsOf<Row>(await h.db.execute(query));
 }
 /** A row without what differs between any two rows: its id, owner and timestamps. */
 function shape(row: Row): Row {

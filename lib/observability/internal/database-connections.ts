@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows-of";
 
 /**
  * This instance's connections to PostgreSQL as the server sees them, by state (active,
@@ -12,5 +13,5 @@ export async function countDatabaseConnections(db: Db): Promise<{ state: string;
     from pg_stat_activity
     where datname = current_database() and application_name = current_setting('application_name')
     group by 1`);
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { state: string; count: number }[];
+  return rowsOf<{ state: string; count: number }>(result);
 }
