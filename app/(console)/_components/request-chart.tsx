@@ -3,8 +3,6 @@
 import dynamic from "next/dynamic";
 import type { ChartPoint } from "./request-bars";
 
-export type { ChartPoint };
-
 /**
  * The bars are drawn in the browser only. Their container sizes itself with style
  * attributes, which the pages' Content-Security-Policy refuses in server-rendered HTML
