@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, is, SQL, sql } from "drizzle-orm";
 import type { TypedQueryBuilder } from "drizzle-orm/query-builders/query-builder";
 import type { Db } from "@/db/client";
-import { events, type FieldChange, type people, type Person } from "@/db/schema";
+import { events, people, type FieldChange, type Person } from "@/db/schema";
 import { outboxInsert, recordHistoryWithChangeEvents } from "@/lib/events/record-history-with-change-events";
 import type { GroupEventAction, PersonEventAction } from "./history-actions";
 
@@ -54,15 +54,16 @@ type PersonWrite = TypedQueryBuilder<(typeof people)["_"]["columns"], Person[]>;
 export type PersonEntry = Omit<EventEntry, "subjectId" | "subjectType"> & { action: PersonEventAction };
 
 /**
- * `write` (an INSERT or UPDATE of one person, `.returning()`) with its History entry and
+ * `write` (an INSERT or UPDATE of one person, `.returning()`, or such a statement written as
+ * SQL returning every column) with its History entry and
  * outbox event as ONE statement, so no transaction is needed around them: the entry is
  * recorded if and only if the write wrote the row, and names it as its subject. The entry's
  * values are placeholders (eventValues): prepare the statement once (lib/people/internal/
  * write-person.ts). It returns the row written, or none when the UPDATE matched none (then
  * nothing was recorded).
  */
-export function withEvent(db: Db, write: PersonWrite) {
-  const written = db.$with("written").as(write);
+export function withEvent(db: Db, write: PersonWrite | SQL) {
+  const written = is(write, SQL) ? db.$with("written", getTableColumns(people)).as(write) : db.$with("written").as(write);
   const value = (name: string, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
   const history = db.$with("h", {}).as(sql`
     insert into events (tenant_id, subject_type, subject_id, action, changes, actor_type, actor_id, actor_label, request_id, reason)

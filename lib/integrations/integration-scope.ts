@@ -2,6 +2,7 @@ import type { Integration } from "@/db/schema";
 import type { Actor } from "@/lib/history/record-event";
 import type { Prefetched } from "@/lib/scim-resources/find-live-resource";
 import type { PrefetchedLookup } from "@/lib/scim-resources/filter-resources";
+import type { UnconfirmedCredentials } from "@/lib/tokens/remembered-credentials";
 
 /**
  * The SCIM namespace a request acts in: one integration of one tenant. Another integration's
@@ -18,4 +19,9 @@ export type IntegrationScope = {
    * first unlocked read takes (findLiveResource), or the lookup its filter is (filterResources).
    */
   prefetched?: Prefetched | PrefetchedLookup;
+  /**
+   * Set when the request was authenticated from memory, not by reading its token: only a
+   * write that confirms these credentials in its own statement may act on them.
+   */
+  unconfirmed?: UnconfirmedCredentials;
 };

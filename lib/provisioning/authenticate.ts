@@ -4,9 +4,17 @@ import { ScimError } from "@/lib/scim/errors";
 import type { Lookup, PrefetchedLookup } from "@/lib/scim-resources/filter-resources";
 import type { Prefetched } from "@/lib/scim-resources/find-live-resource";
 import type { ResourceTable } from "@/lib/scim-resources/resource-table";
-import { findTokenBySecret, findTokenWithLookup, findTokenWithResource } from "@/lib/tokens/find-token-by-secret";
+import { findTokenBySecret, findTokenWithLookup, findTokenWithResource, type TokenRow } from "@/lib/tokens/find-token-by-secret";
+import { hashSecret } from "@/lib/tokens/mint-token";
+import { forgetCredentials, recallCredentials, rememberCredentials, type UnconfirmedCredentials } from "@/lib/tokens/remembered-credentials";
 
-export type Authenticated = { integration: Integration; token: Token; prefetched?: Prefetched | PrefetchedLookup };
+export type Authenticated = {
+  integration: Integration;
+  token: Token;
+  prefetched?: Prefetched | PrefetchedLookup;
+  /** Set when the credentials were remembered, not read (`remembered` below). */
+  unconfirmed?: UnconfirmedCredentials;
+};
 
 /** A resource to read in the statement that checks the token (findTokenWithResource). */
 export type NamedResource = { table: ResourceTable; id: string };
@@ -36,25 +44,51 @@ function readCredentials(header: string | null): { secret: string; appKey?: stri
   throw unauthorized("Authorization must be 'Bearer <secret token>' or Basic with appKey:secret");
 }
 
-/**
- * Finds the live token and its integration, and `prefetch`, what the request reads first, in
- * the same statement. Every failure is the same 401 to the caller (the detail says which,
- * without revealing whether another tenant's key exists), and drops what was prefetched.
- */
-export async function authenticate(
-  db: Db,
-  header: string | null,
-  pathAppKey: string | undefined,
-  prefetch?: ReadFirst,
-): Promise<Authenticated> {
-  const { secret, appKey } = readCredentials(header);
-  const row = await readWithToken(db, secret, prefetch);
-  if (!row) throw unauthorized("The token is not valid or has been revoked");
+/** Whether `row` may make a request: a refusal is a 401 saying why. */
+function check(row: TokenRow, appKey: string | undefined, pathAppKey: string | undefined): void {
   if (row.token.expiresAt && row.token.expiresAt <= new Date()) throw unauthorized("The token has expired");
   if (appKey !== undefined && appKey !== row.integration.appKey) throw unauthorized("The app key does not match the token");
   if (pathAppKey !== undefined && pathAppKey !== row.integration.appKey) {
     throw unauthorized("The token belongs to another integration than the one in the URL");
   }
   if (row.integration.status !== "active") throw unauthorized("The integration is disabled");
+}
+
+/**
+ * Finds the live token and its integration, and `prefetch`, what the request reads first, in
+ * the same statement. Every failure is the same 401 to the caller (the detail says which,
+ * without revealing whether another tenant's key exists), and drops what was prefetched.
+ * With `remembered`, a request whose one write can confirm them (remembered-credentials.ts)
+ * takes the credentials this process last read for the secret, if they pass the same checks,
+ * without reading them: they come back `unconfirmed`.
+ */
+export async function authenticate(
+  db: Db,
+  header: string | null,
+  pathAppKey: string | undefined,
+  prefetch?: ReadFirst,
+  options: { remembered?: boolean } = {},
+): Promise<Authenticated> {
+  const { secret, appKey } = readCredentials(header);
+  const secretHash = hashSecret(secret);
+  const remembered = options.remembered ? recallCredentials(db, secretHash) : undefined;
+  if (remembered && isAccepted(remembered, appKey, pathAppKey)) {
+    return { token: remembered.token, integration: remembered.integration, unconfirmed: { secretHash, version: remembered.version, confirmed: false } };
+  }
+  // Remembered only once read and accepted again: a refused secret is forgotten.
+  forgetCredentials(db, secretHash);
+  const row = await readWithToken(db, secret, prefetch);
+  if (!row) throw unauthorized("The token is not valid or has been revoked");
+  check(row, appKey, pathAppKey);
+  rememberCredentials(db, secretHash, row);
   return row;
+}
+
+function isAccepted(row: TokenRow, appKey: string | undefined, pathAppKey: string | undefined): boolean {
+  try {
+    check(row, appKey, pathAppKey);
+    return true;
+  } catch {
+    return false;
+  }
 }

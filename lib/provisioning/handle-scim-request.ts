@@ -40,7 +40,7 @@ export async function handleScimRequest(db: Db, request: ScimRequest, guards: Re
     appKey = appKeyOf(request.segments);
     const route = parseScimRoute(request.segments);
     if (route.resource === "Users") userId = route.id;
-    auth = await authenticateGuarded(db, request, route, guards);
+    auth = await authenticateGuarded(db, request, route, guards, { remembered: confirmsCredentials(request, route) });
     const wait = guards.integrationWait(auth.integration);
     if (wait > 0) {
       throttled = true;
@@ -48,20 +48,15 @@ export async function handleScimRequest(db: Db, request: ScimRequest, guards: Re
       throw tooManyRequests(`This integration may make ${perSecond} requests per second; retry in ${wait} s`, wait);
     }
     checkBodySize(request);
-    const context: ScimContext = {
-      db,
-      integration: auth.integration,
-      tenantId: auth.integration.tenantId,
-      actor: { type: "integration", id: auth.integration.id, label: auth.integration.name, requestId: request.requestId },
-      baseUrl: `${request.origin}/api/scim/v2/${auth.integration.appKey}`,
-      request,
-      ignored,
-      prefetched: auth.prefetched,
-    };
-    response = await retryOnConflict(() => {
-      ignored.length = 0;
-      return dispatch(context, route);
-    });
+    const outcome = await settle(runAs(db, request, route, auth, ignored));
+    if (auth.unconfirmed && !auth.unconfirmed.confirmed) {
+      // Nothing was done on the remembered credentials: read them, and run the request on
+      // those. Until they are read, the request is not authenticated (a 401 is logged as one).
+      auth = undefined;
+      auth = await authenticateGuarded(db, request, route, guards);
+      response = await runAs(db, request, route, auth, ignored);
+    } else if (outcome.ok) response = outcome.value;
+    else throw outcome.error;
   } catch (error) {
     response = errorResponse(error, request);
   }
@@ -102,12 +97,48 @@ export async function handleScimRequest(db: Db, request: ScimRequest, guards: Re
   return response;
 }
 
+/** Runs the request's endpoint as `auth`'s integration, again after a deadlock (retryOnConflict). */
+function runAs(db: Db, request: ScimRequest, route: ScimRoute, auth: Authenticated, ignored: string[]): Promise<ScimResponse> {
+  const context: ScimContext = {
+    db,
+    integration: auth.integration,
+    tenantId: auth.integration.tenantId,
+    actor: { type: "integration", id: auth.integration.id, label: auth.integration.name, requestId: request.requestId },
+    baseUrl: `${request.origin}/api/scim/v2/${auth.integration.appKey}`,
+    request,
+    ignored,
+    prefetched: auth.prefetched,
+    unconfirmed: auth.unconfirmed,
+  };
+  return retryOnConflict(() => {
+    ignored.length = 0;
+    return dispatch(context, route);
+  });
+}
+
+async function settle<T>(work: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  try {
+    return { ok: true, value: await work };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/**
+ * Whether the request's one write confirms its credentials in its own statement, so it may
+ * start on the ones this process remembers (authenticate): a POST of a User, the write an
+ * identity provider sends most (createPerson).
+ */
+function confirmsCredentials(request: ScimRequest, route: ScimRoute): boolean {
+  return request.method === "POST" && route.resource === "Users" && route.id === undefined && !route.search;
+}
+
 /**
  * Looks the credentials up unless the caller's address has failed too often lately (then
  * 429 without touching the database), and counts a failure against that address. Without a
  * trusted proxy every caller shares one address; a credential that worked passes anyway.
  */
-async function authenticateGuarded(db: Db, request: ScimRequest, route: ScimRoute, guards: RequestGuards) {
+async function authenticateGuarded(db: Db, request: ScimRequest, route: ScimRoute, guards: RequestGuards, options: { remembered?: boolean } = {}) {
   const address = request.sourceAddress ?? "unknown";
   const authorization = request.headers.get("authorization");
   const wait = guards.failedAuthWait(address, authorization);
@@ -116,7 +147,7 @@ async function authenticateGuarded(db: Db, request: ScimRequest, route: ScimRout
     throw tooManyRequests(`Too many failed authentications ${from}; retry in ${wait} s`, wait);
   }
   try {
-    const authenticated = await authenticate(db, authorization, route.appKey, readFirst(request, route));
+    const authenticated = await authenticate(db, authorization, route.appKey, readFirst(request, route), options);
     guards.recordAuthenticated(authorization!);
     return authenticated;
   } catch (error) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { groups, integrations, people, tokens, type Integration, type Token } from "@/db/schema";
 import { lookupQuery, preparedOnce, type Lookup, type PrefetchedLookup, type RelatedColumn } from "@/lib/scim-resources/filter-resources";
@@ -9,9 +9,26 @@ import { hashSecret } from "./mint-token";
 
 const liveSecret = and(eq(tokens.secretHash, sql.placeholder("secretHash")), isNull(tokens.revokedAt));
 
+/**
+ * The version of a token's row and its integration's row as a statement reads them: their
+ * `xmin`, which every write of the row changes (revoking, renaming, disabling, new settings,
+ * a last-used time). What confirms a remembered authentication (credentialsUnchanged).
+ */
+const credentialsVersion = sql<string>`${tokens}.xmin::text || '/' || ${integrations}.xmin::text`;
+
+/**
+ * True in a statement when the live token of `secretHash` and its integration are still at
+ * `version`, as some earlier statement read them: a write guarded by it is done only with
+ * the credentials it was authenticated with (lib/tokens/remembered-credentials.ts).
+ */
+export function credentialsUnchanged(secretHash: SQL | Placeholder, version: SQL | Placeholder): SQL {
+  return sql`exists (select 1 from ${tokens} inner join ${integrations} on ${eq(integrations.id, tokens.integrationId)}
+    where ${tokens.secretHash} = ${secretHash} and ${tokens.revokedAt} is null and ${credentialsVersion} = ${version})`;
+}
+
 const lookup = preparedPerDatabase((db) =>
   db
-    .select({ token: tokens, integration: integrations })
+    .select({ token: tokens, integration: integrations, version: credentialsVersion })
     .from(tokens)
     .innerJoin(integrations, eq(integrations.id, tokens.integrationId))
     .where(liveSecret)
@@ -26,7 +43,7 @@ const ofTokensIntegration = { tenantId: integrations.tenantId, integrationId: in
 function lookupWith(table: ResourceTable, name: string) {
   return preparedPerDatabase((db) =>
     db
-      .select({ token: tokens, integration: integrations, resource: rowColumns(table) as typeof people._.columns })
+      .select({ token: tokens, integration: integrations, version: credentialsVersion, resource: rowColumns(table) as typeof people._.columns })
       .from(tokens)
       .innerJoin(integrations, eq(integrations.id, tokens.integrationId))
       .leftJoin(table as typeof people, isLiveInScope(table, ofTokensIntegration))
@@ -43,7 +60,13 @@ function lookupWithMatches(lookup: Lookup) {
     const fields = matches as unknown as Record<string, unknown>;
     const match = Object.fromEntries(Object.keys(scimColumns(lookup.table)).map((name) => [name, fields[name]]));
     return db
-      .select({ token: tokens, integration: integrations, match: match as ReturnType<typeof scimColumns>, ...(lookup.related ? { related: fields.related as SQL } : {}) })
+      .select({
+        token: tokens,
+        integration: integrations,
+        version: credentialsVersion,
+        match: match as ReturnType<typeof scimColumns>,
+        ...(lookup.related ? { related: fields.related as SQL } : {}),
+      })
       .from(tokens)
       .innerJoin(integrations, eq(integrations.id, tokens.integrationId))
       .leftJoinLateral(matches, sql`true`)
@@ -55,7 +78,8 @@ function lookupWithMatches(lookup: Lookup) {
 const lookupWithPerson = lookupWith(people, "find_token_by_secret_with_person");
 const lookupWithGroup = lookupWith(groups, "find_token_by_secret_with_group");
 
-type TokenRow = { token: Token; integration: Integration };
+/** A live token with its integration, and the version of both rows (credentialsVersion). */
+export type TokenRow = { token: Token; integration: Integration; version: string };
 
 /** A row of lookupWithMatches: `match` is null when nothing matched. */
 type MatchRow = TokenRow & { match: ScimRow | null; related?: unknown };
@@ -84,7 +108,7 @@ export async function findTokenWithResource(
   const values = { secretHash: hashSecret(secret), id };
   const [row] = await (table === people ? lookupWithPerson : lookupWithGroup)(db).execute(values);
   if (!row) return undefined;
-  return { token: row.token, integration: row.integration, prefetched: { table, id, row: row.resource ?? undefined } };
+  return { token: row.token, integration: row.integration, version: row.version, prefetched: { table, id, row: row.resource ?? undefined } };
 }
 
 /**
@@ -100,5 +124,6 @@ export async function findTokenWithLookup(
   const rows = await lookupWithMatches(lookup)(db).execute({ secretHash: hashSecret(secret), value: lookup.value, limit: lookup.limit });
   if (rows.length === 0) return undefined;
   const found = rows.filter((row) => row.match?.id != null).map((row) => (lookup.related ? { ...row.match!, related: row.related } : row.match!));
-  return { token: rows[0].token, integration: rows[0].integration, prefetched: { lookup, rows: found } };
+  const [{ token, integration, version }] = rows;
+  return { token, integration, version, prefetched: { lookup, rows: found } };
 }
