@@ -44,14 +44,15 @@ function readCredentials(header: string | null): { secret: string; appKey?: stri
   throw unauthorized("Authorization must be 'Bearer <secret token>' or Basic with appKey:secret");
 }
 
-/** Whether `row` may make a request: a refusal is a 401 saying why. */
-function check(row: TokenRow, appKey: string | undefined, pathAppKey: string | undefined): void {
-  if (row.token.expiresAt && row.token.expiresAt <= new Date()) throw unauthorized("The token has expired");
-  if (appKey !== undefined && appKey !== row.integration.appKey) throw unauthorized("The app key does not match the token");
+/** Why `row` may not make a request, as the 401 to answer, or undefined when it may. */
+function refusalOf(row: TokenRow, appKey: string | undefined, pathAppKey: string | undefined): ScimError | undefined {
+  if (row.token.expiresAt && row.token.expiresAt <= new Date()) return unauthorized("The token has expired");
+  if (appKey !== undefined && appKey !== row.integration.appKey) return unauthorized("The app key does not match the token");
   if (pathAppKey !== undefined && pathAppKey !== row.integration.appKey) {
-    throw unauthorized("The token belongs to another integration than the one in the URL");
+    return unauthorized("The token belongs to another integration than the one in the URL");
   }
-  if (row.integration.status !== "active") throw unauthorized("The integration is disabled");
+  if (row.integration.status !== "active") return unauthorized("The integration is disabled");
+  return undefined;
 }
 
 /**
@@ -72,23 +73,16 @@ export async function authenticate(
   const { secret, appKey } = readCredentials(header);
   const secretHash = hashSecret(secret);
   const remembered = options.remembered ? recallCredentials(db, secretHash) : undefined;
-  if (remembered && isAccepted(remembered, appKey, pathAppKey)) {
+  if (remembered && !refusalOf(remembered, appKey, pathAppKey)) {
     return { token: remembered.token, integration: remembered.integration, unconfirmed: { secretHash, version: remembered.version, confirmed: false } };
   }
-  // Remembered only once read and accepted again: a refused secret is forgotten.
-  forgetCredentials(db, secretHash);
   const row = await readWithToken(db, secret, prefetch);
-  if (!row) throw unauthorized("The token is not valid or has been revoked");
-  check(row, appKey, pathAppKey);
+  const refusal = row ? refusalOf(row, appKey, pathAppKey) : unauthorized("The token is not valid or has been revoked");
+  if (!row || refusal) {
+    // Kept while the read is in flight, for the requests meanwhile; refused, it is forgotten.
+    forgetCredentials(db, secretHash);
+    throw refusal;
+  }
   rememberCredentials(db, secretHash, row);
   return row;
-}
-
-function isAccepted(row: TokenRow, appKey: string | undefined, pathAppKey: string | undefined): boolean {
-  try {
-    check(row, appKey, pathAppKey);
-    return true;
-  } catch {
-    return false;
-  }
 }
