@@ -22,10 +22,10 @@ export type NamedResource = { table: ResourceTable; id: string };
 /** What a request reads first, read with its token: a resource it names, or the lookup its filter is. */
 export type ReadFirst = NamedResource | Lookup;
 
-function readWithToken(db: Db, secret: string, prefetch: ReadFirst | undefined) {
-  if (!prefetch) return findTokenBySecret(db, secret);
-  if ("id" in prefetch) return findTokenWithResource(db, secret, prefetch.table, prefetch.id);
-  return findTokenWithLookup(db, secret, prefetch);
+function readWithToken(db: Db, secretHash: string, prefetch: ReadFirst | undefined) {
+  if (!prefetch) return findTokenBySecret(db, secretHash);
+  if ("id" in prefetch) return findTokenWithResource(db, secretHash, prefetch.table, prefetch.id);
+  return findTokenWithLookup(db, secretHash, prefetch);
 }
 
 const unauthorized = (detail: string) => new ScimError(401, undefined, detail);
@@ -76,7 +76,7 @@ export async function authenticate(
   if (remembered && !refusalOf(remembered, appKey, pathAppKey)) {
     return { token: remembered.token, integration: remembered.integration, unconfirmed: { secretHash, version: remembered.version, confirmed: false } };
   }
-  const row = await readWithToken(db, secret, prefetch);
+  const row = await readWithToken(db, secretHash, prefetch);
   const refusal = row ? refusalOf(row, appKey, pathAppKey) : unauthorized("The token is not valid or has been revoked");
   if (!row || refusal) {
     // Kept while the read is in flight, for the requests meanwhile; refused, it is forgotten.

@@ -49,7 +49,7 @@ async function remembered(): Promise<Installed> {
   const installed = await h.install(h.a.tenant, "entra");
   for (let i = 0; i < 2; i++) expect((await lookUp(installed, "nobody@example.com")).status).toBe(200);
   const authenticated = await authenticate(h.db, `Bearer ${installed.secret}`, installed.integration.appKey, undefined, { remembered: true });
-  const current = await findTokenBySecret(h.db, installed.secret);
+  const current = await findTokenBySecret(h.db, hashSecret(installed.secret));
   expect(authenticated.unconfirmed).toEqual({ secretHash: hashSecret(installed.secret), version: current!.version, confirmed: false });
   return installed;
 }

@@ -5,7 +5,6 @@ import { lookupQuery, preparedOnce, type Lookup, type PrefetchedLookup, type Rel
 import { isLiveInScope, type Prefetched } from "@/lib/scim-resources/find-live-resource";
 import { rowColumns, scimColumns, type ResourceTable, type ScimRow } from "@/lib/scim-resources/resource-table";
 import { preparedPerDatabase } from "@/lib/sql/prepared-per-database";
-import { hashSecret } from "./mint-token";
 
 const liveSecret = and(eq(tokens.secretHash, sql.placeholder("secretHash")), isNull(tokens.revokedAt));
 
@@ -85,12 +84,12 @@ export type TokenRow = { token: Token; integration: Integration; version: string
 type MatchRow = TokenRow & { match: ScimRow | null; related?: unknown };
 
 /**
- * The token a secret belongs to, with its integration, unless it was revoked. Only the
- * secret's SHA-256 is stored, so the lookup is one indexed equality. Whether the token has
+ * The token of a secret's SHA-256 (hashSecret), with its integration, unless it was revoked.
+ * Only the hash is stored, so the lookup is one indexed equality. Whether the token has
  * expired, and which integration may use it, are the caller's to judge and to explain.
  */
-export async function findTokenBySecret(db: Db, secret: string): Promise<TokenRow | undefined> {
-  const [row] = await lookup(db).execute({ secretHash: hashSecret(secret) });
+export async function findTokenBySecret(db: Db, secretHash: string): Promise<TokenRow | undefined> {
+  const [row] = await lookup(db).execute({ secretHash });
   return row;
 }
 
@@ -101,11 +100,11 @@ export async function findTokenBySecret(db: Db, secret: string): Promise<TokenRo
  */
 export async function findTokenWithResource(
   db: Db,
-  secret: string,
+  secretHash: string,
   table: ResourceTable,
   id: string,
 ): Promise<(TokenRow & { prefetched: Prefetched }) | undefined> {
-  const values = { secretHash: hashSecret(secret), id };
+  const values = { secretHash, id };
   const [row] = await (table === people ? lookupWithPerson : lookupWithGroup)(db).execute(values);
   if (!row) return undefined;
   return { token: row.token, integration: row.integration, version: row.version, prefetched: { table, id, row: row.resource ?? undefined } };
@@ -118,10 +117,10 @@ export async function findTokenWithResource(
  */
 export async function findTokenWithLookup(
   db: Db,
-  secret: string,
+  secretHash: string,
   lookup: Lookup,
 ): Promise<(TokenRow & { prefetched: PrefetchedLookup }) | undefined> {
-  const rows = await lookupWithMatches(lookup)(db).execute({ secretHash: hashSecret(secret), value: lookup.value, limit: lookup.limit });
+  const rows = await lookupWithMatches(lookup)(db).execute({ secretHash, value: lookup.value, limit: lookup.limit });
   if (rows.length === 0) return undefined;
   const found = rows.filter((row) => row.match?.id != null).map((row) => (lookup.related ? { ...row.match!, related: row.related } : row.match!));
   const [{ token, integration, version }] = rows;
