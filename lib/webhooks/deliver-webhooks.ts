@@ -102,8 +102,11 @@ function tick(ms: number, signal: AbortSignal | undefined): { done: Promise<bool
  * ENDPOINTS_AT_ONCE endpoints side by side, each one's events in order. A slot is refilled as
  * soon as its endpoint's turn ends, and while a slow receiver holds its slot the run looks for
  * newly due endpoints every RECLAIM_MS: a slow receiver holds back only its own events, never
- * another endpoint's. Safe to run on several instances at once: an endpoint is delivered by
- * whoever leased it (claim-endpoints.ts).
+ * another endpoint's. An event committed but still held back from the feed (an older
+ * transaction, in any database of the server, has not ended) is pending too: the run looks
+ * again every RECLAIM_MS until the feed shows it, rather than ending with it unsent. Safe to
+ * run on several instances at once: an endpoint is delivered by whoever leased it
+ * (claim-endpoints.ts).
  */
 export async function deliverWebhooks(db: Db, options: DeliveryOptions): Promise<DeliveryTally> {
   const tally: DeliveryTally = { sent: 0, failed: 0 };
@@ -129,7 +132,7 @@ export async function deliverWebhooks(db: Db, options: DeliveryOptions): Promise
         running.set(endpoint.id, turn.finally(() => running.delete(endpoint.id)));
       }
     }
-    if (running.size === 0) break;
+    if (running.size === 0 && (nothingVisible.size === 0 || options.signal?.aborted)) break;
     const timer = tick(RECLAIM_MS, options.signal);
     const ticked = await Promise.race([timer.done, ...[...running.values()].map((turn) => turn.then(() => false))]);
     timer.cancel();

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, changeEventPruneMarks, changeEvents, consoleUsers, memberships, webhookDeliveries, webhookEndpoints, type WebhookEndpoint } from "@/db/schema";
@@ -189,6 +189,42 @@ describe("webhook delivery", () => {
     expect(await deliverWebhooks(h.db, options(new Date()))).toMatchObject({ failed: 0 });
     await receiver.close();
     expect(receiver.accepted()).toEqual([kept]);
+  });
+});
+
+// PGlite runs one transaction at a time, so an event there is in the feed once committed; on
+// PostgreSQL a transaction still open holds back every event committed after it began.
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+if (onPostgres) describe("on PostgreSQL, an event the feed still holds back", () => {
+  it("is waited for and sent by the run, instead of the run ending without it", async () => {
+    const { tenant, entra } = await h.makeTenant("held-back");
+    const receiver = await startWebhookReceiver();
+    const { endpoint } = await createWebhookEndpoint(h.db, tenant.id, { url: receiver.url }, cliActor);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let began!: () => void;
+    const open = new Promise<void>((resolve) => (began = resolve));
+    const older = h.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_current_xact_id()`);
+      began();
+      await gate;
+    });
+    await open;
+    await createUser("held-back@example.com", entra);
+    // Each claim reads the clock once. The second comes after the run found the endpoint's
+    // event held back: only then does the older transaction end.
+    const now = new Date();
+    let reads = 0;
+    const clock = () => {
+      if (++reads === 2) release();
+      return now;
+    };
+    const tally = await deliverWebhooks(h.db, { ...options(now), clock });
+    await older;
+    await receiver.close();
+    expect(tally).toEqual({ sent: 1, failed: 0 });
+    expect(receiver.accepted()).toEqual(await eventIdsSince(endpoint));
+    expect(receiver.accepted()).toHaveLength(1);
   });
 });
 
