@@ -48,15 +48,15 @@ export async function handleScimRequest(db: Db, request: ScimRequest, guards: Re
       throw tooManyRequests(`This integration may make ${perSecond} requests per second; retry in ${wait} s`, wait);
     }
     checkBodySize(request);
-    const outcome = await settle(runAs(db, request, route, auth, ignored));
+    const [outcome] = await Promise.allSettled([runAs(db, request, route, auth, ignored)]);
     if (auth.unconfirmed && !auth.unconfirmed.confirmed) {
       // Nothing was done on the remembered credentials: read them, and run the request on
       // those. Until they are read, the request is not authenticated (a 401 is logged as one).
       auth = undefined;
       auth = await authenticateGuarded(db, request, route, guards);
       response = await runAs(db, request, route, auth, ignored);
-    } else if (outcome.ok) response = outcome.value;
-    else throw outcome.error;
+    } else if (outcome.status === "fulfilled") response = outcome.value;
+    else throw outcome.reason;
   } catch (error) {
     response = errorResponse(error, request);
   }
@@ -114,14 +114,6 @@ function runAs(db: Db, request: ScimRequest, route: ScimRoute, auth: Authenticat
     ignored.length = 0;
     return dispatch(context, route);
   });
-}
-
-async function settle<T>(work: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
-  try {
-    return { ok: true, value: await work };
-  } catch (error) {
-    return { ok: false, error };
-  }
 }
 
 /**
