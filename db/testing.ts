@@ -24,6 +24,12 @@ async function testTemplate(): Promise<TestTemplate | undefined> {
 const LOCKING_TESTS_CONNECTIONS = 4;
 
 /**
+ * Whether the tests run on the PostgreSQL server named by TEST_DATABASE_URL, where
+ * transactions really overlap; otherwise they run on PGlite, one transaction at a time.
+ */
+export const onPostgresServer = Boolean(process.env.TEST_DATABASE_URL);
+
+/**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
  * database on the PostgreSQL server named by TEST_DATABASE_URL (dropped again on close).
  * Under Vitest each is a copy of the template migrated once per run; elsewhere (the

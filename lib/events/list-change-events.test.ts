@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeEvents } from "@/db/schema";
+import { onPostgresServer } from "@/db/testing";
 import { API_KEY_BURST } from "@/lib/api-keys/authenticate-api-key";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { serveApiRequest } from "@/lib/api-keys/serve-api-request";
@@ -135,8 +136,7 @@ describe("GET /api/v1/events", () => {
 // PGlite runs one transaction at a time: a second writer waits for the first, so commits
 // cannot overtake one another there and this case does not exist (the test is defined for the
 // PostgreSQL project only); on PostgreSQL they can, which this reproduces exactly.
-const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-if (onPostgres) describe("on PostgreSQL, a transaction that commits late", () => {
+if (onPostgresServer) describe("on PostgreSQL, a transaction that commits late", () => {
   it("holds the feed back instead of letting a reader skip its event", async () => {
     const start = (await allIds()).at(-1) ?? null;
     let release!: () => void;

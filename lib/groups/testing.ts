@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { events, groups } from "@/db/schema";
-import { holdingLock, waitingOnLocks } from "@/db/testing";
+import { holdingLock, onPostgresServer, waitingOnLocks } from "@/db/testing";
 import type { Installed, ScimHarness } from "@/lib/provisioning/testing";
 import { PATCH_OP } from "@/lib/scim/schemas/urns";
 
@@ -67,7 +67,7 @@ export async function versionOf(h: ScimHarness, installed: Installed, groupId: s
  * only: PGlite runs one transaction at a time, so there `work` runs alone.
  */
 export async function whileGroupRowLocked<T>(db: Db, groupId: string, work: () => Promise<T>): Promise<{ result: T; waited: boolean }> {
-  if (!process.env.TEST_DATABASE_URL) return { result: await work(), waited: false };
+  if (!onPostgresServer) return { result: await work(), waited: false };
   const release = await holdingLock(db, (tx) => tx.select({ id: groups.id }).from(groups).where(eq(groups.id, groupId)).for("no key update"));
   let ended = false;
   const running = work().finally(() => (ended = true));

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows-of";
-import { holdingLock, waitingOnLocks } from "@/db/testing";
+import { holdingLock, onPostgresServer, waitingOnLocks } from "@/db/testing";
 import { people } from "@/db/schema";
 import type { ScimHarness } from "@/lib/provisioning/testing";
 import { GROUP_SCHEMA, USER_SCHEMA } from "@/lib/scim/schemas/urns";
@@ -64,7 +64,7 @@ export async function tracesOf(db: Db, needles: string[]): Promise<string[]> {
  * one transaction at a time, so there the two run one after the other in the same order.
  */
 export async function queuedOnPerson(db: Db, personId: string, first: () => Promise<unknown>, second: () => Promise<unknown>) {
-  if (!process.env.TEST_DATABASE_URL) return [await first(), await second()];
+  if (!onPostgresServer) return [await first(), await second()];
   const release = await holdingLock(db, (tx) => tx.select({ id: people.id }).from(people).where(eq(people.id, personId)).for("update"));
   const a = first();
   await waitingOnLocks(db, 1, () => false);

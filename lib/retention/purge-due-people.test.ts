@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, events, people } from "@/db/schema";
+import { onPostgresServer } from "@/db/testing";
 import { tracesOf } from "@/lib/people/testing";
 import { createScimHarness, type ScimHarness } from "@/lib/provisioning/testing";
 import { PATCH_OP } from "@/lib/scim/schemas/urns";
@@ -11,7 +12,6 @@ import { daysFromNow, tenantWithPolicy } from "./testing";
 /** The retention job against a real database, with the clock given to each run. */
 
 let h: ScimHarness;
-const onServer = Boolean(process.env.TEST_DATABASE_URL);
 beforeAll(async () => {
   h = await createScimHarness();
 });
@@ -151,7 +151,7 @@ describe("purgeDuePeople", () => {
     await t.remove(free.id);
     const now = daysFromNow(2);
     // PGlite runs one transaction at a time, so there no write can be in flight during a run.
-    if (onServer) {
+    if (onPostgresServer) {
       let release!: () => void;
       const releasing = new Promise<void>((resolve) => (release = resolve));
       let locked!: () => void;
@@ -170,7 +170,7 @@ describe("purgeDuePeople", () => {
       expect(idsOf(await listDuePeople(h.db, { now, tenantId: t.tenant.id }))).toEqual([held.id]);
     }
     const next = await purgeDuePeople(h.db, { now, tenantId: t.tenant.id });
-    expect(idsOf(next.purged)).toEqual(onServer ? [held.id] : [held.id, free.id].sort());
+    expect(idsOf(next.purged)).toEqual(onPostgresServer ? [held.id] : [held.id, free.id].sort());
     expect(await purgedAt([held.id, free.id])).toEqual({ [held.id]: true, [free.id]: true });
   });
 });

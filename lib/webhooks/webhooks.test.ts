@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, changeEventPruneMarks, changeEvents, consoleUsers, memberships, webhookDeliveries, webhookEndpoints, type WebhookEndpoint } from "@/db/schema";
+import { onPostgresServer } from "@/db/testing";
 import { cliActor } from "@/lib/audit/record-audit";
 import { eventIdOf } from "@/lib/events/event-cursor";
 import { at } from "@/lib/groups/testing";
@@ -194,8 +195,7 @@ describe("webhook delivery", () => {
 
 // PGlite runs one transaction at a time, so an event there is in the feed once committed; on
 // PostgreSQL a transaction still open holds back every event committed after it began.
-const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-if (onPostgres) describe("on PostgreSQL, an event the feed still holds back", () => {
+if (onPostgresServer) describe("on PostgreSQL, an event the feed still holds back", () => {
   it("is waited for and sent by the run, instead of the run ending without it", async () => {
     const { tenant, entra } = await h.makeTenant("held-back");
     const receiver = await startWebhookReceiver();
