@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chartSvg } from "./chart";
 import { compareRuns, comparisonLines } from "./compare";
-import type { BenchRun, ScenarioRow } from "./report";
+import type { BenchRun, ScenarioRow, SyncRow } from "./report";
 
 function row(scenario: string, reqPerSec: number, ratio: number, connections = 16): ScenarioRow {
   return { scenario, label: `label of ${scenario} <&>`, connections, requests: 100, seconds: 10, reqPerSec, p50: 5, p99: 9, max: 12, statuses: { 200: 100 }, unexpected: 0, ratio, ceiling: reqPerSec / ratio };
@@ -37,6 +37,31 @@ describe("comparing with the previous run", () => {
     const after = runOf("t2", [row("pglite-64", 10, 0.05, 16), row("get-by-id", 10, 0.05)]);
     expect(compareRuns(before, after)).toEqual([]);
     expect(comparisonLines(before, [])).toEqual(["No scenario in common with the saved results (last written t1)."]);
+  });
+});
+
+describe("comparing the initial sync with the previous run", () => {
+  const sync = (ratio: number, users = 20_000): SyncRow => ({
+    users, groups: users / 100, memberships: users, concurrency: 16, memberBatch: 100, requests: 2 * users + 3 * (users / 100),
+    wallSeconds: 40, usersSeconds: 37, groupsSeconds: 3, p50: 10, p99: 60, max: 90, statuses: {}, unexpected: 0, failures: [],
+    ratio, ceiling: 1000,
+  });
+  const withSync = (run: BenchRun, row: SyncRow): BenchRun => ({ ...run, databases: run.databases.map((db) => ({ ...db, sync: row })) });
+
+  it("flags a fall of its ratio to the ceiling over 10%, and only that", () => {
+    const before = withSync(runOf("t1", []), sync(1.2));
+    const slower = compareRuns(before, withSync(runOf("t2", []), sync(1.02)));
+    expect(slower).toEqual([expect.objectContaining({ scenario: "sync", label: "initial sync of 20,000 users", before: 1.2, after: 1.02, regression: true })]);
+    expect(comparisonLines(before, slower).join("\n")).toMatch(/REGRESSION PostgreSQL initial sync of 20,000 users: 1\.20 -> 1\.02 \(-15%\)/);
+    expect(compareRuns(before, withSync(runOf("t2", []), sync(1.1)))).toEqual([expect.objectContaining({ scenario: "sync", regression: false })]);
+  });
+
+  it("compares it only with a sync of the same plan, and not with a run saved before syncs had a ratio", () => {
+    const before = withSync(runOf("t1", []), sync(1.2, 100_000));
+    expect(compareRuns(before, withSync(runOf("t2", []), sync(0.5)))).toEqual([]);
+    const { ratio: _, ...unrated } = sync(1.2);
+    void _;
+    expect(compareRuns(withSync(runOf("t1", []), unrated as SyncRow), withSync(runOf("t2", []), sync(0.5)))).toEqual([]);
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SyncResult } from "./initial-sync";
-import { databaseTable, mergedLatest, non2xx, unexpectedAnswers, type BenchRun, type DatabaseRun } from "./report";
+import { databaseTable, mergedLatest, non2xx, unexpectedAnswers, type BenchRun, type DatabaseRun, type SyncRow } from "./report";
 
 const measurement = (scenario: string, reqPerSec: number, extra: { connections?: number; max?: number; statuses?: Record<string, number>; unexpected?: number } = {}) => ({
   scenario,
@@ -47,16 +46,17 @@ describe("the printed table", () => {
     expect(text).toContain("server peak RSS: 600 MiB (OVER the 512 MiB target)");
   });
 
-  it("says the initial sync's wall time, its requests and what each cost the app and the database", () => {
-    const sync: SyncResult = {
+  it("says the initial sync's wall time, its requests, their rate against the ceiling and what each cost the app and the database", () => {
+    const sync: SyncRow = {
       users: 1000, groups: 10, memberships: 1000, concurrency: 16, memberBatch: 100, requests: 2030,
       wallSeconds: 3.25, usersSeconds: 3, groupsSeconds: 0.25, p50: 5, p99: 20, max: 40,
       statuses: { 200: 1010, 201: 1010, 204: 10 }, unexpected: 0, failures: [],
       cpuMsPerRequest: { app: 1.234, db: 0.987 },
+      ratio: 2030 / 3.25 / 800, ceiling: 800,
     };
     const line = databaseTable({ ...pglite, sync }).split("\n").find((l) => l.startsWith("initial sync"));
     expect(line).toBe(
-      "initial sync: 1,000 users, 10 groups, 1,000 memberships at 16 in flight: 3.3 s wall (users 3.0 s, groups 0.3 s), 2,030 requests, p99 20 ms, cpu ms/req app 1.23 db 0.99, unexpected 0",
+      "initial sync: 1,000 users, 10 groups, 1,000 memberships at 16 in flight: 3.3 s wall (users 3.0 s, groups 0.3 s), 2,030 requests, 625 req/s (0.78 of the ceiling's 800), p99 20 ms, cpu ms/req app 1.23 db 0.99, unexpected 0",
     );
     const unmeasured = databaseTable({ ...pglite, sync: { ...sync, cpuMsPerRequest: undefined } }).split("\n").find((l) => l.startsWith("initial sync"));
     expect(unmeasured).toMatch(/p99 20 ms, unexpected 0$/);

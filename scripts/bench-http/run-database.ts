@@ -1,8 +1,8 @@
 /**
  * Everything measured on one database: install through the admin CLI, seed through SQL,
- * start the server, the scenarios between two ceilings, the initial sync, then the lookups
- * again at each larger size, between two ceilings too. PGlite has one owner process, so the
- * server stops while it is seeded.
+ * start the server, the scenarios between two ceilings, the initial sync and a ceiling after
+ * it, then the lookups again at each larger size, between two ceilings too. PGlite has one
+ * owner process, so the server stops while it is seeded.
  */
 import { randomUUID } from "node:crypto";
 import { innermostCause } from "@/lib/errors";
@@ -10,7 +10,7 @@ import { CpuMeter, localDatabasePort } from "./cpu";
 import { initialSync } from "./initial-sync";
 import { measure, perRequest, type Measurement, type Timing } from "./load";
 import type { Options } from "./options";
-import { cpuText, type DatabaseRun } from "./report";
+import { cpuText, syncRate, type DatabaseRun } from "./report";
 import { BIG_GROUP, bigGroupMembers, buildScenario, lookupNames, MIN_PEOPLE, scenarioNames, type ScenarioContext, type ScenarioName } from "./scenarios";
 import { seedGroupSql, seedPeopleSql } from "./seeding";
 import { benchServer, databaseLabels, openTarget, RssSampler, type DatabaseKind } from "./servers";
@@ -67,13 +67,18 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
   };
   let ceiling = 0;
   /**
-   * Measures scenarios between two ceilings and divides each by the higher: a server just
-   * started serves even the empty route well below its warm rate, and a ratio to that cold
-   * ceiling flattered every row after it (540 req/s first, 1,112 two minutes later, in one
-   * run on this machine).
+   * The ceiling again after what was measured since the last one, and the higher of the two,
+   * which every ratio divides by: a server just started serves even the empty route well
+   * below its warm rate, and a ratio to that cold ceiling flattered every row after it (540
+   * req/s first, 1,112 two minutes later, in one run on this machine).
    */
-  const measureBetweenCeilings = async (names: ScenarioName[], context: ScenarioContext, people?: number) => {
+  const higherCeilingAround = async (context: ScenarioContext): Promise<number> => {
     const before = ceiling;
+    await measureCeiling(context);
+    return Math.max(before, ceiling);
+  };
+  /** Measures scenarios between two ceilings and divides each by the higher. */
+  const measureBetweenCeilings = async (names: ScenarioName[], context: ScenarioContext, people?: number) => {
     const measured: Measurement[] = [];
     for (const name of names) {
       const m = await measure(server.origin, buildScenario(name, context, people), timing, cpu);
@@ -82,8 +87,7 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
       checkAlive(m.label);
     }
     if (measured.length === 0) return;
-    await measureCeiling(context);
-    const best = Math.max(before, ceiling);
+    const best = await higherCeilingAround(context);
     for (const m of measured) run.scenarios.push({ ...m, ratio: m.reqPerSec / best, ceiling: best });
     log(`${label}: ratios to ${best.toFixed(0)} req/s, the higher ceiling: ${measured.map((m) => `${m.label} ${(m.reqPerSec / best).toFixed(2)}`).join("; ")}`);
   };
@@ -113,10 +117,13 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
     if (!options.scenarios || options.scenarios.includes("sync")) {
       log(`${label}: initial sync of ${options.sync.users.toLocaleString("en")} users, ${options.sync.groups.toLocaleString("en")} groups`);
       const endCpu = cpu.begin();
-      run.sync = await initialSync({ origin: server.origin, appKey: sync.appKey, token: sync.token }, options.sync);
-      run.sync.cpuMsPerRequest = perRequest(endCpu?.(), run.sync.requests);
-      log(`${label} initial sync: ${run.sync.wallSeconds.toFixed(1)} s wall, ${cpuText(run.sync.cpuMsPerRequest)}unexpected ${run.sync.unexpected}`);
+      const result = await initialSync({ origin: server.origin, appKey: sync.appKey, token: sync.token }, options.sync);
+      result.cpuMsPerRequest = perRequest(endCpu?.(), result.requests);
+      log(`${label} initial sync: ${result.wallSeconds.toFixed(1)} s wall, ${syncRate(result).toFixed(0)} req/s, ${cpuText(result.cpuMsPerRequest)}unexpected ${result.unexpected}`);
       checkAlive("the initial sync");
+      const best = await higherCeilingAround(context);
+      run.sync = { ...result, ratio: syncRate(result) / best, ceiling: best };
+      log(`${label}: the initial sync's ratio to ${best.toFixed(0)} req/s, the higher ceiling: ${run.sync.ratio.toFixed(2)}`);
     }
     const lookups = selected.filter((name) => lookupNames.includes(name));
     let seeded = people;
