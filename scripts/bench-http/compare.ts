@@ -5,7 +5,7 @@
  * the same way, with a sync of the same plan: per request, a larger one costs more.
  */
 import type { SyncPlan } from "./initial-sync";
-import type { BenchRun, SyncRow } from "./report";
+import type { AgainstCeiling, BenchRun, SyncRow } from "./report";
 
 export const REGRESSION_THRESHOLD = 0.1;
 
@@ -16,7 +16,7 @@ export function compareRuns(previous: BenchRun, current: BenchRun): Change[] {
   for (const db of current.databases) {
     const before = previous.databases.find((d) => d.database === db.database);
     if (!before) continue;
-    const rows: { scenario: string; label: string; ratio: number; old?: { ratio: number } }[] = db.scenarios.map((row) => ({
+    const rows: { scenario: string; label: string; ratio: number; old?: AgainstCeiling }[] = db.scenarios.map((row) => ({
       ...row,
       old: before.scenarios.find((s) => s.scenario === row.scenario && s.connections === row.connections),
     }));

@@ -4,15 +4,18 @@ import path from "node:path";
 import type { SyncResult } from "./initial-sync";
 import type { CpuPerRequest, Measurement } from "./load";
 
-/** A scenario and its ratio to `ceiling`: the higher req/s of the ceilings measured before and after its group. */
-export type ScenarioRow = Measurement & { ratio: number; ceiling: number };
+/** A rate's ratio to `ceiling`: the higher req/s of the ceilings measured before and after it. */
+export type AgainstCeiling = { ratio: number; ceiling: number };
+
+/** A scenario, rated against the ceilings around its group. */
+export type ScenarioRow = Measurement & AgainstCeiling;
 
 /**
- * The initial sync and its ratio to `ceiling` as a scenario's: its requests per second of
- * wall time against the higher of the ceilings measured before and after it. Its wall time
- * is the target; the ratio is what it is compared by across runs, as every scenario is.
+ * The initial sync, its requests per second of wall time (syncRate) rated against the
+ * ceilings around it. Its wall time is the target; the ratio is what it is compared by
+ * across runs, as every scenario is.
  */
-export type SyncRow = SyncResult & { ratio: number; ceiling: number };
+export type SyncRow = SyncResult & AgainstCeiling;
 
 /** Requests per second of the sync's wall time, every step (lookups, POSTs, PATCHes) counted. */
 export const syncRate = (sync: SyncResult) => sync.requests / sync.wallSeconds;

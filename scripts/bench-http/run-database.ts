@@ -10,7 +10,7 @@ import { CpuMeter, localDatabasePort } from "./cpu";
 import { initialSync } from "./initial-sync";
 import { measure, perRequest, type Measurement, type Timing } from "./load";
 import type { Options } from "./options";
-import { cpuText, syncRate, type DatabaseRun } from "./report";
+import { cpuText, syncRate, type AgainstCeiling, type DatabaseRun } from "./report";
 import { BIG_GROUP, bigGroupMembers, buildScenario, lookupNames, MIN_PEOPLE, scenarioNames, type ScenarioContext, type ScenarioName } from "./scenarios";
 import { seedGroupSql, seedPeopleSql } from "./seeding";
 import { benchServer, databaseLabels, openTarget, RssSampler, type DatabaseKind } from "./servers";
@@ -67,17 +67,20 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
   };
   let ceiling = 0;
   /**
-   * The ceiling again after what was measured since the last one, and the higher of the two,
-   * which every ratio divides by: a server just started serves even the empty route well
-   * below its warm rate, and a ratio to that cold ceiling flattered every row after it (540
-   * req/s first, 1,112 two minutes later, in one run on this machine).
+   * The ceiling again after what was measured since the last one, and each rate's ratio to
+   * the higher of the two: a server just started serves even the empty route well below its
+   * warm rate, and a ratio to that cold ceiling flattered every row after it (540 req/s
+   * first, 1,112 two minutes later, in one run on this machine).
    */
-  const higherCeilingAround = async (context: ScenarioContext): Promise<number> => {
+  const againstCeilings = async (context: ScenarioContext, rates: { label: string; reqPerSec: number }[]): Promise<AgainstCeiling[]> => {
     const before = ceiling;
     await measureCeiling(context);
-    return Math.max(before, ceiling);
+    const best = Math.max(before, ceiling);
+    const rated = rates.map((rate) => ({ ratio: rate.reqPerSec / best, ceiling: best }));
+    log(`${label}: ratios to ${best.toFixed(0)} req/s, the higher ceiling: ${rates.map((rate, i) => `${rate.label} ${rated[i].ratio.toFixed(2)}`).join("; ")}`);
+    return rated;
   };
-  /** Measures scenarios between two ceilings and divides each by the higher. */
+  /** Measures scenarios between two ceilings, each rated against the higher. */
   const measureBetweenCeilings = async (names: ScenarioName[], context: ScenarioContext, people?: number) => {
     const measured: Measurement[] = [];
     for (const name of names) {
@@ -87,9 +90,8 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
       checkAlive(m.label);
     }
     if (measured.length === 0) return;
-    const best = await higherCeilingAround(context);
-    for (const m of measured) run.scenarios.push({ ...m, ratio: m.reqPerSec / best, ceiling: best });
-    log(`${label}: ratios to ${best.toFixed(0)} req/s, the higher ceiling: ${measured.map((m) => `${m.label} ${(m.reqPerSec / best).toFixed(2)}`).join("; ")}`);
+    const rated = await againstCeilings(context, measured);
+    measured.forEach((m, i) => run.scenarios.push({ ...m, ...rated[i] }));
   };
   /** The ceiling, measured again around each group of rows: the shared machine's load drifts over a long run. */
   const measureCeiling = async (context: ScenarioContext) => {
@@ -121,9 +123,8 @@ export async function runDatabase(kind: DatabaseKind, options: Options, log: (li
       result.cpuMsPerRequest = perRequest(endCpu?.(), result.requests);
       log(`${label} initial sync: ${result.wallSeconds.toFixed(1)} s wall, ${syncRate(result).toFixed(0)} req/s, ${cpuText(result.cpuMsPerRequest)}unexpected ${result.unexpected}`);
       checkAlive("the initial sync");
-      const best = await higherCeilingAround(context);
-      run.sync = { ...result, ratio: syncRate(result) / best, ceiling: best };
-      log(`${label}: the initial sync's ratio to ${best.toFixed(0)} req/s, the higher ceiling: ${run.sync.ratio.toFixed(2)}`);
+      const [rated] = await againstCeilings(context, [{ label: "initial sync", reqPerSec: syncRate(result) }]);
+      run.sync = { ...result, ...rated };
     }
     const lookups = selected.filter((name) => lookupNames.includes(name));
     let seeded = people;
